@@ -1,0 +1,91 @@
+namespace ApiGatewayTools.Engine.Client;
+
+// Inputs of the operations that take more than a few ids. Null means "leave out of the request".
+
+public sealed record CreateRestApiRequest
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    /// <summary>REGIONAL, EDGE or PRIVATE.</summary>
+    public string EndpointType { get; init; } = "REGIONAL";
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public string? ApiKeySource { get; init; }
+    public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
+}
+
+public sealed record PutMethodRequest
+{
+    public required string RestApiId { get; init; }
+    public required string ResourceId { get; init; }
+    public required string HttpMethod { get; init; }
+    public string AuthorizationType { get; init; } = "NONE";
+    public string? AuthorizerId { get; init; }
+    public bool ApiKeyRequired { get; init; }
+    public string? OperationName { get; init; }
+    /// <summary>e.g. method.request.querystring.page = false (true means required).</summary>
+    public IReadOnlyDictionary<string, bool>? RequestParameters { get; init; }
+}
+
+public sealed record PutMethodResponseRequest
+{
+    public required string RestApiId { get; init; }
+    public required string ResourceId { get; init; }
+    public required string HttpMethod { get; init; }
+    public required string StatusCode { get; init; }
+    public IReadOnlyDictionary<string, bool>? ResponseParameters { get; init; }
+    public IReadOnlyDictionary<string, string>? ResponseModels { get; init; }
+}
+
+public sealed record PutIntegrationRequest
+{
+    public required string RestApiId { get; init; }
+    public required string ResourceId { get; init; }
+    public required string HttpMethod { get; init; }
+    /// <summary>HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK.</summary>
+    public required string Type { get; init; }
+    /// <summary>The backend's verb (AWS's integrationHttpMethod, sent as "httpMethod" in the body).</summary>
+    public string? IntegrationHttpMethod { get; init; }
+    public string? Uri { get; init; }
+    public string? Credentials { get; init; }
+    public string? PassthroughBehavior { get; init; }
+    public string? ContentHandling { get; init; }
+    public int? TimeoutInMillis { get; init; }
+    public IReadOnlyDictionary<string, string>? RequestParameters { get; init; }
+    public IReadOnlyDictionary<string, string>? RequestTemplates { get; init; }
+    public IReadOnlyList<string>? CacheKeyParameters { get; init; }
+}
+
+public sealed record PutIntegrationResponseRequest
+{
+    public required string RestApiId { get; init; }
+    public required string ResourceId { get; init; }
+    public required string HttpMethod { get; init; }
+    public required string StatusCode { get; init; }
+    public string? SelectionPattern { get; init; }
+    public IReadOnlyDictionary<string, string>? ResponseParameters { get; init; }
+    public IReadOnlyDictionary<string, string>? ResponseTemplates { get; init; }
+}
+
+public sealed record CreateDeploymentRequest
+{
+    public required string RestApiId { get; init; }
+    /// <summary>Creates or repoints this stage when given.</summary>
+    public string? StageName { get; init; }
+    public string? StageDescription { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyDictionary<string, string>? Variables { get; init; }
+}
+
+/// <summary>One JSON Patch operation as API Gateway's Update* operations take it (paths escape '/' as '~1').</summary>
+public sealed record PatchOperation(string Op, string Path, string? Value = null, string? From = null);
+
+public sealed record AddPermissionRequest
+{
+    public required string FunctionName { get; init; }
+    public string? Qualifier { get; init; }
+    public required string StatementId { get; init; }
+    public string Action { get; init; } = "lambda:InvokeFunction";
+    public string Principal { get; init; } = "apigateway.amazonaws.com";
+    public string? SourceArn { get; init; }
+    public string? SourceAccount { get; init; }
+}

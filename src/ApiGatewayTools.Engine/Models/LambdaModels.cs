@@ -1,0 +1,35 @@
+namespace ApiGatewayTools.Engine.Models;
+
+public sealed class LambdaFunction : GwObject
+{
+    public string FunctionName { get; init; } = "";
+    public string FunctionArn { get; init; } = "";
+    public string? Runtime { get; init; }
+    public string? Handler { get; init; }
+    public string? Description { get; init; }
+    public string? Version { get; init; }
+    public string? State { get; init; }
+    public DateTimeOffset? LastModified { get; init; }
+}
+
+/// <summary>One statement of a function's resource-based policy, flattened for reading.</summary>
+public sealed class LambdaPolicyStatement : GwObject
+{
+    public string FunctionName { get; init; } = "";
+    public string StatementId { get; init; } = "";
+    public string Effect { get; init; } = "";
+    public string? Principal { get; init; }
+    public string? Action { get; init; }
+    public string? Resource { get; init; }
+    public string? SourceArn { get; init; }
+    public string? SourceAccount { get; init; }
+}
+
+public sealed class LambdaPolicy : GwObject
+{
+    public string FunctionName { get; init; } = "";
+    public string? RevisionId { get; init; }
+    /// <summary>The policy document exactly as Lambda returned it.</summary>
+    public string PolicyJson { get; init; } = "";
+    public IReadOnlyList<LambdaPolicyStatement> Statements { get; init; } = [];
+}

@@ -1,0 +1,137 @@
+namespace ApiGatewayTools.Engine.Models;
+
+/// <summary>Every object the module outputs carries the connection it came from.</summary>
+public abstract class GwObject
+{
+    public GwConnection Connection { get; init; } = null!;
+}
+
+public sealed class RestApi : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+    public DateTimeOffset? CreatedDate { get; init; }
+    public string? Version { get; init; }
+    /// <summary>REGIONAL, EDGE or PRIVATE (AWS's endpointConfiguration.types[0]).</summary>
+    public string? EndpointType { get; init; }
+    public string? ApiKeySource { get; init; }
+    public string? RootResourceId { get; init; }
+    public bool DisableExecuteApiEndpoint { get; init; }
+    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed class RestApiResource : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string ResourceId { get; init; } = "";
+    public string? ParentId { get; init; }
+    public string? PathPart { get; init; }
+    public string Path { get; init; } = "";
+    /// <summary>The HTTP verbs that have a method on this resource, sorted.</summary>
+    public IReadOnlyList<string> HttpMethods { get; init; } = [];
+}
+
+public sealed class MethodResponse : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string ResourceId { get; init; } = "";
+    public string HttpMethod { get; init; } = "";
+    public string StatusCode { get; init; } = "";
+    public IReadOnlyDictionary<string, bool> ResponseParameters { get; init; } = new Dictionary<string, bool>();
+    public IReadOnlyDictionary<string, string> ResponseModels { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed class Method : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string ResourceId { get; init; } = "";
+    /// <summary>The resource's path; filled in by the engine's path-aware helpers, null when unknown.</summary>
+    public string? Path { get; init; }
+    public string HttpMethod { get; init; } = "";
+    public string AuthorizationType { get; init; } = "NONE";
+    public string? AuthorizerId { get; init; }
+    public bool ApiKeyRequired { get; init; }
+    public string? OperationName { get; init; }
+    public string? RequestValidatorId { get; init; }
+    public IReadOnlyDictionary<string, bool> RequestParameters { get; init; } = new Dictionary<string, bool>();
+    public IReadOnlyDictionary<string, string> RequestModels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> AuthorizationScopes { get; init; } = [];
+    public IReadOnlyDictionary<string, MethodResponse> MethodResponses { get; init; } = new Dictionary<string, MethodResponse>();
+    /// <summary>The integration embedded in GetMethod's answer, if any.</summary>
+    public Integration? Integration { get; init; }
+}
+
+public sealed class IntegrationResponse : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string ResourceId { get; init; } = "";
+    public string HttpMethod { get; init; } = "";
+    public string StatusCode { get; init; } = "";
+    public string? SelectionPattern { get; init; }
+    public string? ContentHandling { get; init; }
+    public IReadOnlyDictionary<string, string> ResponseParameters { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> ResponseTemplates { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed class Integration : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string ResourceId { get; init; } = "";
+    public string? Path { get; init; }
+    /// <summary>The method's verb (the binding name); the backend's verb is <see cref="IntegrationHttpMethod"/>.</summary>
+    public string HttpMethod { get; init; } = "";
+    /// <summary>HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK.</summary>
+    public string Type { get; init; } = "";
+    public string? IntegrationHttpMethod { get; init; }
+    public string? Uri { get; init; }
+    public string? ConnectionType { get; init; }
+    public string? ConnectionId { get; init; }
+    public string? Credentials { get; init; }
+    public string? PassthroughBehavior { get; init; }
+    public string? ContentHandling { get; init; }
+    public int? TimeoutInMillis { get; init; }
+    public string? CacheNamespace { get; init; }
+    public IReadOnlyList<string> CacheKeyParameters { get; init; } = [];
+    public IReadOnlyDictionary<string, string> RequestParameters { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> RequestTemplates { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, IntegrationResponse> IntegrationResponses { get; init; } = new Dictionary<string, IntegrationResponse>();
+}
+
+public sealed class Deployment : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string DeploymentId { get; init; } = "";
+    public string? Description { get; init; }
+    public DateTimeOffset? CreatedDate { get; init; }
+}
+
+public sealed class Stage : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string StageName { get; init; } = "";
+    public string? DeploymentId { get; init; }
+    public string? Description { get; init; }
+    public DateTimeOffset? CreatedDate { get; init; }
+    public DateTimeOffset? LastUpdatedDate { get; init; }
+    public bool CacheClusterEnabled { get; init; }
+    public string? CacheClusterSize { get; init; }
+    public bool TracingEnabled { get; init; }
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    /// <summary>Where clients call this stage: AWS's execute-api URL, or the local gateway's form on a custom endpoint.</summary>
+    public string InvokeUrl { get; init; } = "";
+}
+
+/// <summary>What Publish-GwDeployment returns: the new deployment and the stage now serving it.</summary>
+public sealed class DeploymentResult : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string DeploymentId { get; init; } = "";
+    public string StageName { get; init; } = "";
+    public string? Description { get; init; }
+    public DateTimeOffset? CreatedDate { get; init; }
+    public string InvokeUrl { get; init; } = "";
+    public bool StageCreated { get; init; }
+}

@@ -1,0 +1,1 @@
+namespace ApiGatewayTools; internal static class Placeholder {}
