@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+
+namespace ApiGatewayTools.Engine.Internal;
+
+/// <summary>
+/// Keeps an account's request rate under API Gateway's documented per-account control-plane quotas,
+/// so long scripts slow down smoothly instead of collecting 429s. One pacer per endpoint, region and
+/// access key, shared by every client in the process. Only AWS's own endpoints are paced.
+/// </summary>
+internal sealed class QuotaPacer
+{
+    private static readonly ConcurrentDictionary<string, QuotaPacer> Pacers = new(StringComparer.Ordinal);
+
+    internal const string SharedBucket = "*";
+
+    /// <summary>AWS's per-account quotas as (burst, tokens per second). Everything else shares one 10/s bucket with burst 40.</summary>
+    internal static readonly IReadOnlyDictionary<string, (int Burst, double PerSecond)> Quotas =
+        new Dictionary<string, (int, double)>(StringComparer.Ordinal)
+        {
+            ["CreateRestApi"] = (1, 1 / 3.0),
+            ["ImportRestApi"] = (1, 1 / 3.0),
+            ["PutRestApi"] = (1, 1),
+            ["CreateResource"] = (5, 5),
+            ["DeleteResource"] = (5, 5),
+            ["CreateDeployment"] = (1, 1 / 5.0),
+            ["DeleteRestApi"] = (1, 1 / 30.0),
+            ["GetResources"] = (5, 2.5),
+            ["CreateApiKey"] = (5, 5),
+            ["UpdateUsagePlan"] = (1, 1 / 20.0),
+            [SharedBucket] = (40, 10),
+        };
+
+    private readonly ConcurrentDictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    internal QuotaPacer(TimeProvider time) => _time = time;
+
+    public static QuotaPacer For(string endpoint, string region, string accessKeyId) =>
+        Pacers.GetOrAdd($"{endpoint}|{region}|{accessKeyId}", _ => new QuotaPacer(TimeProvider.System));
+
+    /// <summary>Reserves the operation's token and answers how long to wait before sending.</summary>
+    public TimeSpan Reserve(string operation)
+    {
+        var name = Quotas.ContainsKey(operation) ? operation : SharedBucket;
+        var bucket = _buckets.GetOrAdd(name, n => new TokenBucket(Quotas[n].Burst, Quotas[n].PerSecond, _time));
+        return bucket.Reserve();
+    }
+
+    public async Task AcquireAsync(string operation, Action<TimeSpan> reportWait, Func<TimeSpan, CancellationToken, Task> delay, CancellationToken ct)
+    {
+        var wait = Reserve(operation);
+        if (wait <= TimeSpan.Zero)
+            return;
+        reportWait(wait);
+        await delay(wait, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A token bucket that hands out reservations: a caller takes a token even when the bucket is empty
+    /// and waits until that token would have been refilled, so concurrent callers queue fairly in arrival order.
+    /// </summary>
+    internal sealed class TokenBucket
+    {
+        private readonly object _gate = new();
+        private readonly int _burst;
+        private readonly double _perSecond;
+        private readonly TimeProvider _time;
+        private double _tokens;
+        private long _lastRefill;
+
+        public TokenBucket(int burst, double perSecond, TimeProvider time)
+        {
+            _burst = burst;
+            _perSecond = perSecond;
+            _time = time;
+            _tokens = burst;
+            _lastRefill = time.GetTimestamp();
+        }
+
+        public TimeSpan Reserve()
+        {
+            lock (_gate)
+            {
+                var now = _time.GetTimestamp();
+                _tokens = Math.Min(_burst, _tokens + _time.GetElapsedTime(_lastRefill, now).TotalSeconds * _perSecond);
+                _lastRefill = now;
+                _tokens -= 1;
+                return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _perSecond);
+            }
+        }
+    }
+}

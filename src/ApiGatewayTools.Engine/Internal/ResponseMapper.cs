@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Internal;
+
+/// <summary>Turns AWS's response shapes (service models apigateway 2015-07-09, lambda 2015-03-31) into the module's objects.</summary>
+internal static class ResponseMapper
+{
+    public static RestApi RestApi(JsonElement json, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = json.Str("id") ?? "",
+        Name = json.Str("name") ?? "",
+        Description = json.Str("description"),
+        CreatedDate = json.EpochSeconds("createdDate"),
+        Version = json.Str("version"),
+        EndpointType = json.Member("endpointConfiguration") is { } endpoint ? endpoint.StringList("types").FirstOrDefault() : null,
+        ApiKeySource = json.Str("apiKeySource"),
+        RootResourceId = json.Str("rootResourceId"),
+        DisableExecuteApiEndpoint = json.Bool("disableExecuteApiEndpoint"),
+        BinaryMediaTypes = json.StringList("binaryMediaTypes"),
+        Tags = json.StringMap("tags"),
+    };
+
+    public static RestApiResource Resource(JsonElement json, string restApiId, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = restApiId,
+        ResourceId = json.Str("id") ?? "",
+        ParentId = json.Str("parentId"),
+        PathPart = json.Str("pathPart"),
+        Path = json.Str("path") ?? "",
+        HttpMethods = json.Member("resourceMethods") is { ValueKind: JsonValueKind.Object } methods
+            ? methods.EnumerateObject().Select(m => m.Name).Order(StringComparer.Ordinal).ToList()
+            : [],
+    };
+
+    public static Method Method(JsonElement json, string restApiId, string resourceId, string httpMethod, GwConnection connection)
+    {
+        var verb = json.Str("httpMethod") ?? httpMethod;
+        return new Method
+        {
+            Connection = connection,
+            RestApiId = restApiId,
+            ResourceId = resourceId,
+            HttpMethod = verb,
+            AuthorizationType = json.Str("authorizationType") ?? "NONE",
+            AuthorizerId = json.Str("authorizerId"),
+            ApiKeyRequired = json.Bool("apiKeyRequired"),
+            OperationName = json.Str("operationName"),
+            RequestValidatorId = json.Str("requestValidatorId"),
+            RequestParameters = json.BoolMap("requestParameters"),
+            RequestModels = json.StringMap("requestModels"),
+            AuthorizationScopes = json.StringList("authorizationScopes"),
+            MethodResponses = json.Map("methodResponses", r => MethodResponse(r, restApiId, resourceId, verb, connection)),
+            Integration = json.Member("methodIntegration") is { ValueKind: JsonValueKind.Object } integration
+                ? Integration(integration, restApiId, resourceId, verb, connection)
+                : null,
+        };
+    }
+
+    public static MethodResponse MethodResponse(JsonElement json, string restApiId, string resourceId, string httpMethod, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = restApiId,
+        ResourceId = resourceId,
+        HttpMethod = httpMethod,
+        StatusCode = json.Str("statusCode") ?? "",
+        ResponseParameters = json.BoolMap("responseParameters"),
+        ResponseModels = json.StringMap("responseModels"),
+    };
+
+    /// <summary><paramref name="methodVerb"/> is the method's verb; the body's "httpMethod" is the backend's.</summary>
+    public static Integration Integration(JsonElement json, string restApiId, string resourceId, string methodVerb, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = restApiId,
+        ResourceId = resourceId,
+        HttpMethod = methodVerb,
+        Type = json.Str("type") ?? "",
+        IntegrationHttpMethod = json.Str("httpMethod"),
+        Uri = json.Str("uri"),
+        ConnectionType = json.Str("connectionType"),
+        ConnectionId = json.Str("connectionId"),
+        Credentials = json.Str("credentials"),
+        PassthroughBehavior = json.Str("passthroughBehavior"),
+        ContentHandling = json.Str("contentHandling"),
+        TimeoutInMillis = json.Int("timeoutInMillis"),
+        CacheNamespace = json.Str("cacheNamespace"),
+        CacheKeyParameters = json.StringList("cacheKeyParameters"),
+        RequestParameters = json.StringMap("requestParameters"),
+        RequestTemplates = json.StringMap("requestTemplates"),
+        IntegrationResponses = json.Map("integrationResponses", r => IntegrationResponse(r, restApiId, resourceId, methodVerb, connection)),
+    };
+
+    public static IntegrationResponse IntegrationResponse(JsonElement json, string restApiId, string resourceId, string httpMethod, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = restApiId,
+        ResourceId = resourceId,
+        HttpMethod = httpMethod,
+        StatusCode = json.Str("statusCode") ?? "",
+        SelectionPattern = json.Str("selectionPattern"),
+        ContentHandling = json.Str("contentHandling"),
+        ResponseParameters = json.StringMap("responseParameters"),
+        ResponseTemplates = json.StringMap("responseTemplates"),
+    };
+
+    public static Deployment Deployment(JsonElement json, string restApiId, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = restApiId,
+        DeploymentId = json.Str("id") ?? "",
+        Description = json.Str("description"),
+        CreatedDate = json.EpochSeconds("createdDate"),
+    };
+
+    public static Stage Stage(JsonElement json, string restApiId, GwConnection connection)
+    {
+        var stageName = json.Str("stageName") ?? "";
+        return new Stage
+        {
+            Connection = connection,
+            RestApiId = restApiId,
+            StageName = stageName,
+            DeploymentId = json.Str("deploymentId"),
+            Description = json.Str("description"),
+            CreatedDate = json.EpochSeconds("createdDate"),
+            LastUpdatedDate = json.EpochSeconds("lastUpdatedDate"),
+            CacheClusterEnabled = json.Bool("cacheClusterEnabled"),
+            CacheClusterSize = json.Str("cacheClusterSize"),
+            TracingEnabled = json.Bool("tracingEnabled"),
+            Variables = json.StringMap("variables"),
+            Tags = json.StringMap("tags"),
+            InvokeUrl = InvokeUrls.ForStage(connection.ApiGatewayEndpoint, connection.Region, restApiId, stageName),
+        };
+    }
+
+    /// <summary>GetFunction answers {"Configuration": {...}, "Code": {...}}.</summary>
+    public static LambdaFunction Function(JsonElement json, GwConnection connection)
+    {
+        var configuration = json.Member("Configuration") ?? json;
+        return new LambdaFunction
+        {
+            Connection = connection,
+            FunctionName = configuration.Str("FunctionName") ?? "",
+            FunctionArn = configuration.Str("FunctionArn") ?? "",
+            Runtime = configuration.Str("Runtime"),
+            Handler = configuration.Str("Handler"),
+            Description = configuration.Str("Description"),
+            Version = configuration.Str("Version"),
+            State = configuration.Str("State"),
+            LastModified = LambdaTimestamp(configuration.Str("LastModified")),
+        };
+    }
+
+    /// <summary>Lambda writes ISO 8601 with a colon-less offset, e.g. 2024-05-01T12:00:00.000+0000.</summary>
+    public static DateTimeOffset? LambdaTimestamp(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var formats = new[] { "yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ss.fffK", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ssK" };
+        var normalized = text.Length > 5 && (text[^5] == '+' || text[^5] == '-') ? text[..^2] + ":" + text[^2..] : text;
+        if (DateTimeOffset.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact))
+            return exact;
+        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var loose) ? loose : null;
+    }
+
+    /// <summary>GetPolicy answers {"Policy": "&lt;policy document as a string&gt;", "RevisionId": "..."}.</summary>
+    public static LambdaPolicy Policy(JsonElement json, string functionName, GwConnection connection)
+    {
+        var document = json.Str("Policy") ?? "{}";
+        var parsed = Json.Parse(document);
+        var statements = parsed.Member("Statement") switch
+        {
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(s => Statement(s, functionName, connection)).ToList(),
+            { ValueKind: JsonValueKind.Object } single => [Statement(single, functionName, connection)],
+            _ => new List<LambdaPolicyStatement>(),
+        };
+        return new LambdaPolicy
+        {
+            Connection = connection,
+            FunctionName = functionName,
+            RevisionId = json.Str("RevisionId"),
+            PolicyJson = document,
+            Statements = statements,
+        };
+    }
+
+    public static LambdaPolicyStatement Statement(JsonElement statement, string functionName, GwConnection connection)
+    {
+        var condition = statement.Member("Condition") ?? default;
+        return new LambdaPolicyStatement
+        {
+            Connection = connection,
+            FunctionName = functionName,
+            StatementId = statement.Str("Sid") ?? "",
+            Effect = statement.Str("Effect") ?? "",
+            // "Principal" is {"Service": "..."} for service principals and a plain string or {"AWS": ...} otherwise.
+            Principal = statement.Member("Principal") switch
+            {
+                { ValueKind: JsonValueKind.String } text => text.GetString(),
+                { ValueKind: JsonValueKind.Object } principal => principal.Str("Service") ?? principal.Str("AWS"),
+                _ => null,
+            },
+            Action = FirstOf(statement.Member("Action")),
+            Resource = FirstOf(statement.Member("Resource")),
+            SourceArn = condition.Member("ArnLike")?.Str("AWS:SourceArn") ?? condition.Member("ArnEquals")?.Str("AWS:SourceArn"),
+            SourceAccount = condition.Member("StringEquals")?.Str("AWS:SourceAccount"),
+        };
+    }
+
+    private static string? FirstOf(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(e => e.GetString()).FirstOrDefault(),
+        _ => null,
+    };
+}
