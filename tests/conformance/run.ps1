@@ -26,7 +26,10 @@ foreach ($tool in 'node', 'npm') {
 }
 
 Push-Location $PSScriptRoot
-$savedEnv = @{ GW_ENDPOINT_URL = $env:GW_ENDPOINT_URL; GW_FUNCTION_NAME = $env:GW_FUNCTION_NAME }
+$savedEnv = @{}
+foreach ($name in 'GW_ENDPOINT_URL', 'GW_FUNCTION_NAME', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') {
+    $savedEnv[$name] = [Environment]::GetEnvironmentVariable($name)
+}
 $tapFile = Join-Path ([IO.Path]::GetTempPath()) "apigw-conformance-$PID.tap"
 try {
     # npm writes node_modules/.package-lock.json on every install: older than the lock file means stale.
@@ -38,6 +41,8 @@ try {
 
     $env:GW_ENDPOINT_URL = $EndpointUrl
     $env:GW_FUNCTION_NAME = $FunctionName
+    # The pinned SDK runs on node 20; its notice about future releases needing node 22 is noise here.
+    $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
     $testFiles = (Get-ChildItem -Filter *.test.mjs | Sort-Object Name).Name
     # Every test stops by itself: a hung request fails its test after the timeout.
     node --test --test-timeout=60000 `
@@ -62,7 +67,7 @@ try {
     [pscustomobject]@{ Passed = $passed; Failed = $failed + [int] $cancelled }
 }
 finally {
-    foreach ($name in $savedEnv.Keys) { Set-Item "env:$name" -Value $savedEnv[$name] }
+    foreach ($name in $savedEnv.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnv[$name]) }
     Remove-Item $tapFile -ErrorAction SilentlyContinue
     Pop-Location
 }
