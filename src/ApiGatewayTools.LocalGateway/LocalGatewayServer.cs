@@ -1,3 +1,12 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ApiGatewayTools.LocalGateway.Auth;
+using ApiGatewayTools.LocalGateway.ControlPlane;
+using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Lambda;
+using ApiGatewayTools.LocalGateway.State;
+
 namespace ApiGatewayTools.LocalGateway;
 
 public sealed record LocalGatewayOptions
@@ -37,15 +46,260 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     public const string DefaultAccessKey = "test";
     public const string DefaultSecretKey = "test";
 
-    public static LocalGatewayServer Start(LocalGatewayOptions options) => throw new NotImplementedException();
+    private const int RecentRequestCapacity = 500;
+    private const int PortAttempts = 20;
 
-    public Uri EndpointUrl => throw new NotImplementedException();
-    public int Port => throw new NotImplementedException();
-    public DateTimeOffset StartedAt => throw new NotImplementedException();
-    public IReadOnlyList<LocalRequestLogEntry> RecentRequests => throw new NotImplementedException();
+    private readonly HttpListener _listener;
+    private readonly GatewayState _state = new();
+    private readonly Router _router = new();
+    private readonly SigV4Authenticator _authenticator;
+    private readonly RequestLog _log = new(RecentRequestCapacity);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _acceptLoop;
+    private int _disposed;
 
-    public LocalFunctionInfo RegisterFunction(LocalFunctionDefinition definition) => throw new NotImplementedException();
-    public IReadOnlyList<LocalFunctionInfo> Functions => throw new NotImplementedException();
+    private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
+    {
+        _listener = listener;
+        Port = port;
+        EndpointUrl = new Uri($"http://127.0.0.1:{port}");
+        StartedAt = DateTimeOffset.UtcNow;
+        _authenticator = new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey);
+        IRouteArea[] areas =
+        [
+            new RestApiRoutes(_state),
+            new ResourceRoutes(_state),
+            new MethodRoutes(_state),
+            new IntegrationRoutes(_state),
+            new DeploymentRoutes(_state),
+            new StageRoutes(_state),
+            new TagRoutes(_state),
+            new LambdaRoutes(_state),
+        ];
+        foreach (var area in areas)
+        {
+            area.Register(_router);
+        }
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
 
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    public static LocalGatewayServer Start(LocalGatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if ((options.StrictAccessKey is null) != (options.StrictSecretKey is null))
+        {
+            throw new ArgumentException("StrictAccessKey and StrictSecretKey must be given together.", nameof(options));
+        }
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
+        }
+        // With port 0 a free port is picked first; another process may take it before the
+        // listener binds, so try again with a fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.Port == 0 ? FindFreePort() : options.Port;
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return new LocalGatewayServer(listener, port, options);
+            }
+            catch (HttpListenerException) when (options.Port == 0 && attempt < PortAttempts)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    public Uri EndpointUrl { get; }
+    public int Port { get; }
+    public DateTimeOffset StartedAt { get; }
+    public IReadOnlyList<LocalRequestLogEntry> RecentRequests => _log.Snapshot();
+
+    public LocalFunctionInfo RegisterFunction(LocalFunctionDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(definition.Handler);
+        if (!LocalFunctionNames.IsValid(definition.FunctionName))
+        {
+            throw new ArgumentException(
+                $"Invalid function name '{definition.FunctionName}': use 1 to 64 letters, digits, hyphens (-) or underscores (_).",
+                nameof(definition));
+        }
+        lock (_state.Sync)
+        {
+            var function = new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
+            // Re-registering replaces the code but keeps the permissions, as updating a function's code does.
+            if (_state.Functions.TryGetValue(definition.FunctionName, out var existing))
+            {
+                foreach (var (qualifier, statements) in existing.PolicyStatements)
+                {
+                    function.PolicyStatements[qualifier] = statements;
+                }
+            }
+            _state.Functions[definition.FunctionName] = function;
+            return function.ToInfo();
+        }
+    }
+
+    public IReadOnlyList<LocalFunctionInfo> Functions
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return _state.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.ToInfo()).ToList();
+            }
+        }
+    }
+
+    /// <summary>The deployment a stage points at, as it was deployed; null when the API or stage does not exist.</summary>
+    internal DeploymentSnapshot? FindStageSnapshot(string restApiId, string stageName)
+    {
+        lock (_state.Sync)
+        {
+            return _state.RestApis.TryGetValue(restApiId, out var api)
+                && api.Stages.TryGetValue(stageName, out var stage)
+                && api.Deployments.TryGetValue(stage.DeploymentId, out var deployment)
+                    ? deployment.Snapshot
+                    : null;
+        }
+    }
+
+    /// <summary>A local function's handler and its current resource policy document (null when it has none).</summary>
+    internal (LocalFunctionHandler Handler, string? PolicyJson)? FindFunction(string functionName, string? qualifier)
+    {
+        lock (_state.Sync)
+        {
+            return _state.Functions.TryGetValue(functionName, out var function)
+                ? (function.Definition.Handler, PolicyStatement.PolicyDocument(function, qualifier))
+                : null;
+        }
+    }
+
+    /// <summary>Where a data plane adds its own routes (e.g. the stages' invoke URLs) next to the control plane's.</summary>
+    internal void AddRoutes(IRouteArea area) => area.Register(_router);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            // Each request runs on its own; only state changes are serialised, by the state lock.
+            _ = Task.Run(() => ServeAsync(context));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = Guid.NewGuid().ToString();
+        var rawUrl = context.Request.RawUrl ?? "/";
+        string? operation = null;
+        GatewayResponse response;
+        try
+        {
+            var request = new GatewayRequest(context.Request.HttpMethod, rawUrl, context.Request.Headers, await ReadBodyAsync(context.Request).ConfigureAwait(false));
+            _authenticator.Authenticate(request);
+            var match = _router.Match(request)
+                ?? throw new GatewayError(404, "UnknownOperationException", $"No operation matches {request.Method} {request.RawPath}");
+            operation = match.Operation;
+            foreach (var (name, value) in match.Values)
+            {
+                request.RouteValues[name] = value;
+            }
+            response = await match.Handler(request, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (GatewayError error)
+        {
+            response = error.ToResponse();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            response = new GatewayError(500, "InternalFailure", $"Internal server error: {e.Message}").ToResponse();
+        }
+        catch (OperationCanceledException)
+        {
+            context.Response.Abort();
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(context.Response, response, requestId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client went away or the server is stopping: nothing left to tell anyone.
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _log.Add(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, rawUrl.Split('?')[0], operation, response.StatusCode, elapsed));
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
+    {
+        if (!request.HasEntityBody)
+        {
+            return [];
+        }
+        using var buffer = new MemoryStream();
+        await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse target, GatewayResponse response, string requestId)
+    {
+        target.StatusCode = response.StatusCode;
+        target.Headers["x-amzn-RequestId"] = requestId;
+        foreach (var (name, value) in response.Headers)
+        {
+            target.Headers[name] = value;
+        }
+        if (response.ContentType is not null)
+        {
+            target.ContentType = response.ContentType;
+        }
+        target.ContentLength64 = response.Body.Length;
+        if (response.Body.Length > 0)
+        {
+            await target.OutputStream.WriteAsync(response.Body).ConfigureAwait(false);
+        }
+        target.Close();
+    }
+
+    private static int FindFreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
 }

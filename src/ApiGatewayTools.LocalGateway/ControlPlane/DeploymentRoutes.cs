@@ -1,0 +1,130 @@
+using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Json;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.ControlPlane;
+
+/// <summary>CreateDeployment (snapshotting the API), GetDeployments, GetDeployment, UpdateDeployment, DeleteDeployment.</summary>
+internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
+{
+    public void Register(Router router)
+    {
+        router.Map("POST", "/restapis/{restapi_id}/deployments", "CreateDeployment", Create);
+        router.Map("GET", "/restapis/{restapi_id}/deployments", "GetDeployments", List);
+        router.Map("GET", "/restapis/{restapi_id}/deployments/{deployment_id}", "GetDeployment", Get);
+        router.Map("PATCH", "/restapis/{restapi_id}/deployments/{deployment_id}", "UpdateDeployment", Update);
+        router.Map("DELETE", "/restapis/{restapi_id}/deployments/{deployment_id}", "DeleteDeployment", Delete);
+    }
+
+    private GatewayResponse Create(GatewayRequest request)
+    {
+        var body = request.Json;
+        var stageName = JsonRead.String(body, "stageName");
+        if (stageName is not null)
+        {
+            StageRoutes.ValidateStageName(stageName);
+        }
+        var variables = JsonRead.StringMap(body, "variables");
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            EnsureDeployable(api);
+            var now = DateTimeOffset.UtcNow;
+            var deployment = new DeploymentRecord
+            {
+                Id = IdGenerator.NewId(),
+                Sequence = state.NextSequence(),
+                Description = JsonRead.String(body, "description"),
+                CreatedDate = now,
+                Snapshot = new DeploymentSnapshot(api.Id, api.RootResourceId, api.Resources.Values),
+            };
+            api.Deployments.Add(deployment.Id, deployment);
+            if (stageName is not null)
+            {
+                if (!api.Stages.TryGetValue(stageName, out var stage))
+                {
+                    stage = new StageRecord { StageName = stageName, DeploymentId = deployment.Id, CreatedDate = now, LastUpdatedDate = now };
+                    api.Stages.Add(stageName, stage);
+                }
+                stage.DeploymentId = deployment.Id;
+                stage.Description = JsonRead.String(body, "stageDescription") ?? stage.Description;
+                stage.CacheClusterEnabled = JsonRead.Bool(body, "cacheClusterEnabled") ?? stage.CacheClusterEnabled;
+                stage.CacheClusterSize = JsonRead.String(body, "cacheClusterSize") ?? stage.CacheClusterSize;
+                stage.TracingEnabled = JsonRead.Bool(body, "tracingEnabled") ?? stage.TracingEnabled;
+                if (variables is not null)
+                {
+                    stage.Variables = variables;
+                }
+                stage.LastUpdatedDate = now;
+            }
+            return GatewayResponse.Json(201, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary: false));
+        }
+    }
+
+    private GatewayResponse List(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var deployments = api.Deployments.Values.OrderBy(d => d.Sequence).ToList();
+            return Paging.Page(request, deployments, (w, d) => ControlPlaneJson.Deployment(w, d, embedApiSummary: false));
+        }
+    }
+
+    private GatewayResponse Get(GatewayRequest request)
+    {
+        var embedApiSummary = request.QueryValues("embed").SelectMany(v => v.Split(',')).Any(v => v.Trim() == "apisummary");
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
+            return GatewayResponse.Json(200, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary));
+        }
+    }
+
+    private GatewayResponse Update(GatewayRequest request)
+    {
+        var operations = PatchOperation.ReadAll(request.Json);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
+            foreach (var operation in operations)
+            {
+                deployment.Description = operation.Segments[0] == "description" && operation.Op is "replace" or "add" or "remove"
+                    ? operation.Op == "remove" ? null : operation.Value
+                    : throw operation.Unsupported();
+            }
+            return GatewayResponse.Json(200, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary: false));
+        }
+    }
+
+    private GatewayResponse Delete(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
+            if (api.Stages.Values.Any(stage => stage.DeploymentId == deployment.Id))
+            {
+                throw GatewayError.BadRequest("Active stages pointing to this deployment must be moved or deleted");
+            }
+            api.Deployments.Remove(deployment.Id);
+            return GatewayResponse.Empty(202);
+        }
+    }
+
+    /// <summary>API Gateway refuses to deploy an API with no methods or with a method lacking an integration.</summary>
+    private static void EnsureDeployable(RestApiRecord api)
+    {
+        var methods = api.Resources.Values.SelectMany(resource => resource.Methods.Values).ToList();
+        if (methods.Count == 0)
+        {
+            throw GatewayError.BadRequest("The REST API doesn't contain any methods");
+        }
+        if (methods.Any(method => method.Integration is null))
+        {
+            throw GatewayError.BadRequest("No integration defined for method");
+        }
+    }
+}

@@ -1,0 +1,331 @@
+using System.Text.RegularExpressions;
+using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Json;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.ControlPlane;
+
+/// <summary>Integrations and their integration responses: Put, Get, Update, Delete of each.</summary>
+internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
+{
+    private const string IntegrationPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration";
+    private const string ResponsePath = IntegrationPath + "/responses/{status_code}";
+
+    private static readonly string[] Types = ["HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY", "MOCK"];
+    private static readonly string[] PassthroughBehaviors = ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"];
+    private static readonly string[] ContentHandlings = ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"];
+    private static readonly string[] ConnectionTypes = ["INTERNET", "VPC_LINK"];
+
+    public void Register(Router router)
+    {
+        router.Map("PUT", IntegrationPath, "PutIntegration", Put);
+        router.Map("GET", IntegrationPath, "GetIntegration", Get);
+        router.Map("PATCH", IntegrationPath, "UpdateIntegration", Update);
+        router.Map("DELETE", IntegrationPath, "DeleteIntegration", Delete);
+        router.Map("PUT", ResponsePath, "PutIntegrationResponse", PutResponse);
+        router.Map("GET", ResponsePath, "GetIntegrationResponse", GetResponse);
+        router.Map("PATCH", ResponsePath, "UpdateIntegrationResponse", UpdateResponse);
+        router.Map("DELETE", ResponsePath, "DeleteIntegrationResponse", DeleteResponse);
+    }
+
+    private GatewayResponse Put(GatewayRequest request)
+    {
+        var body = request.Json;
+        var resourceId = request.Route("resource_id");
+        var integration = new IntegrationRecord
+        {
+            Type = JsonRead.String(body, "type") ?? throw GatewayError.BadRequest("Enumeration value for IntegrationType must be non-empty"),
+            HttpMethod = JsonRead.String(body, "httpMethod")?.ToUpperInvariant(),
+            Uri = JsonRead.String(body, "uri"),
+            ConnectionType = JsonRead.String(body, "connectionType") ?? "INTERNET",
+            ConnectionId = JsonRead.String(body, "connectionId"),
+            Credentials = JsonRead.String(body, "credentials"),
+            RequestParameters = JsonRead.StringMap(body, "requestParameters") ?? new(StringComparer.Ordinal),
+            RequestTemplates = JsonRead.StringMap(body, "requestTemplates") ?? new(StringComparer.Ordinal),
+            PassthroughBehavior = JsonRead.String(body, "passthroughBehavior") ?? "WHEN_NO_MATCH",
+            ContentHandling = JsonRead.String(body, "contentHandling"),
+            TimeoutInMillis = JsonRead.Int(body, "timeoutInMillis") ?? 29000,
+            CacheNamespace = JsonRead.String(body, "cacheNamespace") ?? resourceId,
+            CacheKeyParameters = JsonRead.StringList(body, "cacheKeyParameters") ?? [],
+        };
+        Validate(integration);
+        return WithMethod(request, method =>
+        {
+            // Putting an integration replaces the previous one, integration responses included.
+            method.Integration = integration;
+            return GatewayResponse.Json(201, w => ControlPlaneJson.Integration(w, integration));
+        });
+    }
+
+    private GatewayResponse Get(GatewayRequest request) => WithMethod(request, method =>
+    {
+        var integration = GatewayState.Integration(method);
+        return GatewayResponse.Json(200, w => ControlPlaneJson.Integration(w, integration));
+    });
+
+    private GatewayResponse Update(GatewayRequest request)
+    {
+        var operations = PatchOperation.ReadAll(request.Json);
+        return WithMethod(request, method =>
+        {
+            // Patch a copy and validate the result, so a rejected patch changes nothing.
+            var integration = GatewayState.Integration(method).Clone();
+            foreach (var operation in operations)
+            {
+                Apply(integration, operation);
+            }
+            Validate(integration);
+            method.Integration = integration;
+            return GatewayResponse.Json(200, w => ControlPlaneJson.Integration(w, integration));
+        });
+    }
+
+    private GatewayResponse Delete(GatewayRequest request) => WithMethod(request, method =>
+    {
+        GatewayState.Integration(method);
+        method.Integration = null;
+        return GatewayResponse.Empty(204);
+    });
+
+    private GatewayResponse PutResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        var body = request.Json;
+        var response = new IntegrationResponseRecord
+        {
+            StatusCode = statusCode,
+            SelectionPattern = JsonRead.String(body, "selectionPattern"),
+            ResponseParameters = JsonRead.StringMap(body, "responseParameters") ?? new(StringComparer.Ordinal),
+            ResponseTemplates = JsonRead.StringMap(body, "responseTemplates") ?? new(StringComparer.Ordinal),
+            ContentHandling = JsonRead.String(body, "contentHandling"),
+        };
+        ValidateContentHandling(response.ContentHandling);
+        return WithMethod(request, method =>
+        {
+            GatewayState.Integration(method).IntegrationResponses[statusCode] = response;
+            return GatewayResponse.Json(201, w => ControlPlaneJson.IntegrationResponse(w, response));
+        });
+    }
+
+    private GatewayResponse GetResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        return WithMethod(request, method =>
+        {
+            var response = FindResponse(GatewayState.Integration(method), statusCode);
+            return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
+        });
+    }
+
+    private GatewayResponse UpdateResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        var operations = PatchOperation.ReadAll(request.Json);
+        return WithMethod(request, method =>
+        {
+            var response = FindResponse(GatewayState.Integration(method), statusCode);
+            foreach (var operation in operations)
+            {
+                var segments = operation.Segments;
+                switch (segments[0])
+                {
+                    case "selectionPattern" when operation.Op is "replace" or "add" or "remove":
+                        response.SelectionPattern = operation.Op == "remove" ? null : operation.Value;
+                        break;
+                    case "contentHandling" when operation.Op is "replace" or "add" or "remove":
+                        ValidateContentHandling(operation.Value);
+                        response.ContentHandling = operation.Op == "remove" ? null : operation.Value;
+                        break;
+                    case "responseParameters" when segments.Count == 2:
+                        operation.ApplyToMap(response.ResponseParameters, segments[1]);
+                        break;
+                    case "responseTemplates" when segments.Count == 2:
+                        operation.ApplyToMap(response.ResponseTemplates, segments[1]);
+                        break;
+                    default:
+                        throw operation.Unsupported();
+                }
+            }
+            return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
+        });
+    }
+
+    private GatewayResponse DeleteResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        return WithMethod(request, method =>
+        {
+            var integration = GatewayState.Integration(method);
+            FindResponse(integration, statusCode);
+            integration.IntegrationResponses.Remove(statusCode);
+            return GatewayResponse.Empty(204);
+        });
+    }
+
+    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action)
+    {
+        var httpMethod = MethodRoutes.ReadHttpMethod(request);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            return action(GatewayState.Method(resource, httpMethod));
+        }
+    }
+
+    private static IntegrationResponseRecord FindResponse(IntegrationRecord integration, string statusCode) =>
+        integration.IntegrationResponses.TryGetValue(statusCode, out var response)
+            ? response
+            : throw GatewayError.NotFound("Invalid Response status code specified");
+
+    private static string ReadStatusCode(GatewayRequest request)
+    {
+        var statusCode = request.Route("status_code");
+        return MethodRoutes.StatusCodePattern().IsMatch(statusCode)
+            ? statusCode
+            : throw GatewayError.BadRequest($"Invalid status code specified: {statusCode}. Must be a 3-digit HTTP status code from 100 to 599.");
+    }
+
+    private static void Apply(IntegrationRecord integration, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "type" when operation.Op == "replace":
+                integration.Type = operation.RequiredValue;
+                break;
+            case "httpMethod" when operation.Op == "replace":
+                integration.HttpMethod = operation.RequiredValue.ToUpperInvariant();
+                break;
+            case "uri" when operation.Op == "replace":
+                integration.Uri = operation.RequiredValue;
+                break;
+            case "credentials" when operation.Op is "replace" or "add" or "remove":
+                integration.Credentials = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "connectionType" when operation.Op == "replace":
+                integration.ConnectionType = operation.RequiredValue;
+                break;
+            case "connectionId" when operation.Op is "replace" or "add" or "remove":
+                integration.ConnectionId = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "passthroughBehavior" when operation.Op == "replace":
+                integration.PassthroughBehavior = operation.RequiredValue;
+                break;
+            case "contentHandling" when operation.Op is "replace" or "add" or "remove":
+                integration.ContentHandling = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "timeoutInMillis" when operation.Op == "replace":
+                integration.TimeoutInMillis = operation.IntValue;
+                break;
+            case "cacheNamespace" when operation.Op == "replace":
+                integration.CacheNamespace = operation.RequiredValue;
+                break;
+            case "cacheKeyParameters" when segments.Count == 2 && operation.Op == "add":
+                integration.CacheKeyParameters.Add(segments[1]);
+                break;
+            case "cacheKeyParameters" when segments.Count == 2 && operation.Op == "remove":
+                integration.CacheKeyParameters.Remove(segments[1]);
+                break;
+            case "requestParameters" when segments.Count == 2:
+                operation.ApplyToMap(integration.RequestParameters, segments[1]);
+                break;
+            case "requestTemplates" when segments.Count == 2:
+                operation.ApplyToMap(integration.RequestTemplates, segments[1]);
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
+
+    /// <summary>The checks API Gateway makes on an integration before it accepts it.</summary>
+    private static void Validate(IntegrationRecord integration)
+    {
+        if (!Types.Contains(integration.Type))
+        {
+            throw GatewayError.BadRequest($"Invalid integration type specified: {integration.Type}. Valid options are {string.Join(",", Types)}");
+        }
+        if (integration.Type != "MOCK")
+        {
+            if (string.IsNullOrEmpty(integration.HttpMethod))
+            {
+                throw GatewayError.BadRequest("Enumeration value for HttpMethod must be non-empty");
+            }
+            if (!MethodRoutes.HttpMethods.Contains(integration.HttpMethod))
+            {
+                throw GatewayError.BadRequest($"Invalid HttpMethod specified: {integration.HttpMethod}. Valid options are {string.Join(",", MethodRoutes.HttpMethods)}");
+            }
+            if (string.IsNullOrEmpty(integration.Uri))
+            {
+                throw GatewayError.BadRequest($"Integrations of type '{integration.Type}' require a uri");
+            }
+        }
+        switch (integration.Type)
+        {
+            case "HTTP" or "HTTP_PROXY" when integration.ConnectionType == "INTERNET":
+                if (!System.Uri.TryCreate(integration.Uri, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+                {
+                    throw GatewayError.BadRequest("Invalid HTTP endpoint specified for URI");
+                }
+                break;
+            case "AWS":
+                if (!AwsIntegrationUri().IsMatch(integration.Uri!))
+                {
+                    throw GatewayError.BadRequest("AWS ARN for integration must contain path or action");
+                }
+                break;
+            case "AWS_PROXY":
+                ValidateLambdaProxyUri(integration.Uri!);
+                break;
+        }
+        if (integration.TimeoutInMillis is < 50 or > 29000)
+        {
+            throw GatewayError.BadRequest("Timeout should be between 50 ms and 29000 ms");
+        }
+        if (!PassthroughBehaviors.Contains(integration.PassthroughBehavior))
+        {
+            throw GatewayError.BadRequest($"Invalid passthrough behavior specified: {integration.PassthroughBehavior}. Valid options are {string.Join(",", PassthroughBehaviors)}");
+        }
+        ValidateContentHandling(integration.ContentHandling);
+        if (!ConnectionTypes.Contains(integration.ConnectionType))
+        {
+            throw GatewayError.BadRequest($"Invalid connection type specified: {integration.ConnectionType}. Valid options are {string.Join(",", ConnectionTypes)}");
+        }
+        if (integration.ConnectionType == "VPC_LINK" && string.IsNullOrEmpty(integration.ConnectionId))
+        {
+            throw GatewayError.BadRequest("ConnectionId must be set when connectionType is VPC_LINK");
+        }
+    }
+
+    private static void ValidateLambdaProxyUri(string uri)
+    {
+        var match = LambdaInvocationUri().Match(uri);
+        if (!match.Success)
+        {
+            throw GatewayError.BadRequest(
+                "Integrations of type 'AWS_PROXY' currently only support Lambda function invocations: "
+                + "arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations");
+        }
+        if (!LambdaFunctionArn().IsMatch(match.Groups["function"].Value))
+        {
+            throw GatewayError.BadRequest($"Invalid function ARN or invalid uri: {uri}");
+        }
+    }
+
+    private static void ValidateContentHandling(string? contentHandling)
+    {
+        if (contentHandling is not null && !ContentHandlings.Contains(contentHandling))
+        {
+            throw GatewayError.BadRequest($"Invalid content handling specified: {contentHandling}. Valid options are {string.Join(",", ContentHandlings)}");
+        }
+    }
+
+    [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:[a-z0-9-]+:(path|action)/.+$")]
+    private static partial Regex AwsIntegrationUri();
+
+    [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/(?<function>.+)/invocations$")]
+    private static partial Regex LambdaInvocationUri();
+
+    [GeneratedRegex(@"^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:([A-Za-z0-9_-]|\$\{stageVariables\.[A-Za-z0-9_]+\})+(:[A-Za-z0-9$_-]+)?$")]
+    private static partial Regex LambdaFunctionArn();
+}

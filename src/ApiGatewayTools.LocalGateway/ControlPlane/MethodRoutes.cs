@@ -1,0 +1,274 @@
+using System.Text.RegularExpressions;
+using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Json;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.ControlPlane;
+
+/// <summary>Methods and their method responses: Put, Get, Update, Delete of each.</summary>
+internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
+{
+    private const string MethodPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
+    private const string ResponsePath = MethodPath + "/responses/{status_code}";
+
+    public static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
+    private static readonly string[] AuthorizationTypes = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
+
+    public void Register(Router router)
+    {
+        router.Map("PUT", MethodPath, "PutMethod", Put);
+        router.Map("GET", MethodPath, "GetMethod", Get);
+        router.Map("PATCH", MethodPath, "UpdateMethod", Update);
+        router.Map("DELETE", MethodPath, "DeleteMethod", Delete);
+        router.Map("PUT", ResponsePath, "PutMethodResponse", PutResponse);
+        router.Map("GET", ResponsePath, "GetMethodResponse", GetResponse);
+        router.Map("PATCH", ResponsePath, "UpdateMethodResponse", UpdateResponse);
+        router.Map("DELETE", ResponsePath, "DeleteMethodResponse", DeleteResponse);
+    }
+
+    /// <summary>The method verb from the path, upper-cased; anything outside API Gateway's list is a 400.</summary>
+    public static string ReadHttpMethod(GatewayRequest request)
+    {
+        var httpMethod = request.Route("http_method").ToUpperInvariant();
+        return HttpMethods.Contains(httpMethod)
+            ? httpMethod
+            : throw GatewayError.BadRequest($"Invalid HttpMethod specified. Valid options are {string.Join(",", HttpMethods)}");
+    }
+
+    private GatewayResponse Put(GatewayRequest request)
+    {
+        var httpMethod = ReadHttpMethod(request);
+        var body = request.Json;
+        var authorizationType = JsonRead.String(body, "authorizationType") ?? "NONE";
+        ValidateAuthorizationType(authorizationType);
+        var method = new MethodRecord
+        {
+            HttpMethod = httpMethod,
+            AuthorizationType = authorizationType,
+            AuthorizerId = JsonRead.String(body, "authorizerId"),
+            ApiKeyRequired = JsonRead.Bool(body, "apiKeyRequired") ?? false,
+            OperationName = JsonRead.String(body, "operationName"),
+            RequestValidatorId = JsonRead.String(body, "requestValidatorId"),
+            RequestParameters = JsonRead.BoolMap(body, "requestParameters") ?? new(StringComparer.Ordinal),
+            RequestModels = JsonRead.StringMap(body, "requestModels") ?? new(StringComparer.Ordinal),
+            AuthorizationScopes = JsonRead.StringList(body, "authorizationScopes") ?? [],
+        };
+        ValidateRequestParameters(method.RequestParameters.Keys);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            if (resource.Methods.ContainsKey(httpMethod))
+            {
+                throw GatewayError.Conflict("Method already exists for this resource");
+            }
+            resource.Methods.Add(httpMethod, method);
+            return GatewayResponse.Json(201, w => ControlPlaneJson.Method(w, method));
+        }
+    }
+
+    private GatewayResponse Get(GatewayRequest request) => WithMethod(request, method =>
+        GatewayResponse.Json(200, w => ControlPlaneJson.Method(w, method)));
+
+    private GatewayResponse Update(GatewayRequest request)
+    {
+        var operations = PatchOperation.ReadAll(request.Json);
+        return WithMethod(request, method =>
+        {
+            foreach (var operation in operations)
+            {
+                Apply(method, operation);
+            }
+            return GatewayResponse.Json(200, w => ControlPlaneJson.Method(w, method));
+        });
+    }
+
+    private GatewayResponse Delete(GatewayRequest request)
+    {
+        var httpMethod = ReadHttpMethod(request);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            GatewayState.Method(resource, httpMethod);
+            resource.Methods.Remove(httpMethod);
+            return GatewayResponse.Empty(204);
+        }
+    }
+
+    private GatewayResponse PutResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        var body = request.Json;
+        var response = new MethodResponseRecord
+        {
+            StatusCode = statusCode,
+            ResponseParameters = JsonRead.BoolMap(body, "responseParameters") ?? new(StringComparer.Ordinal),
+            ResponseModels = JsonRead.StringMap(body, "responseModels") ?? new(StringComparer.Ordinal),
+        };
+        ValidateResponseParameters(response.ResponseParameters.Keys);
+        return WithMethod(request, method =>
+        {
+            method.MethodResponses[statusCode] = response;
+            return GatewayResponse.Json(201, w => ControlPlaneJson.MethodResponse(w, response));
+        });
+    }
+
+    private GatewayResponse GetResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        return WithMethod(request, method =>
+        {
+            var response = FindResponse(method, statusCode);
+            return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
+        });
+    }
+
+    private GatewayResponse UpdateResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        var operations = PatchOperation.ReadAll(request.Json);
+        return WithMethod(request, method =>
+        {
+            var response = FindResponse(method, statusCode);
+            foreach (var operation in operations)
+            {
+                var segments = operation.Segments;
+                switch (segments[0])
+                {
+                    case "responseParameters" when segments.Count == 2:
+                        ValidateResponseParameters([segments[1]]);
+                        operation.ApplyToBoolMap(response.ResponseParameters, segments[1]);
+                        break;
+                    case "responseModels" when segments.Count == 2:
+                        operation.ApplyToMap(response.ResponseModels, segments[1]);
+                        break;
+                    default:
+                        throw operation.Unsupported();
+                }
+            }
+            return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
+        });
+    }
+
+    private GatewayResponse DeleteResponse(GatewayRequest request)
+    {
+        var statusCode = ReadStatusCode(request);
+        return WithMethod(request, method =>
+        {
+            FindResponse(method, statusCode);
+            method.MethodResponses.Remove(statusCode);
+            return GatewayResponse.Empty(204);
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the addressed method under the state lock.</summary>
+    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action)
+    {
+        var httpMethod = ReadHttpMethod(request);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            return action(GatewayState.Method(resource, httpMethod));
+        }
+    }
+
+    private static MethodResponseRecord FindResponse(MethodRecord method, string statusCode) =>
+        method.MethodResponses.TryGetValue(statusCode, out var response)
+            ? response
+            : throw GatewayError.NotFound("Invalid Response status code specified");
+
+    private static void Apply(MethodRecord method, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "authorizationType" when operation.Op == "replace":
+                ValidateAuthorizationType(operation.RequiredValue);
+                method.AuthorizationType = operation.RequiredValue;
+                break;
+            case "authorizerId" when operation.Op is "replace" or "add" or "remove":
+                method.AuthorizerId = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "apiKeyRequired" when operation.Op == "replace":
+                method.ApiKeyRequired = operation.BoolValue;
+                break;
+            case "operationName" when operation.Op is "replace" or "add" or "remove":
+                method.OperationName = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "requestValidatorId" when operation.Op is "replace" or "add" or "remove":
+                method.RequestValidatorId = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "requestParameters" when segments.Count == 2:
+                ValidateRequestParameters([segments[1]]);
+                if (operation.Op == "add" && operation.Value is null)
+                {
+                    method.RequestParameters[segments[1]] = false;
+                    break;
+                }
+                operation.ApplyToBoolMap(method.RequestParameters, segments[1]);
+                break;
+            case "requestModels" when segments.Count == 2:
+                operation.ApplyToMap(method.RequestModels, segments[1]);
+                break;
+            case "authorizationScopes" when operation.Op == "add":
+                method.AuthorizationScopes.Add(operation.RequiredValue);
+                break;
+            case "authorizationScopes" when operation.Op == "remove":
+                method.AuthorizationScopes.Remove(operation.RequiredValue);
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
+
+    private static string ReadStatusCode(GatewayRequest request)
+    {
+        var statusCode = request.Route("status_code");
+        return StatusCodePattern().IsMatch(statusCode)
+            ? statusCode
+            : throw GatewayError.BadRequest($"Invalid status code specified: {statusCode}. Must be a 3-digit HTTP status code from 100 to 599.");
+    }
+
+    private static void ValidateAuthorizationType(string authorizationType)
+    {
+        if (!AuthorizationTypes.Contains(authorizationType))
+        {
+            throw GatewayError.BadRequest(
+                $"Invalid authorization type specified: {authorizationType}. Valid options are {string.Join(",", AuthorizationTypes)}");
+        }
+    }
+
+    private static void ValidateRequestParameters(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!RequestParameterPattern().IsMatch(name))
+            {
+                throw GatewayError.BadRequest(
+                    $"Invalid method request parameter specified: {name}. Expected method.request.path|querystring|multivaluequerystring|header|multivalueheader.{{name}}");
+            }
+        }
+    }
+
+    private static void ValidateResponseParameters(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!ResponseParameterPattern().IsMatch(name))
+            {
+                throw GatewayError.BadRequest($"Invalid method response parameter specified: {name}. Expected method.response.header.{{name}}");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[1-5]\d\d$")]
+    public static partial Regex StatusCodePattern();
+
+    [GeneratedRegex(@"^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.[^\s]+$")]
+    private static partial Regex RequestParameterPattern();
+
+    [GeneratedRegex(@"^method\.response\.header\.[^\s]+$")]
+    private static partial Regex ResponseParameterPattern();
+}

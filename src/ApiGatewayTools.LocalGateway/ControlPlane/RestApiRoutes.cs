@@ -1,0 +1,185 @@
+using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Json;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.ControlPlane;
+
+/// <summary>CreateRestApi, GetRestApis, GetRestApi, UpdateRestApi, DeleteRestApi.</summary>
+internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
+{
+    private static readonly string[] EndpointTypes = ["EDGE", "REGIONAL", "PRIVATE"];
+    private static readonly string[] ApiKeySources = ["HEADER", "AUTHORIZER"];
+
+    public void Register(Router router)
+    {
+        router.Map("POST", "/restapis", "CreateRestApi", Create);
+        router.Map("GET", "/restapis", "GetRestApis", List);
+        router.Map("GET", "/restapis/{restapi_id}", "GetRestApi", Get);
+        router.Map("PATCH", "/restapis/{restapi_id}", "UpdateRestApi", Update);
+        router.Map("DELETE", "/restapis/{restapi_id}", "DeleteRestApi", Delete);
+    }
+
+    private GatewayResponse Create(GatewayRequest request)
+    {
+        var body = request.Json;
+        var name = JsonRead.String(body, "name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw GatewayError.BadRequest("Invalid REST API name specified: the name must not be empty.");
+        }
+        var endpointTypes = JsonRead.Object(body, "endpointConfiguration") is { } endpoint
+            ? JsonRead.StringList(endpoint, "types")
+            : null;
+        ValidateEndpointTypes(endpointTypes);
+        var apiKeySource = JsonRead.String(body, "apiKeySource") ?? "HEADER";
+        ValidateApiKeySource(apiKeySource);
+        var minimumCompressionSize = JsonRead.Int(body, "minimumCompressionSize");
+        ValidateCompressionSize(minimumCompressionSize);
+
+        lock (state.Sync)
+        {
+            var root = new ResourceRecord { Id = IdGenerator.NewId() };
+            var api = new RestApiRecord
+            {
+                Id = IdGenerator.NewId(),
+                Sequence = state.NextSequence(),
+                Name = name,
+                Description = JsonRead.String(body, "description"),
+                Version = JsonRead.String(body, "version"),
+                CreatedDate = DateTimeOffset.UtcNow,
+                BinaryMediaTypes = JsonRead.StringList(body, "binaryMediaTypes") ?? [],
+                MinimumCompressionSize = minimumCompressionSize,
+                ApiKeySource = apiKeySource,
+                EndpointTypes = endpointTypes is { Count: > 0 } ? endpointTypes : ["EDGE"],
+                Policy = JsonRead.String(body, "policy"),
+                DisableExecuteApiEndpoint = JsonRead.Bool(body, "disableExecuteApiEndpoint") ?? false,
+                Tags = JsonRead.StringMap(body, "tags") ?? new(StringComparer.Ordinal),
+                RootResourceId = root.Id,
+            };
+            api.Resources.Add(root.Id, root);
+            state.RestApis.Add(api.Id, api);
+            return GatewayResponse.Json(201, w => ControlPlaneJson.RestApi(w, api));
+        }
+    }
+
+    private GatewayResponse List(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var apis = state.RestApis.Values.OrderBy(api => api.Sequence).ToList();
+            return Paging.Page(request, apis, ControlPlaneJson.RestApi);
+        }
+    }
+
+    private GatewayResponse Get(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            return GatewayResponse.Json(200, w => ControlPlaneJson.RestApi(w, api));
+        }
+    }
+
+    private GatewayResponse Update(GatewayRequest request)
+    {
+        var operations = PatchOperation.ReadAll(request.Json);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            foreach (var operation in operations)
+            {
+                Apply(api, operation);
+            }
+            return GatewayResponse.Json(200, w => ControlPlaneJson.RestApi(w, api));
+        }
+    }
+
+    private GatewayResponse Delete(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            state.RestApis.Remove(api.Id);
+            return GatewayResponse.Empty(202);
+        }
+    }
+
+    private static void Apply(RestApiRecord api, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "name" when operation.Op == "replace":
+                api.Name = string.IsNullOrWhiteSpace(operation.Value)
+                    ? throw GatewayError.BadRequest("Invalid REST API name specified: the name must not be empty.")
+                    : operation.Value;
+                break;
+            case "description" when operation.Op is "replace" or "add":
+                api.Description = operation.Value;
+                break;
+            case "description" when operation.Op == "remove":
+                api.Description = null;
+                break;
+            case "version" when operation.Op is "replace" or "add" or "remove":
+                api.Version = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "policy" when operation.Op is "replace" or "add" or "remove":
+                api.Policy = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "apiKeySource" when operation.Op == "replace":
+                ValidateApiKeySource(operation.RequiredValue);
+                api.ApiKeySource = operation.RequiredValue;
+                break;
+            case "disableExecuteApiEndpoint" when operation.Op == "replace":
+                api.DisableExecuteApiEndpoint = operation.BoolValue;
+                break;
+            case "minimumCompressionSize" when operation.Op == "replace":
+                api.MinimumCompressionSize = string.IsNullOrEmpty(operation.Value) ? null : operation.IntValue;
+                ValidateCompressionSize(api.MinimumCompressionSize);
+                break;
+            case "binaryMediaTypes" when segments.Count == 2 && operation.Op == "add":
+                if (!api.BinaryMediaTypes.Contains(segments[1]))
+                {
+                    api.BinaryMediaTypes.Add(segments[1]);
+                }
+                break;
+            case "binaryMediaTypes" when segments.Count == 2 && operation.Op == "remove":
+                api.BinaryMediaTypes.Remove(segments[1]);
+                break;
+            case "endpointConfiguration" when segments.Count == 3 && segments[1] == "types" && operation.Op == "replace":
+                ValidateEndpointTypes([operation.RequiredValue]);
+                api.EndpointTypes = [operation.RequiredValue];
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
+
+    private static void ValidateEndpointTypes(List<string>? types)
+    {
+        if (types is null)
+        {
+            return;
+        }
+        if (types.Count > 1 || types.Any(type => !EndpointTypes.Contains(type)))
+        {
+            throw GatewayError.BadRequest($"Invalid endpoint configuration types: [{string.Join(", ", types)}]. Exactly one of {string.Join(", ", EndpointTypes)} is allowed.");
+        }
+    }
+
+    private static void ValidateApiKeySource(string apiKeySource)
+    {
+        if (!ApiKeySources.Contains(apiKeySource))
+        {
+            throw GatewayError.BadRequest($"Invalid API Key source specified: {apiKeySource}. Must be one of {string.Join(", ", ApiKeySources)}.");
+        }
+    }
+
+    private static void ValidateCompressionSize(int? size)
+    {
+        if (size is < 0 or > 10485760)
+        {
+            throw GatewayError.BadRequest("Invalid minimum compression size, must be between 0 and 10485760");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Json;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.ControlPlane;
+
+/// <summary>CreateStage, GetStages, GetStage, UpdateStage, DeleteStage.</summary>
+internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
+{
+    public void Register(Router router)
+    {
+        router.Map("POST", "/restapis/{restapi_id}/stages", "CreateStage", Create);
+        router.Map("GET", "/restapis/{restapi_id}/stages", "GetStages", List);
+        router.Map("GET", "/restapis/{restapi_id}/stages/{stage_name}", "GetStage", Get);
+        router.Map("PATCH", "/restapis/{restapi_id}/stages/{stage_name}", "UpdateStage", Update);
+        router.Map("DELETE", "/restapis/{restapi_id}/stages/{stage_name}", "DeleteStage", Delete);
+    }
+
+    public static void ValidateStageName(string stageName)
+    {
+        if (!StageNamePattern().IsMatch(stageName))
+        {
+            throw GatewayError.BadRequest($"Stage name only allows a-zA-Z0-9_ and at most 128 characters: '{stageName}'");
+        }
+    }
+
+    private GatewayResponse Create(GatewayRequest request)
+    {
+        var body = request.Json;
+        var stageName = JsonRead.RequiredString(body, "stageName");
+        ValidateStageName(stageName);
+        var deploymentId = JsonRead.RequiredString(body, "deploymentId");
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            if (!api.Deployments.ContainsKey(deploymentId))
+            {
+                throw GatewayError.BadRequest($"Invalid deployment identifier specified: {deploymentId}");
+            }
+            if (api.Stages.ContainsKey(stageName))
+            {
+                throw GatewayError.Conflict("Stage already exists");
+            }
+            var now = DateTimeOffset.UtcNow;
+            var stage = new StageRecord
+            {
+                StageName = stageName,
+                DeploymentId = deploymentId,
+                Description = JsonRead.String(body, "description"),
+                CacheClusterEnabled = JsonRead.Bool(body, "cacheClusterEnabled") ?? false,
+                CacheClusterSize = JsonRead.String(body, "cacheClusterSize"),
+                DocumentationVersion = JsonRead.String(body, "documentationVersion"),
+                TracingEnabled = JsonRead.Bool(body, "tracingEnabled") ?? false,
+                Variables = JsonRead.StringMap(body, "variables") ?? new(StringComparer.Ordinal),
+                Tags = JsonRead.StringMap(body, "tags") ?? new(StringComparer.Ordinal),
+                CreatedDate = now,
+                LastUpdatedDate = now,
+            };
+            api.Stages.Add(stageName, stage);
+            return GatewayResponse.Json(201, w => ControlPlaneJson.Stage(w, stage));
+        }
+    }
+
+    /// <summary>GetStages is not paginated: every stage (optionally of one deployment) under "item".</summary>
+    private GatewayResponse List(GatewayRequest request)
+    {
+        var deploymentId = request.QueryValue("deploymentId");
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var stages = api.Stages.Values
+                .Where(stage => deploymentId is null || stage.DeploymentId == deploymentId)
+                .OrderBy(stage => stage.CreatedDate).ThenBy(stage => stage.StageName, StringComparer.Ordinal)
+                .ToList();
+            return GatewayResponse.Json(200, w => Paging.WriteItems(w, stages, ControlPlaneJson.Stage));
+        }
+    }
+
+    private GatewayResponse Get(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var stage = GatewayState.Stage(api, request.Route("stage_name"));
+            return GatewayResponse.Json(200, w => ControlPlaneJson.Stage(w, stage));
+        }
+    }
+
+    private GatewayResponse Update(GatewayRequest request)
+    {
+        var operations = PatchOperation.ReadAll(request.Json);
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var stage = GatewayState.Stage(api, request.Route("stage_name"));
+            foreach (var operation in operations)
+            {
+                Apply(api, stage, operation);
+            }
+            stage.LastUpdatedDate = DateTimeOffset.UtcNow;
+            return GatewayResponse.Json(200, w => ControlPlaneJson.Stage(w, stage));
+        }
+    }
+
+    private GatewayResponse Delete(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            var stage = GatewayState.Stage(api, request.Route("stage_name"));
+            api.Stages.Remove(stage.StageName);
+            return GatewayResponse.Empty(202);
+        }
+    }
+
+    private static void Apply(RestApiRecord api, StageRecord stage, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "deploymentId" when operation.Op == "replace":
+                stage.DeploymentId = api.Deployments.ContainsKey(operation.RequiredValue)
+                    ? operation.RequiredValue
+                    : throw GatewayError.BadRequest($"Invalid deployment identifier specified: {operation.Value}");
+                break;
+            case "description" when operation.Op is "replace" or "add" or "remove":
+                stage.Description = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "variables" when segments.Count == 2:
+                operation.ApplyToMap(stage.Variables, segments[1]);
+                break;
+            case "cacheClusterEnabled" when operation.Op == "replace":
+                stage.CacheClusterEnabled = operation.BoolValue;
+                break;
+            case "cacheClusterSize" when operation.Op == "replace":
+                stage.CacheClusterSize = operation.RequiredValue;
+                break;
+            case "tracingEnabled" when operation.Op == "replace":
+                stage.TracingEnabled = operation.BoolValue;
+                break;
+            case "clientCertificateId" when operation.Op is "replace" or "add" or "remove":
+                stage.ClientCertificateId = operation.Op == "remove" ? null : operation.Value;
+                break;
+            case "documentationVersion" when operation.Op is "replace" or "add" or "remove":
+                stage.DocumentationVersion = operation.Op == "remove" ? null : operation.Value;
+                break;
+            default:
+                if (!StageMethodSettings.TryApply(stage, operation))
+                {
+                    throw operation.Unsupported();
+                }
+                break;
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_]{1,128}$")]
+    private static partial Regex StageNamePattern();
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ApiGatewayTools.LocalGateway.Http;
+
+/// <summary>What a handler answers; the server adds the request id and writes it out.</summary>
+internal sealed class GatewayResponse
+{
+    private GatewayResponse(int statusCode, byte[] body, string? contentType)
+    {
+        StatusCode = statusCode;
+        Body = body;
+        ContentType = contentType;
+    }
+
+    public int StatusCode { get; }
+    public byte[] Body { get; }
+    public string? ContentType { get; }
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A JSON object body; <paramref name="writeMembers"/> writes the members between the braces.</summary>
+    public static GatewayResponse Json(int statusCode, Action<Utf8JsonWriter> writeMembers)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeMembers(writer);
+            writer.WriteEndObject();
+        }
+        return new GatewayResponse(statusCode, buffer.ToArray(), "application/json");
+    }
+
+    /// <summary>API Gateway answers an empty JSON object body on 202 deletions; 204 has no body at all.</summary>
+    public static GatewayResponse Empty(int statusCode) =>
+        statusCode == 204
+            ? new GatewayResponse(statusCode, [], null)
+            : new GatewayResponse(statusCode, Encoding.UTF8.GetBytes("{}"), "application/json");
+
+    public static GatewayResponse Raw(int statusCode, byte[] body, string? contentType) => new(statusCode, body, contentType);
+
+    public GatewayResponse WithHeader(string name, string value)
+    {
+        Headers[name] = value;
+        return this;
+    }
+}

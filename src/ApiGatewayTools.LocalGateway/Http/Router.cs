@@ -1,0 +1,94 @@
+namespace ApiGatewayTools.LocalGateway.Http;
+
+internal delegate Task<GatewayResponse> RouteHandler(GatewayRequest request, CancellationToken ct);
+
+/// <summary>A group of operations that registers its routes, one class per area of the API.</summary>
+internal interface IRouteArea
+{
+    void Register(Router router);
+}
+
+/// <summary>
+/// Maps (HTTP method, path template) to an operation. Templates use {name} for one segment and
+/// {name+} for the rest of the path; when several templates match, the most literal one wins.
+/// </summary>
+internal sealed class Router
+{
+    private readonly List<Route> _routes = [];
+
+    public void Map(string method, string template, string operation, RouteHandler handler) =>
+        _routes.Add(new Route(method, Parse(template), operation, handler));
+
+    /// <summary>For handlers that only touch in-memory state.</summary>
+    public void Map(string method, string template, string operation, Func<GatewayRequest, GatewayResponse> handler) =>
+        Map(method, template, operation, (request, _) => Task.FromResult(handler(request)));
+
+    public RouteMatch? Match(GatewayRequest request)
+    {
+        Route? best = null;
+        Dictionary<string, string>? bestValues = null;
+        foreach (var route in _routes.Where(r => r.Method == request.Method))
+        {
+            var values = route.TryBind(request.PathSegments);
+            if (values is not null && (best is null || route.LiteralCount > best.LiteralCount))
+            {
+                best = route;
+                bestValues = values;
+            }
+        }
+        return best is null ? null : new RouteMatch(best.Operation, best.Handler, bestValues!);
+    }
+
+    private static Segment[] Parse(string template) =>
+        template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(part =>
+            part.StartsWith('{') && part.EndsWith("+}") ? new Segment(part[1..^2], SegmentKind.Greedy)
+            : part.StartsWith('{') ? new Segment(part[1..^1], SegmentKind.Variable)
+            : new Segment(part, SegmentKind.Literal)).ToArray();
+
+    private enum SegmentKind
+    {
+        Literal,
+        Variable,
+        Greedy,
+    }
+
+    private sealed record Segment(string Text, SegmentKind Kind);
+
+    private sealed record Route(string Method, Segment[] Segments, string Operation, RouteHandler Handler)
+    {
+        public int LiteralCount { get; } = Segments.Count(s => s.Kind == SegmentKind.Literal);
+
+        public Dictionary<string, string>? TryBind(IReadOnlyList<string> path)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < Segments.Length; i++)
+            {
+                var segment = Segments[i];
+                if (segment.Kind == SegmentKind.Greedy)
+                {
+                    values[segment.Text] = string.Join('/', path.Skip(i));
+                    return values;
+                }
+                if (i >= path.Count)
+                {
+                    return null;
+                }
+                if (segment.Kind == SegmentKind.Literal && segment.Text != path[i])
+                {
+                    return null;
+                }
+                if (segment.Kind == SegmentKind.Variable)
+                {
+                    if (path[i].Length == 0)
+                    {
+                        return null;
+                    }
+                    values[segment.Text] = path[i];
+                }
+            }
+            return path.Count == Segments.Length ? values : null;
+        }
+    }
+}
+
+internal sealed record RouteMatch(string Operation, RouteHandler Handler, Dictionary<string, string> Values);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ApiGatewayTools.LocalGateway.Http;
+
+namespace ApiGatewayTools.LocalGateway.Json;
+
+/// <summary>One entry of API Gateway's patchOperations: the JSON Patch subset it accepts.</summary>
+internal sealed record PatchOperation(string Op, string Path, string? Value, string? From)
+{
+    private static readonly string[] KnownOps = ["add", "remove", "replace", "move", "copy", "test"];
+
+    /// <summary>The path split on "/" with "~1" read back as "/" and "~0" as "~".</summary>
+    public IReadOnlyList<string> Segments { get; } = Path.Split('/').Skip(1)
+        .Select(part => part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The path split on "/" with escapes kept, for keys AWS stores escaped (method settings).</summary>
+    public IReadOnlyList<string> RawSegments => Path.Split('/').Skip(1).ToList();
+
+    public static IReadOnlyList<PatchOperation> ReadAll(JsonElement body)
+    {
+        if (!body.TryGetProperty("patchOperations", out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            throw GatewayError.BadRequest("Invalid request input: patchOperations must be a list.");
+        }
+        var operations = new List<PatchOperation>();
+        foreach (var item in list.EnumerateArray())
+        {
+            var op = JsonRead.String(item, "op")?.ToLowerInvariant();
+            var path = JsonRead.String(item, "path");
+            if (op is null || !KnownOps.Contains(op))
+            {
+                throw GatewayError.BadRequest($"Invalid patch operation specified. Must be one of: [{string.Join(", ", KnownOps)}]");
+            }
+            if (path is null || !path.StartsWith('/'))
+            {
+                throw GatewayError.BadRequest($"Invalid patch path {path ?? "null"}");
+            }
+            operations.Add(new PatchOperation(op, path, JsonRead.String(item, "value"), JsonRead.String(item, "from")));
+        }
+        return operations;
+    }
+
+    public string RequiredValue => Value ?? throw GatewayError.BadRequest($"Invalid patch operation: value is required for {Op} {Path}.");
+
+    public bool BoolValue => bool.TryParse(RequiredValue, out var flag)
+        ? flag
+        : throw GatewayError.BadRequest($"Invalid boolean value for {Path}: {Value}");
+
+    public int IntValue => int.TryParse(RequiredValue, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        ? number
+        : throw GatewayError.BadRequest($"Invalid integer value for {Path}: {Value}");
+
+    public GatewayError Unsupported() =>
+        GatewayError.BadRequest($"Invalid patch path '{Path}' specified for op '{Op}'.");
+
+    /// <summary>
+    /// Applies add/replace/remove to a string map at /{prefix}/{key}: the common shape of
+    /// requestParameters, variables, requestTemplates and similar maps.
+    /// </summary>
+    public void ApplyToMap(Dictionary<string, string> map, string key)
+    {
+        if (Op == "remove")
+        {
+            if (!map.Remove(key))
+            {
+                throw GatewayError.BadRequest($"Cannot remove {key}: it does not exist.");
+            }
+            return;
+        }
+        map[key] = Op is "add" or "replace" ? RequiredValue : throw Unsupported();
+    }
+
+    public void ApplyToBoolMap(Dictionary<string, bool> map, string key)
+    {
+        if (Op == "remove")
+        {
+            if (!map.Remove(key))
+            {
+                throw GatewayError.BadRequest($"Cannot remove {key}: it does not exist.");
+            }
+            return;
+        }
+        map[key] = Op is "add" or "replace" ? BoolValue : throw Unsupported();
+    }
+}

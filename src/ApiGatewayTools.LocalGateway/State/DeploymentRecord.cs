@@ -1,0 +1,32 @@
+namespace ApiGatewayTools.LocalGateway.State;
+
+internal sealed class DeploymentRecord
+{
+    public required string Id { get; init; }
+    public required long Sequence { get; init; }
+    public string? Description { get; set; }
+    public required DateTimeOffset CreatedDate { get; init; }
+    /// <summary>The API as it was when deployed: what the stage's invoke URL serves.</summary>
+    public required DeploymentSnapshot Snapshot { get; init; }
+}
+
+/// <summary>
+/// A deep copy of an API's resource tree taken at deployment time. Never mutated after creation,
+/// so the data plane may read it without taking the state lock.
+/// </summary>
+internal sealed class DeploymentSnapshot
+{
+    public DeploymentSnapshot(string restApiId, string rootResourceId, IEnumerable<ResourceRecord> resources)
+    {
+        RestApiId = restApiId;
+        RootResourceId = rootResourceId;
+        Resources = resources.Select(resource => resource.Clone()).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
+        Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
+    }
+
+    public string RestApiId { get; }
+    public string RootResourceId { get; }
+    public IReadOnlyDictionary<string, ResourceRecord> Resources { get; }
+    /// <summary>Resource id to its full path, e.g. "/pets/{petId}".</summary>
+    public IReadOnlyDictionary<string, string> Paths { get; }
+}
