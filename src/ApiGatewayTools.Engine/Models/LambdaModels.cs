@@ -1,6 +1,6 @@
 namespace ApiGatewayTools.Engine.Models;
 
-public sealed class LambdaFunction : GwObject
+public sealed record LambdaFunction : GwObject
 {
     public string FunctionName { get; init; } = "";
     public string FunctionArn { get; init; } = "";
@@ -13,7 +13,7 @@ public sealed class LambdaFunction : GwObject
 }
 
 /// <summary>One statement of a function's resource-based policy, flattened for reading.</summary>
-public sealed class LambdaPolicyStatement : GwObject
+public sealed record LambdaPolicyStatement : GwObject
 {
     public string FunctionName { get; init; } = "";
     public string StatementId { get; init; } = "";
@@ -25,7 +25,7 @@ public sealed class LambdaPolicyStatement : GwObject
     public string? SourceAccount { get; init; }
 }
 
-public sealed class LambdaPolicy : GwObject
+public sealed record LambdaPolicy : GwObject
 {
     public string FunctionName { get; init; } = "";
     public string? RevisionId { get; init; }

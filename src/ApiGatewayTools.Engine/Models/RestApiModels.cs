@@ -1,12 +1,12 @@
 namespace ApiGatewayTools.Engine.Models;
 
 /// <summary>Every object the module outputs carries the connection it came from.</summary>
-public abstract class GwObject
+public abstract record GwObject
 {
     public GwConnection Connection { get; init; } = null!;
 }
 
-public sealed class RestApi : GwObject
+public sealed record RestApi : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string Name { get; init; } = "";
@@ -22,7 +22,7 @@ public sealed class RestApi : GwObject
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed class RestApiResource : GwObject
+public sealed record RestApiResource : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
@@ -33,7 +33,7 @@ public sealed class RestApiResource : GwObject
     public IReadOnlyList<string> HttpMethods { get; init; } = [];
 }
 
-public sealed class MethodResponse : GwObject
+public sealed record MethodResponse : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
@@ -43,7 +43,7 @@ public sealed class MethodResponse : GwObject
     public IReadOnlyDictionary<string, string> ResponseModels { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed class Method : GwObject
+public sealed record Method : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
@@ -63,7 +63,7 @@ public sealed class Method : GwObject
     public Integration? Integration { get; init; }
 }
 
-public sealed class IntegrationResponse : GwObject
+public sealed record IntegrationResponse : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
@@ -75,7 +75,7 @@ public sealed class IntegrationResponse : GwObject
     public IReadOnlyDictionary<string, string> ResponseTemplates { get; init; } = new Dictionary<string, string>();
 }
 
-public sealed class Integration : GwObject
+public sealed record Integration : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
@@ -99,7 +99,7 @@ public sealed class Integration : GwObject
     public IReadOnlyDictionary<string, IntegrationResponse> IntegrationResponses { get; init; } = new Dictionary<string, IntegrationResponse>();
 }
 
-public sealed class Deployment : GwObject
+public sealed record Deployment : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string DeploymentId { get; init; } = "";
@@ -107,7 +107,7 @@ public sealed class Deployment : GwObject
     public DateTimeOffset? CreatedDate { get; init; }
 }
 
-public sealed class Stage : GwObject
+public sealed record Stage : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string StageName { get; init; } = "";
@@ -125,7 +125,7 @@ public sealed class Stage : GwObject
 }
 
 /// <summary>What Publish-GwDeployment returns: the new deployment and the stage now serving it.</summary>
-public sealed class DeploymentResult : GwObject
+public sealed record DeploymentResult : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string DeploymentId { get; init; } = "";

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using ApiGatewayTools.Engine.Client;
+using ApiGatewayTools.Engine.Errors;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Domain;
+
+public static partial class DeploymentWorkflow
+{
+    public const string InvalidStageNameErrorId = "InvalidStageName";
+    public const string InvalidStageVariableErrorId = "InvalidStageVariable";
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex StageNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
+    private static partial Regex VariableNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~:/?#&=,]{0,512}$")]
+    private static partial Regex VariableValuePattern();
+
+    public static string ValidateStageName(string? stageName, string parameterName = "StageName")
+    {
+        if (stageName is null || !StageNamePattern().IsMatch(stageName))
+            throw new GwValidationException(InvalidStageNameErrorId, parameterName,
+                $"'{stageName}' is not a valid stage name: use 1 to 128 letters, digits, '-' or '_' (e.g. prod, v1).");
+        return stageName;
+    }
+
+    /// <summary>Stage variables as API Gateway accepts them: names [A-Za-z0-9_], values [A-Za-z0-9-._~:/?#&amp;=,].</summary>
+    public static IReadOnlyDictionary<string, string> ValidateVariables(IReadOnlyDictionary<string, string>? variables)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            if (!VariableNamePattern().IsMatch(name))
+                throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable name '{name}' may only contain letters, digits and '_' (at most 64).");
+            if (!VariableValuePattern().IsMatch(value))
+                throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable '{name}' has a value API Gateway refuses: use letters, digits and -._~:/?#&=, only (at most 512).");
+            result[name] = value;
+        }
+        return result;
+    }
+
+    /// <summary>Creates a deployment and points the stage at it, creating the stage when it is missing.</summary>
+    public static async Task<DeploymentResult> PublishAsync(ApiGatewayClient client, CreateDeploymentRequest request, CancellationToken ct)
+    {
+        var stageName = request.StageName ?? throw new ArgumentException("A stage name is required.", nameof(request));
+        var stages = await client.GetStagesAsync(request.RestApiId, null, ct).ConfigureAwait(false);
+        var stageExisted = stages.Any(s => s.StageName == stageName);
+        var deployment = await client.CreateDeploymentAsync(request, ct).ConfigureAwait(false);
+        var stage = await client.GetStageAsync(request.RestApiId, stageName, ct).ConfigureAwait(false);
+        return new DeploymentResult
+        {
+            Connection = client.Connection,
+            RestApiId = request.RestApiId,
+            DeploymentId = deployment.DeploymentId,
+            StageName = stageName,
+            Description = deployment.Description,
+            CreatedDate = deployment.CreatedDate,
+            InvokeUrl = stage.InvokeUrl,
+            StageCreated = !stageExisted,
+        };
+    }
+}

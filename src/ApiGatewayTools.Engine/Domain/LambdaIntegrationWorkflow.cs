@@ -1,0 +1,99 @@
+using ApiGatewayTools.Engine.Client;
+using ApiGatewayTools.Engine.Errors;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Domain;
+
+/// <summary>Everything that wiring one method to one Lambda function sends, worked out before sending any of it.</summary>
+public sealed record LambdaIntegrationPlan
+{
+    public required LambdaFunctionArn FunctionArn { get; init; }
+    public required IntegrationPlan Integration { get; init; }
+    /// <summary>Null when -SkipPermission, or when the function already holds exactly this statement.</summary>
+    public AddPermissionRequest? Permission { get; init; }
+    /// <summary>A statement with our id but another scope, removed before the new one is added.</summary>
+    public string? StalePermissionStatementId { get; init; }
+
+    public IEnumerable<GwOperation> Operations()
+    {
+        foreach (var operation in Integration.Operations())
+            yield return operation;
+        if (StalePermissionStatementId is not null)
+            yield return LambdaOperations.RemovePermission(Permission!.FunctionName, StalePermissionStatementId, Permission.Qualifier);
+        if (Permission is not null)
+            yield return LambdaOperations.AddPermission(Permission);
+    }
+}
+
+public static class LambdaIntegrationWorkflow
+{
+    public const string FunctionNotFoundErrorId = "LambdaFunctionNotFound";
+
+    /// <summary>
+    /// Looks the function up (so a typo fails before anything changes), then plans the integration and a
+    /// permission scoped by SourceArn to exactly this API, verb and path, under a deterministic statement id.
+    /// </summary>
+    public static async Task<LambdaIntegrationPlan> PlanAsync(LambdaClient lambda, string restApiId, string resourceId, string httpMethod,
+        ResourcePath path, LambdaFunctionReference function, bool proxy, bool skipPermission, CancellationToken ct)
+    {
+        LambdaFunction found;
+        try
+        {
+            found = await lambda.GetFunctionAsync(function.FunctionNameForApi, function.Qualifier, ct).ConfigureAwait(false);
+        }
+        catch (GwServiceException e) when (e.Kind == GwErrorKind.NotFound)
+        {
+            throw new GwNotFoundException(FunctionNotFoundErrorId,
+                $"Lambda function '{function.AsTyped}' does not exist in {lambda.Connection.Region}. Check the name, the qualifier and the region; nothing was changed.");
+        }
+
+        var arn = LambdaFunctionArn.Parse(found.FunctionArn).WithQualifier(function.Qualifier);
+        var integration = new PutIntegrationRequest
+        {
+            RestApiId = restApiId,
+            ResourceId = resourceId,
+            HttpMethod = httpMethod,
+            Type = proxy ? "AWS_PROXY" : "AWS",
+            IntegrationHttpMethod = "POST", // Lambda is always invoked with POST, whatever the method's verb.
+            Uri = IntegrationUri.ForLambda(arn),
+        };
+        var plan = new LambdaIntegrationPlan { FunctionArn = arn, Integration = IntegrationPlan.For(integration) };
+        if (skipPermission)
+            return plan;
+
+        var permission = new AddPermissionRequest
+        {
+            FunctionName = arn.WithQualifier(null).ToString(),
+            Qualifier = arn.Qualifier,
+            StatementId = PermissionStatementId.For(restApiId, httpMethod, path),
+            SourceArn = ExecuteApiArn.ForMethod(arn.Partition, lambda.Connection.Region, arn.Account, restApiId, httpMethod, path),
+        };
+        var policy = await lambda.GetPolicyAsync(permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false);
+        var existing = policy?.Statements.FirstOrDefault(s => s.StatementId == permission.StatementId);
+        if (existing is null)
+            return plan with { Permission = permission };
+        if (existing.SourceArn == permission.SourceArn && existing.Principal == permission.Principal && existing.Action == permission.Action)
+            return plan;
+        return plan with { Permission = permission, StalePermissionStatementId = existing.StatementId };
+    }
+
+    /// <summary>Sends the plan in order; the integration is in place before the function is opened to it.</summary>
+    public static async Task<Integration> ApplyAsync(ApiGatewayClient gateway, LambdaClient lambda, LambdaIntegrationPlan plan, CancellationToken ct)
+    {
+        var integration = await plan.Integration.ApplyAsync(gateway, ct).ConfigureAwait(false);
+        if (plan.StalePermissionStatementId is not null)
+            await lambda.RemovePermissionAsync(plan.Permission!.FunctionName, plan.StalePermissionStatementId, plan.Permission.Qualifier, ct).ConfigureAwait(false);
+        if (plan.Permission is not null)
+        {
+            try
+            {
+                await lambda.AddPermissionAsync(plan.Permission, ct).ConfigureAwait(false);
+            }
+            catch (GwServiceException e) when (e.Kind == GwErrorKind.Conflict)
+            {
+                // A parallel run added the same statement id first; it carries the same scope.
+            }
+        }
+        return integration;
+    }
+}

@@ -1,0 +1,60 @@
+using ApiGatewayTools.Engine.Client;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Domain;
+
+/// <summary>
+/// One API's resources indexed by path, loaded with a single paged GetResources and kept up to date as
+/// resources are created or removed, so that many paths in one pipeline cost one listing, not one each.
+/// </summary>
+public sealed class ResourceTree
+{
+    private readonly Dictionary<string, RestApiResource> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RestApiResource> _byId = new(StringComparer.Ordinal);
+
+    private ResourceTree(string restApiId) => RestApiId = restApiId;
+
+    public string RestApiId { get; }
+
+    public IEnumerable<RestApiResource> Resources => _byPath.Values.OrderBy(r => r.Path, StringComparer.Ordinal);
+
+    public static async Task<ResourceTree> LoadAsync(ApiGatewayClient client, string restApiId, CancellationToken ct)
+    {
+        var tree = new ResourceTree(restApiId);
+        await foreach (var resource in client.GetResourcesAsync(restApiId, ct).ConfigureAwait(false))
+            tree.Add(resource);
+        return tree;
+    }
+
+    public RestApiResource? Find(ResourcePath path) => _byPath.GetValueOrDefault(path.ToString());
+    public RestApiResource? FindById(string resourceId) => _byId.GetValueOrDefault(resourceId);
+
+    public void Add(RestApiResource resource)
+    {
+        _byPath[resource.Path] = resource;
+        _byId[resource.ResourceId] = resource;
+    }
+
+    /// <summary>Forgets a resource and everything below it, as DeleteResource removes the subtree.</summary>
+    public void RemoveSubtree(RestApiResource resource)
+    {
+        var prefix = resource.Path == "/" ? "/" : resource.Path + "/";
+        foreach (var r in _byPath.Values.Where(r => r.Path == resource.Path || r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            _byPath.Remove(r.Path);
+            _byId.Remove(r.ResourceId);
+        }
+    }
+
+    /// <summary>The paths from the top down to <paramref name="path"/> that do not exist yet.</summary>
+    public IReadOnlyList<ResourcePath> Missing(ResourcePath path) =>
+        path.SelfAndAncestorsFromTop().Where(p => Find(p) is null).ToList();
+
+    /// <summary>Resources below <paramref name="resource"/>, deepest first: the order to remove them in.</summary>
+    public IReadOnlyList<RestApiResource> Descendants(RestApiResource resource)
+    {
+        var prefix = resource.Path == "/" ? "/" : resource.Path + "/";
+        return _byPath.Values.Where(r => r.Path != resource.Path && r.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderByDescending(r => r.Path.Count(c => c == '/')).ThenBy(r => r.Path, StringComparer.Ordinal).ToList();
+    }
+}

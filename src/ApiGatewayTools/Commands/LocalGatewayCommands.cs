@@ -1,0 +1,126 @@
+using System.Management.Automation;
+using ApiGatewayTools.Common;
+using ApiGatewayTools.LocalGateway;
+using ApiGatewayTools.Models;
+
+namespace ApiGatewayTools.Commands;
+
+[Cmdlet(VerbsLifecycle.Start, "GwLocalGateway", SupportsShouldProcess = true)]
+[OutputType(typeof(LocalGatewayInfo))]
+public sealed class StartGwLocalGatewayCommand : PSCmdlet
+{
+    /// <summary>Loopback port to listen on; 0 (the default) picks a free one.</summary>
+    [Parameter(Position = 0)]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>Only accept requests signed with exactly this access key and secret (default: any well-formed signature).</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? StrictCredential { get; set; }
+
+    protected override void EndProcessing()
+    {
+        if (LocalGatewaySession.Current is { } running)
+        {
+            WriteWarning($"A local gateway is already running at {running.EndpointUrl}; returning it. Use Stop-GwLocalGateway first to start a new one.");
+            WriteObject(new LocalGatewayInfo(running));
+            return;
+        }
+        if (!ShouldProcess($"127.0.0.1:{(Port == 0 ? "(free port)" : Port)}", "Start local API Gateway"))
+            return;
+
+        var strict = StrictCredential?.GetNetworkCredential();
+        LocalGatewayServer server;
+        try
+        {
+            server = LocalGatewayServer.Start(new LocalGatewayOptions { Port = Port, StrictAccessKey = strict?.UserName, StrictSecretKey = strict?.Password });
+        }
+        catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "LocalGatewayStartFailed", ErrorCategory.ResourceUnavailable, Port)
+            {
+                ErrorDetails = new ErrorDetails($"Could not start the local gateway on port {Port}: {e.Message}. Choose another -Port, or omit it to pick a free one."),
+            });
+            return;
+        }
+        LocalGatewaySession.Set(server, strict is null ? null : (strict.UserName, strict.Password));
+        WriteVerbose($"Local gateway listening at {server.EndpointUrl}; it is now the default endpoint of this session.");
+        WriteObject(new LocalGatewayInfo(server));
+    }
+}
+
+[Cmdlet(VerbsLifecycle.Stop, "GwLocalGateway", SupportsShouldProcess = true)]
+[OutputType(typeof(void))]
+public sealed class StopGwLocalGatewayCommand : PSCmdlet
+{
+    protected override void EndProcessing()
+    {
+        var running = LocalGatewaySession.Current;
+        if (running is null)
+        {
+            WriteVerbose("No local gateway is running.");
+            return;
+        }
+        if (!ShouldProcess(running.EndpointUrl.ToString(), "Stop local API Gateway"))
+            return;
+        LocalGatewaySession.StopCurrent();
+    }
+}
+
+[Cmdlet(VerbsCommon.Get, "GwLocalGateway")]
+[OutputType(typeof(LocalGatewayInfo))]
+public sealed class GetGwLocalGatewayCommand : PSCmdlet
+{
+    protected override void EndProcessing()
+    {
+        if (LocalGatewaySession.Current is { } running)
+            WriteObject(new LocalGatewayInfo(running));
+    }
+}
+
+[Cmdlet(VerbsLifecycle.Register, "GwLocalFunction", SupportsShouldProcess = true)]
+[OutputType(typeof(LocalFunction))]
+public sealed class RegisterGwLocalFunctionCommand : PSCmdlet
+{
+    /// <summary>The function's name (1-64 letters, digits, '-' or '_'), as Lambda names it.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string FunctionName { get; set; } = "";
+
+    /// <summary>The handler: param($Event, $Context); its output is the function's result.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    public ScriptBlock ScriptBlock { get; set; } = null!;
+
+    [Parameter]
+    public string? Description { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var server = LocalGatewaySession.Current;
+        if (server is null)
+        {
+            ThrowTerminatingError(ErrorRecords.Input("LocalGatewayNotRunning",
+                "No local gateway is running in this session. Start one with Start-GwLocalGateway, then register the function.", FunctionName, ErrorCategory.InvalidOperation));
+            return;
+        }
+        if (!ShouldProcess($"{FunctionName} on {server.EndpointUrl}", "Register local Lambda function"))
+            return;
+        LocalFunctionInfo info;
+        try
+        {
+            info = server.RegisterFunction(new LocalFunctionDefinition
+            {
+                FunctionName = FunctionName,
+                Description = Description,
+                Handler = LocalGatewaySession.FunctionHost.CreateHandler(ScriptBlock),
+            });
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidFunctionName", ErrorCategory.InvalidArgument, FunctionName));
+            return;
+        }
+        WriteObject(new LocalFunction(info));
+    }
+}

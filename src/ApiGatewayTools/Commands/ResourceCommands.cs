@@ -1,0 +1,126 @@
+using System.Management.Automation;
+using ApiGatewayTools.Common;
+using ApiGatewayTools.Engine.Client;
+using ApiGatewayTools.Engine.Domain;
+using ApiGatewayTools.Engine.Errors;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Commands;
+
+[Cmdlet(VerbsCommon.Add, "GwResource", SupportsShouldProcess = true, DefaultParameterSetName = ByPath)]
+[OutputType(typeof(RestApiResource))]
+public sealed class AddGwResourceCommand : GwCmdlet
+{
+    private const string ByPath = "ByPath";
+    private const string ByParent = "ByParent";
+    private const int ProgressId = 0x7265;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string RestApiId { get; set; } = "";
+
+    /// <summary>The full path, e.g. /pets/{petId}/toys; missing parents are created, an existing path is returned as is.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByPath, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>The parent resource's id (with -PathPart), as in AWS's CreateResource.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByParent)]
+    [ValidateNotNullOrEmpty]
+    public string ParentId { get; set; } = "";
+
+    /// <summary>The last segment of the new resource's path, e.g. pets or {petId}.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByParent)]
+    [ValidateNotNullOrEmpty]
+    public string PathPart { get; set; } = "";
+
+    protected override object? TargetOfError => ParameterSetName == ByPath ? Path : PathPart;
+
+    protected override void ProcessItem()
+    {
+        var requested = ParameterSetName == ByPath ? ResourcePath.Parse(Path) : null;
+        if (requested is null)
+            ResourcePath.ValidatePathPart(PathPart);
+        var connection = ResolveConnection();
+        var client = Gateway(connection);
+        var tree = Tree(connection, RestApiId);
+        var path = requested ?? ParentPath(tree).Append(PathPart);
+
+        var missing = tree.Missing(path);
+        if (missing.Count == 0)
+        {
+            WriteVerbose($"{path} already exists in {RestApiId}; returning it.");
+            WriteObject(tree.Find(path));
+            return;
+        }
+        var plan = string.Join(Environment.NewLine, missing.Select(p =>
+            ApiGatewayOperations.CreateResource(RestApiId, tree.Find(p.Parent)?.ResourceId ?? $"(new {p.Parent})", p.LastSegment).ToString()));
+        if (!ShouldProcess($"{path} in REST API {RestApiId}", plan))
+            return;
+
+        var done = 0;
+        var leaf = Await(ct => ResourceWorkflow.EnsurePathAsync(client, tree, path, created => Post(() =>
+        {
+            done++;
+            WriteVerbose($"Created {created.Path} ({created.ResourceId}).");
+            if (missing.Count > 1)
+                WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", $"{created.Path} ({done} of {missing.Count})")
+                {
+                    PercentComplete = 100 * done / missing.Count,
+                });
+        }), ct));
+        if (missing.Count > 1)
+            WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", "Done") { RecordType = ProgressRecordType.Completed });
+        WriteObject(leaf);
+    }
+
+    private ResourcePath ParentPath(ResourceTree tree)
+    {
+        var parent = tree.FindById(ParentId)
+            ?? throw new GwNotFoundException("ParentResourceNotFound", $"REST API {RestApiId} has no resource with id {ParentId}. List them with Get-GwResource -RestApiId {RestApiId}.");
+        return ResourcePath.Parse(parent.Path);
+    }
+}
+
+[Cmdlet(VerbsCommon.Get, "GwResource")]
+[OutputType(typeof(RestApiResource))]
+public sealed class GetGwResourceCommand : GwResourceCmdlet
+{
+    protected override void ProcessItem()
+    {
+        var connection = ResolveConnection();
+        if (ResourceId is not null)
+        {
+            WriteObject(LocateResource(connection));
+            return;
+        }
+        var tree = Tree(connection, RestApiId);
+        if (Path is not null && !WildcardPattern.ContainsWildcardCharacters(Path))
+        {
+            WriteObject(ResourceWorkflow.FindOrThrow(tree, ResourcePath.Parse(Path)));
+            return;
+        }
+        var pattern = Path is null ? null : new WildcardPattern(Path, WildcardOptions.IgnoreCase);
+        WriteObject(tree.Resources.Where(r => pattern?.IsMatch(r.Path) ?? true), enumerateCollection: true);
+    }
+}
+
+[Cmdlet(VerbsCommon.Remove, "GwResource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveGwResourceCommand : GwResourceCmdlet
+{
+    protected override void ProcessItem()
+    {
+        ParsedPath();
+        var connection = ResolveConnection();
+        var resource = LocateResource(connection);
+        if (resource.Path == "/")
+            throw new GwValidationException("CannotRemoveRootResource", "Path", "The root resource '/' cannot be removed; remove the API with Remove-GwRestApi instead.");
+        var below = Tree(connection, RestApiId).Descendants(resource).Count;
+        var what = below == 0 ? resource.Path : $"{resource.Path} and the {below} resource(s) below it";
+        if (!ShouldProcess($"{what} in REST API {RestApiId}", ApiGatewayOperations.DeleteResource(RestApiId, resource.ResourceId).ToString()))
+            return;
+        Await(ct => Gateway(connection).DeleteResourceAsync(RestApiId, resource.ResourceId, ct));
+        Tree(connection, RestApiId).RemoveSubtree(resource);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using ApiGatewayTools.Engine.Client;
+using ApiGatewayTools.Engine.Domain;
+using ApiGatewayTools.Engine.Errors;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Common;
+
+/// <summary>
+/// Base of every AWS-facing cmdlet: the session parameters (-ProfileName, -Region, -EndpointUrl, -Credential),
+/// the connection carried along the pipeline, Ctrl+C as cancellation, engine activity as -Verbose and
+/// progress, and engine errors as PowerShell errors (bad input terminating, service failures per item).
+/// </summary>
+public abstract class GwCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly BlockingCollection<Action> _pending = new();
+    private readonly Dictionary<GwConnectionOptions, GwConnection> _resolved = new();
+    private readonly Dictionary<GwConnection, (ApiGatewayClient Gateway, LambdaClient Lambda)> _clients = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(GwConnection, string), ResourceTree> _trees = new();
+    private ActivityListener? _listener;
+
+    /// <summary>A profile from the shared AWS config/credentials files.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileName { get; set; }
+
+    /// <summary>The AWS region, e.g. eu-west-1.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary>Send requests here instead of AWS (a local gateway or another implementation).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>Access key id as user name, secret access key as password.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The connection an upstream object came from; binds from the pipeline so a pipeline keeps its target.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public GwConnection? Connection { get; set; }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessItem();
+        }
+        catch (GwException e) when (IsInputError(e))
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, TargetOfError));
+        }
+        catch (GwException e)
+        {
+            WriteError(ErrorRecords.From(e, TargetOfError));
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Ctrl+C: PowerShell stops the pipeline itself.
+        }
+    }
+
+    protected abstract void ProcessItem();
+
+    /// <summary>What an error record names as its target (the item being processed).</summary>
+    protected virtual object? TargetOfError => null;
+
+    /// <summary>Errors about the caller's input or setup stop the command; service failures are per item.</summary>
+    protected virtual bool IsInputError(GwException e) => e is GwValidationException or GwConfigurationException;
+
+    /// <summary>The connection for the current item: explicit parameters win, then the piped one, then the session defaults.</summary>
+    protected GwConnection ResolveConnection()
+    {
+        var explicitTarget = ProfileName is not null || Region is not null || EndpointUrl is not null || Credential is not null;
+        if (!explicitTarget && Connection is not null)
+            return Connection;
+
+        var network = Credential?.GetNetworkCredential();
+        var options = LocalGatewaySession.ApplyDefaults(new GwConnectionOptions
+        {
+            ProfileName = ProfileName,
+            Region = Region,
+            EndpointUrl = EndpointUrl,
+            AccessKey = network?.UserName is { Length: > 0 } user ? user : null,
+            SecretKey = network?.Password is { Length: > 0 } secret ? secret : null,
+        });
+        if (!_resolved.TryGetValue(options, out var connection))
+        {
+            connection = GwConnectionResolver.Resolve(options);
+            _resolved[options] = connection;
+        }
+        return connection;
+    }
+
+    protected ApiGatewayClient Gateway(GwConnection connection) => ClientsFor(connection).Gateway;
+    protected LambdaClient Lambda(GwConnection connection) => ClientsFor(connection).Lambda;
+
+    private (ApiGatewayClient Gateway, LambdaClient Lambda) ClientsFor(GwConnection connection)
+    {
+        if (!_clients.TryGetValue(connection, out var clients))
+        {
+            _listener ??= new ActivityListener(this);
+            clients = (new ApiGatewayClient(connection, _listener), new LambdaClient(connection, _listener));
+            _clients[connection] = clients;
+        }
+        return clients;
+    }
+
+    /// <summary>One API's resources, listed once per pipeline and kept current as this cmdlet changes them.</summary>
+    protected ResourceTree Tree(GwConnection connection, string restApiId)
+    {
+        if (!_trees.TryGetValue((connection, restApiId), out var tree))
+        {
+            tree = Await(ct => ResourceTree.LoadAsync(Gateway(connection), restApiId, ct));
+            _trees[(connection, restApiId)] = tree;
+        }
+        return tree;
+    }
+
+    protected ResourceTree? CachedTree(GwConnection connection, string restApiId) => _trees.GetValueOrDefault((connection, restApiId));
+
+    /// <summary>
+    /// Runs engine work to completion on the pipeline thread's behalf, writing its verbose and progress
+    /// messages here as they arrive (PowerShell only accepts them from this thread).
+    /// </summary>
+    protected T Await<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var task = Task.Run(() => work(_stopping.Token), _stopping.Token);
+        task.ContinueWith(_ => _pending.Add(() => { }), TaskScheduler.Default);
+        while (!task.IsCompleted || _pending.Count > 0)
+        {
+            if (_pending.TryTake(out var action, 100))
+                action();
+        }
+        return task.GetAwaiter().GetResult();
+    }
+
+    protected void Await(Func<CancellationToken, Task> work) =>
+        Await<bool>(async ct =>
+        {
+            await work(ct).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>Runs work that is queued from the engine's threads on the pipeline thread.</summary>
+    internal void Post(Action action) => _pending.Add(action);
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _pending.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Forwards engine activity to -Verbose and Write-Progress, on the pipeline thread.</summary>
+    private sealed class ActivityListener(GwCmdlet cmdlet) : IGwActivityListener
+    {
+        private const int ThrottleProgressId = 0x6177;
+
+        public void RequestCompleted(GwRequestRecord record) => cmdlet.Post(() =>
+        {
+            var status = record.StatusCode?.ToString() ?? "no response";
+            var error = record.ErrorCode is null ? "" : $" {record.ErrorCode}";
+            var attempt = record.Attempt > 1 ? $" (attempt {record.Attempt})" : "";
+            cmdlet.WriteVerbose($"{record.Operation} {record.Method} {record.Path} -> {status}{error} in {record.Elapsed.TotalMilliseconds:0} ms{attempt}");
+        });
+
+        public void Waiting(string operation, TimeSpan delay, int attempt, string reason) => cmdlet.Post(() =>
+        {
+            cmdlet.WriteVerbose($"{operation}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1})");
+            cmdlet.WriteProgress(new ProgressRecord(ThrottleProgressId, $"Waiting to retry {operation}", reason)
+            {
+                SecondsRemaining = (int)Math.Ceiling(delay.TotalSeconds),
+            });
+        });
+    }
+}

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using ApiGatewayTools.Engine.Domain;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Common;
+
+/// <summary>
+/// Base of the cmdlets that address a resource (and its methods) by -ResourceId or -Path. Both bind from the
+/// pipeline; the id wins when both arrive. One resource listing per API serves the whole pipeline.
+/// </summary>
+public abstract class GwResourceCmdlet : GwCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string RestApiId { get; set; } = "";
+
+    /// <summary>The resource's id, as Add-GwResource and Get-GwResource output it.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceId { get; set; }
+
+    /// <summary>The resource's path, e.g. /pets/{petId}.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    protected override object? TargetOfError => ResourceId ?? Path ?? RestApiId;
+
+    /// <summary>The parsed -Path, checked before any request; null when only -ResourceId was given.</summary>
+    protected ResourcePath? ParsedPath() => Path is null ? null : ResourcePath.Parse(Path);
+
+    /// <summary>Bad input for a cmdlet that needs a resource: neither -ResourceId nor -Path.</summary>
+    protected void RequireResourceAddress()
+    {
+        if (ResourceId is null && Path is null)
+            throw new Engine.Errors.GwValidationException("ResourceNotSpecified", "Path",
+                "Say which resource: pass -Path (e.g. /pets/{petId}) or -ResourceId, or pipe in the output of Add-GwResource or Get-GwResource.");
+    }
+
+    /// <summary>The addressed resource (with its path), from the cached tree when it is known there.</summary>
+    protected RestApiResource LocateResource(GwConnection connection)
+    {
+        RequireResourceAddress();
+        var path = ParsedPath();
+        if (ResourceId is not null && CachedTree(connection, RestApiId)?.FindById(ResourceId) is { } known)
+            return known;
+        if (ResourceId is not null)
+            return Await(ct => Gateway(connection).GetResourceAsync(RestApiId, ResourceId, ct));
+        return ResourceWorkflow.FindOrThrow(Tree(connection, RestApiId), path!);
+    }
+}

@@ -1,0 +1,45 @@
+using ApiGatewayTools.LocalGateway;
+
+namespace ApiGatewayTools.Models;
+
+/// <summary>The running local gateway, as Start-/Get-GwLocalGateway show it.</summary>
+public sealed class LocalGatewayInfo
+{
+    internal LocalGatewayInfo(LocalGatewayServer server)
+    {
+        EndpointUrl = server.EndpointUrl.ToString().TrimEnd('/');
+        Port = server.Port;
+        StartedAt = server.StartedAt;
+        Functions = server.Functions.Select(f => new LocalFunction(f)).ToArray();
+        RecentRequests = server.RecentRequests;
+    }
+
+    public string EndpointUrl { get; }
+    public int Port { get; }
+    public string Region => LocalGatewayServer.Region;
+    public string AccountId => LocalGatewayServer.AccountId;
+    /// <summary>The throw-away access key the module signs with while the gateway is the default endpoint.</summary>
+    public string AccessKey => LocalGatewayServer.DefaultAccessKey;
+    public DateTimeOffset StartedAt { get; }
+    public IReadOnlyList<LocalFunction> Functions { get; }
+    public IReadOnlyList<LocalRequestLogEntry> RecentRequests { get; }
+}
+
+/// <summary>A function registered with the local gateway.</summary>
+public sealed class LocalFunction
+{
+    internal LocalFunction(LocalFunctionInfo info)
+    {
+        FunctionName = info.FunctionName;
+        FunctionArn = info.FunctionArn;
+        Runtime = info.Runtime;
+        Description = info.Description;
+        LastModified = info.LastModified;
+    }
+
+    public string FunctionName { get; }
+    public string FunctionArn { get; }
+    public string Runtime { get; }
+    public string? Description { get; }
+    public DateTimeOffset LastModified { get; }
+}

@@ -1,1 +1,0 @@
-namespace ApiGatewayTools; internal static class Placeholder {}
