@@ -25,22 +25,23 @@ internal sealed record ScriptedAnswer(int Status, string Body = "{}", IReadOnlyD
 internal sealed record ReceivedRequest(string Method, string PathAndQuery, string Body, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
-/// A loopback server that answers from a script, for faults the local gateway cannot produce on demand
-/// (throttling, 5xx, dropped connections). Each test owns one; it stops when disposed.
+/// A loopback HTTP/1.1 server that answers from a script, for faults the local gateway cannot produce on
+/// demand (throttling, 5xx, dropped connections). Raw sockets, so a "drop" really resets the connection.
+/// One request per connection; each test owns a server and it stops when disposed.
 /// </summary>
 internal sealed class ScriptedServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
     public ScriptedServer(params ScriptedAnswer[] answers)
     {
         foreach (var answer in answers)
             _script.Enqueue(answer);
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _loop = Task.Run(ServeAsync);
     }
 
@@ -53,52 +54,75 @@ internal sealed class ScriptedServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (_listener.IsListening)
+        while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await _listener.GetContextAsync();
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-            Requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, body, headers));
-
-            var answer = _script.TryDequeue(out var next) ? next : new ScriptedAnswer(500, """{"message":"script exhausted"}""");
-            if (answer.Drop)
+            using (socket)
             {
-                context.Response.Abort();
-                continue;
+                try
+                {
+                    await AnswerOneAsync(socket);
+                }
+                catch (Exception e) when (e is SocketException or IOException)
+                {
+                    // The client went away; the next connection gets the next answer.
+                }
             }
-            context.Response.StatusCode = answer.Status;
-            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
-                context.Response.AddHeader(name, value);
-            context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
         }
     }
 
-    private static int FreePort()
+    private async Task AnswerOneAsync(Socket socket)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var head = new List<byte>();
+        var buffer = new byte[1];
+        while (!EndsWithBlankLine(head))
+        {
+            if (await stream.ReadAsync(buffer) == 0)
+                return;
+            head.Add(buffer[0]);
+        }
+        var lines = Encoding.ASCII.GetString(head.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var requestLine = lines[0].Split(' ');
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0];
+        await stream.ReadExactlyAsync(body);
+        Requests.Enqueue(new ReceivedRequest(requestLine[0], requestLine[1], Encoding.UTF8.GetString(body), headers));
+
+        var answer = _script.TryDequeue(out var next) ? next : new ScriptedAnswer(500, """{"message":"script exhausted"}""");
+        if (answer.Drop)
+        {
+            socket.LingerState = new LingerOption(true, 0);
+            return;
+        }
+        var payload = Encoding.UTF8.GetBytes(answer.Body);
+        var response = new StringBuilder($"HTTP/1.1 {answer.Status} Scripted\r\nContent-Type: application/json\r\nContent-Length: {payload.Length}\r\nConnection: close\r\n");
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+            response.Append($"{name}: {value}\r\n");
+        response.Append("\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(response.ToString()));
+        await stream.WriteAsync(payload);
     }
+
+    private static bool EndsWithBlankLine(List<byte> data) =>
+        data.Count >= 4 && data[^4] == '\r' && data[^3] == '\n' && data[^2] == '\r' && data[^1] == '\n';
 
     public void Dispose()
     {
+        if (_stop.IsCancellationRequested)
+            return;
+        _stop.Cancel();
         _listener.Stop();
-        _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
+        _stop.Dispose();
     }
 }
 
