@@ -49,6 +49,9 @@ function Invoke-Build {
     Copy-Item (Join-Path $publish 'ApiGatewayTools.dll'), (Join-Path $Root 'ApiGatewayTools.psd1') $ModuleDir
     Copy-Item (Join-Path $Root 'src/ApiGatewayTools/ApiGatewayTools.Format.ps1xml') $ModuleDir
     Get-ChildItem $publish -Filter *.dll | Where-Object Name -ne 'ApiGatewayTools.dll' | Copy-Item -Destination $dependencies
+    # Help is written as markdown under docs/ and compiled to MAML here (platyPS is not available from NuGet).
+    & (Join-Path $Root 'build/New-MamlHelp.ps1') -CommandDocs (Join-Path $Root 'docs/cmdlets') -AboutDocs (Join-Path $Root 'docs/about') `
+        -OutputDirectory (Join-Path $ModuleDir 'en-US')
     Remove-Item $publish -Recurse -Force
     Write-Host "Module laid out in $ModuleDir"
 }
