@@ -37,7 +37,7 @@ describe('deployments', () => {
   it('CreateDeployment answers 201; GetDeployment and GetDeployments find it', async () => {
     const deployment = await apigw.send(new CreateDeploymentCommand({ restApiId, description: 'first' }));
     assert.equal(deployment.$metadata.httpStatusCode, 201);
-    assert.match(deployment.id, childIdPattern);
+    assert.equal(typeof deployment.id, 'string');
     assert.equal(deployment.description, 'first');
     assertRecentDate(deployment.createdDate, 'createdDate');
 
@@ -51,6 +51,11 @@ describe('deployments', () => {
     const listed = items.find((d) => d.id === deployment.id);
     assert.ok(listed, 'the deployment is listed');
     assertRecentDate(listed.createdDate, 'items[].createdDate');
+  });
+
+  it('a deployment id has the 6 lowercase alphanumerics AWS uses', async () => {
+    const deployment = await apigw.send(new CreateDeploymentCommand({ restApiId }));
+    assert.match(deployment.id, childIdPattern);
   });
 
   it('CreateDeployment with a stage name creates that stage', async () => {

@@ -19,6 +19,7 @@ describe('functions', () => {
   it('GetFunction by name returns the configuration', async () => {
     const result = await lambda.send(new GetFunctionCommand({ FunctionName: functionName }));
     assert.equal(result.$metadata.httpStatusCode, 200);
+    assert.equal(typeof result.$metadata.requestId, 'string', 'x-amzn-RequestId is sent');
     const config = result.Configuration;
     assert.equal(config.FunctionName, functionName);
     assert.match(config.FunctionArn, functionArnPattern);

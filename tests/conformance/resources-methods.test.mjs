@@ -8,7 +8,7 @@ import {
   PutMethodResponseCommand, GetMethodResponseCommand, DeleteMethodResponseCommand,
   PutIntegrationCommand, GetIntegrationCommand, UpdateIntegrationCommand, DeleteIntegrationCommand,
   PutIntegrationResponseCommand, GetIntegrationResponseCommand, DeleteIntegrationResponseCommand,
-  NotFoundException, ConflictException, BadRequestException,
+  NotFoundException, ConflictException, BadRequestException, paginateGetResources,
 } from '@aws-sdk/client-api-gateway';
 import { apigw, region, uniqueName, apiIdPattern, childIdPattern, assertRejectsWith, bestEffort } from './support.mjs';
 
@@ -44,12 +44,16 @@ describe('resources', () => {
 
   it('CreateResource answers 201 with id, parentId, pathPart and the full path', () => {
     assert.equal(pets.$metadata.httpStatusCode, 201);
-    assert.match(pets.id, childIdPattern);
+    assert.equal(typeof pets.id, 'string');
     assert.equal(pets.parentId, rootId);
     assert.equal(pets.pathPart, 'pets');
     assert.equal(pets.path, '/pets');
     assert.equal(petId.parentId, pets.id);
     assert.equal(petId.path, '/pets/{petId}');
+  });
+
+  it('a child resource id has the 6 lowercase alphanumerics AWS uses', () => {
+    assert.match(pets.id, childIdPattern);
   });
 
   it('CreateResource accepts a greedy path variable', async () => {
@@ -63,6 +67,17 @@ describe('resources', () => {
     const paths = items.map((r) => r.path);
     for (const path of ['/', '/pets', '/pets/{petId}']) assert.ok(paths.includes(path), `${path} in ${paths}`);
     assert.equal(new Set(items.map((r) => r.id)).size, items.length, 'ids are unique');
+  });
+
+  it('paginateGetResources with pageSize 1 visits every resource exactly once', async () => {
+    const seen = [];
+    for await (const page of paginateGetResources({ client: apigw, pageSize: 1 }, { restApiId })) {
+      assert.ok(page.items.length <= 1, `a page holds at most one resource, got ${page.items.length}`);
+      seen.push(...page.items.map((r) => r.id));
+      assert.ok(seen.length < 1000, 'pagination should end');
+    }
+    assert.equal(new Set(seen).size, seen.length, 'no resource appears on two pages');
+    for (const id of [rootId, pets.id, petId.id]) assert.ok(seen.includes(id), `resource ${id} should be visited`);
   });
 
   it('GetResource returns one resource by id', async () => {

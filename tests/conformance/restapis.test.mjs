@@ -43,6 +43,7 @@ describe('RestApi lifecycle', () => {
   it('GetRestApi returns the same API', async () => {
     const got = await apigw.send(new GetRestApiCommand({ restApiId: created.id }));
     assert.equal(got.$metadata.httpStatusCode, 200);
+    assert.equal(typeof got.$metadata.requestId, 'string', 'x-amzn-RequestId is sent');
     assert.equal(got.id, created.id);
     assert.equal(got.name, name);
     assert.equal(got.rootResourceId, created.rootResourceId);

@@ -57,6 +57,7 @@ export async function assertRejectsWith(promise, ExceptionClass, httpStatusCode,
     assert.ok(error instanceof ExceptionClass, `error should be the SDK's ${ExceptionClass.name}`);
     assert.ok(error instanceof serviceBase, 'error should derive from the service exception');
     assert.equal(error.$metadata?.httpStatusCode, httpStatusCode, 'HTTP status');
+    assert.equal(typeof error.$metadata.requestId, 'string', 'errors carry x-amzn-RequestId too');
     assert.equal(error.$fault, httpStatusCode >= 500 ? 'server' : 'client', '$fault');
     assert.equal(typeof error.message, 'string');
     assert.ok(error.message.length > 0 && error.message !== 'UnknownError', `a message should come through, got "${error.message}"`);
