@@ -33,13 +33,15 @@ foreach ($name in 'GW_ENDPOINT_URL', 'GW_FUNCTION_NAME', 'AWS_SDK_JS_NODE_VERSIO
 $tapFile = Join-Path ([IO.Path]::GetTempPath()) "apigw-conformance-$PID.tap"
 try {
     # npm writes node_modules/.package-lock.json on every install: older than the lock file means stale.
-    $installed = Get-Item node_modules/.package-lock.json -ErrorAction SilentlyContinue
+    # -Force: PowerShell hides dot-files from Get-Item otherwise.
+    $installed = Get-Item node_modules/.package-lock.json -Force -ErrorAction SilentlyContinue
     if (-not $installed -or $installed.LastWriteTimeUtc -lt (Get-Item package-lock.json).LastWriteTimeUtc) {
         npm ci --no-audit --no-fund --loglevel=error | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "npm ci failed with exit code $LASTEXITCODE." }
     }
 
-    $env:GW_ENDPOINT_URL = $EndpointUrl
+    # The SDK appends operation paths to the endpoint: a trailing slash would double them.
+    $env:GW_ENDPOINT_URL = $EndpointUrl.TrimEnd('/')
     $env:GW_FUNCTION_NAME = $FunctionName
     # The pinned SDK runs on node 20; its notice about future releases needing node 22 is noise here.
     $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
