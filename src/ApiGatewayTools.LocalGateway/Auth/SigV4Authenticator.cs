@@ -141,8 +141,12 @@ internal sealed class SigV4Authenticator(string? strictAccessKey, string? strict
         return string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>
+    /// The hash of the body actually received: x-amz-content-sha256 is only a claim, and trusting it
+    /// would let a changed body pass. A presigned request carries no body hash.
+    /// </summary>
     private static string PayloadHash(GatewayRequest request, bool fromQuery) =>
-        request.Headers["X-Amz-Content-Sha256"] ?? (fromQuery ? "UNSIGNED-PAYLOAD" : Hex(SHA256.HashData(request.Body)));
+        fromQuery ? "UNSIGNED-PAYLOAD" : Hex(SHA256.HashData(request.Body));
 
     private static string EncodePath(string rawPath) => string.Join('/', rawPath.Split('/').Select(UriEncode));
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ApiGatewayTools.LocalGateway.Http;
@@ -13,6 +14,9 @@ internal sealed class GatewayResponse
         ContentType = contentType;
     }
 
+    /// <summary>JSON as AWS writes it: quotes, plus signs and non-ASCII text stay readable instead of \u escapes.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public int StatusCode { get; }
     public byte[] Body { get; }
     public string? ContentType { get; }
@@ -22,7 +26,7 @@ internal sealed class GatewayResponse
     public static GatewayResponse Json(int statusCode, Action<Utf8JsonWriter> writeMembers)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writeMembers(writer);

@@ -94,7 +94,7 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
             var statement = PolicyStatement.Create(statementId, action, principal, reference.Arn, sourceArn, sourceAccount);
             statements.Add(statement);
             function.RevisionId = Guid.NewGuid().ToString();
-            return GatewayResponse.Json(201, w => w.WriteString("Statement", statement.ToJsonString()));
+            return GatewayResponse.Json(201, w => w.WriteString("Statement", PolicyStatement.Serialize(statement)));
         }
     }
 
@@ -158,6 +158,11 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
 /// <summary>Resource-policy statements stored and reported the way Lambda writes them.</summary>
 internal static class PolicyStatement
 {
+    private static readonly JsonSerializerOptions PolicyJsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Policies travel as JSON text inside JSON; keep that text compact and unescaped as Lambda does.</summary>
+    public static string Serialize(JsonNode node) => node.ToJsonString(PolicyJsonOptions);
+
     public static JsonObject Create(string statementId, string action, string principal, string resourceArn, string? sourceArn, string? sourceAccount)
     {
         var statement = new JsonObject
@@ -199,7 +204,7 @@ internal static class PolicyStatement
             ["Id"] = "default",
             ["Statement"] = new JsonArray(statements.Select(s => (JsonNode)s.DeepClone()).ToArray()),
         };
-        return document.ToJsonString();
+        return Serialize(document);
     }
 }
 
