@@ -12,11 +12,13 @@ namespace ApiGatewayTools.Commands;
 public sealed class PublishGwDeploymentCommand : GwCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 
     /// <summary>The stage to point at the new deployment; created when missing.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string StageName { get; set; } = "";
 
@@ -55,11 +57,13 @@ public sealed class PublishGwDeploymentCommand : GwCmdlet
 public sealed class GetGwDeploymentCommand : GwCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 
     /// <summary>One deployment; all of them, newest first, when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DeploymentIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string? DeploymentId { get; set; }
 
@@ -83,11 +87,13 @@ public sealed class GetGwDeploymentCommand : GwCmdlet
 public sealed class GetGwStageCommand : GwCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 
     /// <summary>One stage; all of them when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? StageName { get; set; }
 

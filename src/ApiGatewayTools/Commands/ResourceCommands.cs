@@ -16,11 +16,13 @@ public sealed class AddGwResourceCommand : GwCmdlet
     private const int ProgressId = 0x7265;
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 
     /// <summary>The full path, e.g. /pets/{petId}/toys; missing parents are created, an existing path is returned as is.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByPath, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ResourcePathCompleter))]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 

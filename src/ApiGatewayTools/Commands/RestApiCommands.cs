@@ -66,6 +66,7 @@ public sealed class GetGwRestApiCommand : GwCmdlet
     public string? Name { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 
@@ -97,6 +98,7 @@ public sealed class GetGwRestApiCommand : GwCmdlet
 public sealed class RemoveGwRestApiCommand : GwCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 

@@ -1,7 +1,10 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using ApiGatewayTools.Engine.Client;
 using ApiGatewayTools.Engine.Domain;
+using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Common;
 
@@ -10,7 +13,98 @@ public sealed class HttpMethodCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        HttpVerb.MethodVerbs
-            .Where(v => v.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
-            .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+        ServiceCompleter.Filter(HttpVerb.MethodVerbs.Select(v => (v, v)), wordToComplete);
+}
+
+/// <summary>
+/// Base of the completers that ask the service: they use the connection the command line names
+/// (-ProfileName, -Region, -EndpointUrl, or the local gateway), cache each answer briefly so that repeated
+/// Tab presses cost one call, give up quickly, and stay silent on any failure.
+/// </summary>
+public abstract class ServiceCompleter : IArgumentCompleter
+{
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
+    private static readonly ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Value, string Tooltip)> Items)> Cache = new();
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        try
+        {
+            var connection = GwConnectionResolver.Resolve(LocalGatewaySession.ApplyDefaults(new GwConnectionOptions
+            {
+                ProfileName = fakeBoundParameters["ProfileName"] as string,
+                Region = fakeBoundParameters["Region"] as string,
+                EndpointUrl = fakeBoundParameters["EndpointUrl"] as string,
+            }));
+            var restApiId = fakeBoundParameters["RestApiId"] as string;
+            var key = $"{GetType().Name}|{connection}|{connection.ProfileName}|{restApiId}";
+            if (!Cache.TryGetValue(key, out var cached) || DateTime.UtcNow - cached.At > CacheLifetime)
+            {
+                using var cts = new CancellationTokenSource(Patience);
+                var items = Task.Run(() => FetchAsync(new ApiGatewayClient(connection), restApiId, cts.Token), cts.Token).GetAwaiter().GetResult();
+                cached = (DateTime.UtcNow, items);
+                Cache[key] = cached;
+            }
+            return Filter(cached.Items, wordToComplete);
+        }
+        catch (Exception)
+        {
+            return []; // Tab completion never interrupts the user.
+        }
+    }
+
+    protected abstract Task<IReadOnlyList<(string Value, string Tooltip)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct);
+
+    internal static IEnumerable<CompletionResult> Filter(IEnumerable<(string Value, string Tooltip)> items, string wordToComplete)
+    {
+        var typed = wordToComplete.Trim('\'', '"');
+        return items
+            .Where(i => i.Value.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || i.Tooltip.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .Select(i => new CompletionResult(Quote(i.Value), i.Value, CompletionResultType.ParameterValue, i.Tooltip));
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([' ', '{', '}', '$', '\'', '(', ')', ';', ',', '@', '#']) >= 0 ? $"'{value.Replace("'", "''")}'" : value;
+}
+
+/// <summary>-RestApiId: the ids, shown and matched by API name.</summary>
+public sealed class RestApiIdCompleter : ServiceCompleter
+{
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct) =>
+        (await client.GetRestApisAsync(ct).ToListAsync(ct).ConfigureAwait(false))
+            .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(a => (a.RestApiId, $"{a.Name} ({a.RestApiId})")).ToList();
+}
+
+/// <summary>-Path: the resource paths of the API named by -RestApiId.</summary>
+public sealed class ResourcePathCompleter : ServiceCompleter
+{
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct)
+    {
+        if (restApiId is null)
+            return [];
+        var tree = await ResourceTree.LoadAsync(client, restApiId, ct).ConfigureAwait(false);
+        return tree.Resources.Select(r => (r.Path, $"{r.Path} {string.Join(",", r.HttpMethods)}".Trim())).ToList();
+    }
+}
+
+/// <summary>-StageName: the stages of the API named by -RestApiId.</summary>
+public sealed class StageNameCompleter : ServiceCompleter
+{
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct) =>
+        restApiId is null ? [] :
+        (await client.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false))
+            .Select(s => (s.StageName, $"{s.StageName} -> {s.DeploymentId}")).ToList();
+}
+
+/// <summary>-DeploymentId: the deployments of the API named by -RestApiId, newest first.</summary>
+public sealed class DeploymentIdCompleter : ServiceCompleter
+{
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct) =>
+        restApiId is null ? [] :
+        (await client.GetDeploymentsAsync(restApiId, ct).ToListAsync(ct).ConfigureAwait(false))
+            .OrderByDescending(d => d.CreatedDate)
+            .Select(d => (d.DeploymentId, $"{d.DeploymentId} {d.CreatedDate:yyyy-MM-dd HH:mm} {d.Description}".Trim())).ToList();
 }

@@ -11,6 +11,7 @@ namespace ApiGatewayTools.Common;
 public abstract class GwResourceCmdlet : GwCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RestApiIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string RestApiId { get; set; } = "";
 
@@ -21,6 +22,7 @@ public abstract class GwResourceCmdlet : GwCmdlet
 
     /// <summary>The resource's path, e.g. /pets/{petId}.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ResourcePathCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
