@@ -1,4 +1,3 @@
-using System.Net;
 using ApiGatewayTools.Engine.Errors;
 
 namespace ApiGatewayTools.Engine.Internal;
@@ -73,6 +72,4 @@ internal static class RetryPolicy
             return date - DateTimeOffset.UtcNow;
         return null;
     }
-
-    public static bool IsRetryableStatus(HttpStatusCode status) => (int)status == 429 || (int)status >= 500;
 }
