@@ -27,6 +27,7 @@
         'Get-GwDeployment'
         'Get-GwStage'
         'Get-GwLambdaPermission'
+        'Show-GwRestApi'
         'Start-GwLocalGateway'
         'Stop-GwLocalGateway'
         'Get-GwLocalGateway'
