@@ -118,6 +118,10 @@ public sealed class ApiGatewayClient
     public async Task<Stage> UpdateStageAsync(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations, CancellationToken ct) =>
         ResponseMapper.Stage(await SendAsync(ApiGatewayOperations.UpdateStage(restApiId, stageName, operations), ct).ConfigureAwait(false), restApiId, Connection);
 
+    /// <summary>Where clients call a stage: AWS's execute-api URL, or the local gateway's form on a custom endpoint.</summary>
+    public string GetInvokeUrl(string restApiId, string stageName) =>
+        InvokeUrls.ForStage(Connection.ApiGatewayEndpoint, Connection.Region, restApiId, stageName);
+
     private Task<System.Text.Json.JsonElement> GetAsync(string name, string path, CancellationToken ct) =>
         SendAsync(new GwOperation(ServiceNames.ApiGateway, name, HttpMethod.Get, path), ct);
 

@@ -72,6 +72,8 @@ public sealed class ResponseParsingTests
         Assert.Equal("http://127.0.0.1:4566/restapis/a1/prod/_user_request_", onLocal.InvokeUrl);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1700000000500), onAws.CreatedDate);
         Assert.Equal("1", onAws.Variables["a"]);
+        Assert.Equal(onAws.InvokeUrl, new ApiGatewayTools.Engine.Client.ApiGatewayClient(Aws).GetInvokeUrl("a1", "prod"));
+        Assert.Equal(onLocal.InvokeUrl, new ApiGatewayTools.Engine.Client.ApiGatewayClient(Local).GetInvokeUrl("a1", "prod"));
     }
 
     [Fact]
