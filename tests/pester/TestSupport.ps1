@@ -1,0 +1,60 @@
+# Helpers shared by the *.Tests.ps1 files; each file dot-sources this in its BeforeAll.
+
+# A name no other test uses, so that every test works on its own API.
+function New-TestName([string] $Prefix = 'pester') {
+    "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 12))"
+}
+
+# Runs the script block and returns the error that stopped it; fails the test when nothing stopped it.
+function Get-TerminatingError([scriptblock] $Script) {
+    try {
+        & $Script | Out-Null
+    }
+    catch {
+        return $_
+    }
+    throw 'Expected a terminating error, but the command completed.'
+}
+
+function Start-TestGateway {
+    Start-GwLocalGateway -WarningAction SilentlyContinue
+}
+
+# The id of the newest request the local gateway has logged: a marker for Get-RequestSince.
+function Get-LastRequestId {
+    $requests = @((Get-GwLocalGateway).RecentRequests)
+    if ($requests.Count -eq 0) { return $null }
+    $requests[$requests.Count - 1].RequestId
+}
+
+# Requests the local gateway logged after the one with id $RequestId (all of them when it is $null).
+function Get-RequestSince([AllowNull()] [string] $RequestId) {
+    $requests = @((Get-GwLocalGateway).RecentRequests)
+    $ids = @($requests.RequestId)
+    $index = if ($RequestId) { $ids.IndexOf($RequestId) } else { -1 }
+    if ($RequestId -and $index -lt 0) { throw "Request $RequestId is no longer in the local gateway's log." }
+    $requests | Select-Object -Skip ($index + 1)
+}
+
+# Requests that could change state (anything but GET and HEAD) logged after the marker.
+function Get-ChangingRequestSince([AllowNull()] [string] $RequestId) {
+    Get-RequestSince $RequestId | Where-Object Method -NotIn 'GET', 'HEAD'
+}
+
+# What a -WhatIf run printed to the host (the "What if:" lines), captured with a transcript.
+function Get-WhatIfText([scriptblock] $Script) {
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        Start-Transcript -Path $file -Force | Out-Null
+        try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
+        (Get-Content $file | Where-Object { $_ -like 'What if:*' }) -join "`n"
+    }
+    finally {
+        Remove-Item $file -ErrorAction SilentlyContinue
+    }
+}
+
+# An API with nothing in it yet but its root resource.
+function New-TestApi([string] $Prefix = 'pester') {
+    New-GwRestApi -Name (New-TestName $Prefix)
+}
