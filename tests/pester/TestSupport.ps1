@@ -20,8 +20,15 @@ function Start-TestGateway {
     Start-GwLocalGateway -WarningAction SilentlyContinue
 }
 
+# The gateway logs a request once its response is on the way, so the client can finish first:
+# give the log a moment to catch up before reading it.
+function Wait-RequestLog {
+    Start-Sleep -Milliseconds 200
+}
+
 # The id of the newest request the local gateway has logged: a marker for Get-RequestSince.
 function Get-LastRequestId {
+    Wait-RequestLog
     $requests = @((Get-GwLocalGateway).RecentRequests)
     if ($requests.Count -eq 0) { return $null }
     $requests[$requests.Count - 1].RequestId
@@ -29,6 +36,7 @@ function Get-LastRequestId {
 
 # Requests the local gateway logged after the one with id $RequestId (all of them when it is $null).
 function Get-RequestSince([AllowNull()] [string] $RequestId) {
+    Wait-RequestLog
     $requests = @((Get-GwLocalGateway).RecentRequests)
     $ids = @($requests.RequestId)
     $index = if ($RequestId) { $ids.IndexOf($RequestId) } else { -1 }
@@ -41,13 +49,18 @@ function Get-ChangingRequestSince([AllowNull()] [string] $RequestId) {
     Get-RequestSince $RequestId | Where-Object Method -NotIn 'GET', 'HEAD'
 }
 
-# What a -WhatIf run printed to the host (the "What if:" lines), captured with a transcript.
+# What a -WhatIf run printed to the host (from the first "What if:" on), captured with a transcript.
 function Get-WhatIfText([scriptblock] $Script) {
     $file = [System.IO.Path]::GetTempFileName()
     try {
         Start-Transcript -Path $file -Force | Out-Null
         try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
-        (Get-Content $file | Where-Object { $_ -like 'What if:*' }) -join "`n"
+        $text = Get-Content $file -Raw
+        $start = $text.IndexOf('What if:')
+        if ($start -lt 0) { return '' }
+        $end = $text.IndexOf('**********************', $start)
+        if ($end -lt 0) { $end = $text.Length }
+        $text.Substring($start, $end - $start).Trim()
     }
     finally {
         Remove-Item $file -ErrorAction SilentlyContinue

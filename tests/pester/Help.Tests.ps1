@@ -1,0 +1,105 @@
+# Help is part of the product: every exported cmdlet is documented (which also proves the MAML loads), and
+# every example in that help runs as written against a fresh local gateway.
+
+BeforeDiscovery {
+    Import-Module $env:GW_MODULE_PATH -Force
+    $module = Get-Module ApiGatewayTools
+    $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters
+
+    $script:cmdlets = foreach ($name in ($module.ExportedCmdlets.Keys | Sort-Object)) {
+        $command = Get-Command $name -Module ApiGatewayTools
+        $visible = $command.Parameters.Values | Where-Object {
+            $_.Name -notin $commonParameters -and
+            -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+        }
+        @{ Name = $name; Parameters = @($visible.Name | Sort-Object) }
+    }
+
+    $script:examples = foreach ($name in $module.ExportedCmdlets.Keys | Sort-Object) {
+        $number = 0
+        foreach ($example in (Get-Help $name).examples.example) {
+            $number++
+            $title = $example.title -replace '^-+\s*', '' -replace '\s*-+$', ''
+            @{ Name = $name; Title = $title; Number = $number; Code = [string]$example.code }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module $env:GW_MODULE_PATH -Force
+
+    function Get-HelpText($Value) {
+        # Get-Help gives descriptions as arrays of objects with a Text property.
+        (@($Value) | ForEach-Object { if ($_ -is [string]) { $_ } else { $_.Text } }) -join "`n"
+    }
+}
+
+AfterAll {
+    Stop-GwLocalGateway
+}
+
+Describe 'Help for <Name>' -ForEach $script:cmdlets {
+    BeforeAll {
+        $help = Get-Help $Name -Full
+    }
+
+    It 'comes from the module''s MAML file' {
+        # Without MAML, Get-Help makes up a help object whose synopsis is the syntax line.
+        $help.Synopsis | Should -Not -BeLike "*$Name *[<CommonParameters>]*"
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has a description' {
+        Get-HelpText $help.description | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has at least two examples' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'has syntax for every parameter set' {
+        @($help.syntax.syntaxItem).Count | Should -Be @((Get-Command $Name).ParameterSets).Count
+    }
+
+    It 'describes -<_>' -ForEach $Parameters {
+        $parameter = $help.parameters.parameter | Where-Object Name -EQ $_
+        $parameter | Should -Not -BeNullOrEmpty -Because "-$_ must appear in the help of $Name"
+        Get-HelpText $parameter.description | Should -Not -BeNullOrEmpty -Because "-$_ of $Name needs a description"
+    }
+
+    It 'has related links' {
+        @($help.relatedLinks.navigationLink).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Example <Number> of <Name>: <Title>' -ForEach $script:examples {
+    BeforeAll {
+        Stop-GwLocalGateway
+        # An example about starting the gateway starts its own; every other one gets a fresh, empty gateway.
+        if ($Code -notmatch '(?m)^\s*(\$\w+\s*=\s*)?Start-GwLocalGateway\b') {
+            Start-GwLocalGateway | Out-Null
+        }
+    }
+
+    AfterAll {
+        Stop-GwLocalGateway
+    }
+
+    It 'runs as written' {
+        $example = [scriptblock]::Create($Code)
+        {
+            $ErrorActionPreference = 'Stop'
+            $PSDefaultParameterValues = @{ '*:ErrorAction' = 'Stop' }
+            & $example | Out-Null
+        } | Should -Not -Throw
+    }
+}
+
+Describe 'about_ApiGatewayTools' {
+    It 'is found by Get-Help and explains the model' {
+        $about = Get-Help about_ApiGatewayTools | Out-String
+        $about | Should -Match 'about_ApiGatewayTools'
+        $about | Should -Match 'Publish-GwDeployment'
+        $about | Should -Match 'Start-GwLocalGateway'
+    }
+}
