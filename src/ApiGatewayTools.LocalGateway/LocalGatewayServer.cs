@@ -229,9 +229,16 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         try
         {
             var request = new GatewayRequest(context.Request.HttpMethod, rawUrl, context.Request.Headers, await ReadBodyAsync(context.Request).ConfigureAwait(false));
-            _authenticator.Authenticate(request);
-            var match = _router.Match(request)
-                ?? throw new GatewayError(404, "UnknownOperationException", $"No operation matches {request.Method} {request.RawPath}");
+            var match = _router.Match(request);
+            // As AWS does, an unsigned request to a path no operation serves is still refused as unsigned.
+            if (match is null || match.RequiresSignature)
+            {
+                _authenticator.Authenticate(request);
+            }
+            if (match is null)
+            {
+                throw new GatewayError(404, "UnknownOperationException", $"No operation matches {request.Method} {request.RawPath}");
+            }
             operation = match.Operation;
             foreach (var (name, value) in match.Values)
             {

@@ -32,7 +32,7 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
             var now = DateTimeOffset.UtcNow;
             var deployment = new DeploymentRecord
             {
-                Id = IdGenerator.NewId(),
+                Id = IdGenerator.NewDeploymentId(),
                 Sequence = state.NextSequence(),
                 Description = JsonRead.String(body, "description"),
                 CreatedDate = now,

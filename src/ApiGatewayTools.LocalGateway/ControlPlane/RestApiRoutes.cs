@@ -38,10 +38,10 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
 
         lock (state.Sync)
         {
-            var root = new ResourceRecord { Id = IdGenerator.NewId() };
+            var root = new ResourceRecord { Id = IdGenerator.NewRootResourceId() };
             var api = new RestApiRecord
             {
-                Id = IdGenerator.NewId(),
+                Id = IdGenerator.NewRestApiId(),
                 Sequence = state.NextSequence(),
                 Name = name,
                 Description = JsonRead.String(body, "description"),

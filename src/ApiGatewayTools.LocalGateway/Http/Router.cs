@@ -16,8 +16,12 @@ internal sealed class Router
 {
     private readonly List<Route> _routes = [];
 
-    public void Map(string method, string template, string operation, RouteHandler handler) =>
-        _routes.Add(new Route(method, Parse(template), operation, handler));
+    /// <param name="requiresSignature">
+    /// False only for routes that AWS serves to anonymous callers, such as a stage's invoke URL;
+    /// every AWS API operation needs a SigV4 signature.
+    /// </param>
+    public void Map(string method, string template, string operation, RouteHandler handler, bool requiresSignature = true) =>
+        _routes.Add(new Route(method, Parse(template), operation, handler, requiresSignature));
 
     /// <summary>For handlers that only touch in-memory state.</summary>
     public void Map(string method, string template, string operation, Func<GatewayRequest, GatewayResponse> handler) =>
@@ -36,7 +40,7 @@ internal sealed class Router
                 bestValues = values;
             }
         }
-        return best is null ? null : new RouteMatch(best.Operation, best.Handler, bestValues!);
+        return best is null ? null : new RouteMatch(best.Operation, best.Handler, bestValues!, best.RequiresSignature);
     }
 
     private static Segment[] Parse(string template) =>
@@ -54,7 +58,7 @@ internal sealed class Router
 
     private sealed record Segment(string Text, SegmentKind Kind);
 
-    private sealed record Route(string Method, Segment[] Segments, string Operation, RouteHandler Handler)
+    private sealed record Route(string Method, Segment[] Segments, string Operation, RouteHandler Handler, bool RequiresSignature)
     {
         public int LiteralCount { get; } = Segments.Count(s => s.Kind == SegmentKind.Literal);
 
@@ -91,4 +95,4 @@ internal sealed class Router
     }
 }
 
-internal sealed record RouteMatch(string Operation, RouteHandler Handler, Dictionary<string, string> Values);
+internal sealed record RouteMatch(string Operation, RouteHandler Handler, Dictionary<string, string> Values, bool RequiresSignature);

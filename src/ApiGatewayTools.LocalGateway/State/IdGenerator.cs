@@ -2,10 +2,16 @@ using System.Security.Cryptography;
 
 namespace ApiGatewayTools.LocalGateway.State;
 
-/// <summary>API Gateway style identifiers: 10 lowercase letters and digits.</summary>
+/// <summary>
+/// Identifiers shaped as API Gateway's: lowercase letters and digits, 10 long for REST APIs and
+/// their root resources, 6 long for child resources and deployments.
+/// </summary>
 internal static class IdGenerator
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string NewId() => RandomNumberGenerator.GetString(Alphabet, 10);
+    public static string NewRestApiId() => RandomNumberGenerator.GetString(Alphabet, 10);
+    public static string NewRootResourceId() => RandomNumberGenerator.GetString(Alphabet, 10);
+    public static string NewResourceId() => RandomNumberGenerator.GetString(Alphabet, 6);
+    public static string NewDeploymentId() => RandomNumberGenerator.GetString(Alphabet, 6);
 }

@@ -38,6 +38,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
         var deployment = await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod", description = "first", variables = new { color = "blue" } });
         deployment.ShouldBe(HttpStatusCode.Created);
         var deploymentId = deployment.Str("id");
+        Assert.Matches("^[a-z0-9]{6}$", deploymentId);
         Assert.Equal("first", deployment.Str("description"));
 
         // Change the API after deploying: the stage must still serve the deployed definition.

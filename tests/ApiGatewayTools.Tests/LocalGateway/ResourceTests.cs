@@ -19,7 +19,7 @@ public sealed class ResourceTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.Equal("/pets/{petId}", answer.Str("path"));
         Assert.Equal("{petId}", answer.Str("pathPart"));
         Assert.Equal(pets, answer.Str("parentId"));
-        Assert.Matches("^[a-z0-9]{10}$", pet);
+        Assert.Matches("^[a-z0-9]{6}$", pet);
         var paths = (await _client.Get($"/restapis/{apiId}/resources")).Json.GetProperty("item").EnumerateArray()
             .Select(r => r.GetProperty("path").GetString()).ToList();
         Assert.Equal(["/", "/pets", "/pets/{petId}"], paths);

@@ -29,6 +29,7 @@ public sealed class RestApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         var root = Assert.Single(resources.Json.GetProperty("item").EnumerateArray());
         Assert.Equal(api.GetProperty("rootResourceId").GetString(), root.GetProperty("id").GetString());
         Assert.Equal("/", root.GetProperty("path").GetString());
+        Assert.Matches("^[a-z0-9]{10}$", root.GetProperty("id").GetString());
         Assert.False(root.TryGetProperty("parentId", out _));
     }
 
