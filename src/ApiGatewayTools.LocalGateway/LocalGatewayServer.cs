@@ -155,16 +155,28 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The deployment a stage points at, as it was deployed; null when the API or stage does not exist.</summary>
-    internal DeploymentSnapshot? FindStageSnapshot(string restApiId, string stageName)
+    /// <summary>A stage and the deployment it points at, as it was deployed; null when the API or stage does not exist.</summary>
+    internal DeployedStage? FindDeployedStage(string restApiId, string stageName)
     {
         lock (_state.Sync)
         {
-            return _state.RestApis.TryGetValue(restApiId, out var api)
-                && api.Stages.TryGetValue(stageName, out var stage)
-                && api.Deployments.TryGetValue(stage.DeploymentId, out var deployment)
-                    ? deployment.Snapshot
-                    : null;
+            if (!_state.RestApis.TryGetValue(restApiId, out var api)
+                || !api.Stages.TryGetValue(stageName, out var stage)
+                || !api.Deployments.TryGetValue(stage.DeploymentId, out var deployment))
+            {
+                return null;
+            }
+            return new DeployedStage(
+                api.Id,
+                stage.StageName,
+                deployment.Id,
+                deployment.Snapshot,
+                new Dictionary<string, string>(stage.Variables, StringComparer.Ordinal),
+                stage.MethodSettings.ToDictionary(
+                    pair => pair.Key,
+                    pair => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(pair.Value, StringComparer.Ordinal),
+                    StringComparer.Ordinal),
+                api.DisableExecuteApiEndpoint);
         }
     }
 

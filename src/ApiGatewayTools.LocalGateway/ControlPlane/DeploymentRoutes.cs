@@ -25,6 +25,7 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
             StageRoutes.ValidateStageName(stageName);
         }
         var variables = JsonRead.StringMap(body, "variables");
+        StageRoutes.ValidateCacheClusterSize(JsonRead.String(body, "cacheClusterSize"));
         lock (state.Sync)
         {
             var api = state.RestApi(request.Route("restapi_id"));
@@ -32,11 +33,11 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
             var now = DateTimeOffset.UtcNow;
             var deployment = new DeploymentRecord
             {
-                Id = IdGenerator.NewDeploymentId(),
+                Id = IdGenerator.Unique(IdGenerator.NewDeploymentId, api.Deployments.ContainsKey),
                 Sequence = state.NextSequence(),
                 Description = JsonRead.String(body, "description"),
                 CreatedDate = now,
-                Snapshot = new DeploymentSnapshot(api.Id, api.RootResourceId, api.Resources.Values),
+                Snapshot = new DeploymentSnapshot(api),
             };
             api.Deployments.Add(deployment.Id, deployment);
             if (stageName is not null)

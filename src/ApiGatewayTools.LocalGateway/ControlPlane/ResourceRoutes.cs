@@ -47,7 +47,7 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
         {
             var api = state.RestApi(request.Route("restapi_id"));
             var parent = GatewayState.Resource(api, request.Route("parent_id"));
-            var resource = new ResourceRecord { Id = IdGenerator.NewResourceId(), ParentId = parent.Id, PathPart = pathPart };
+            var resource = new ResourceRecord { Id = IdGenerator.Unique(IdGenerator.NewResourceId, api.Resources.ContainsKey), ParentId = parent.Id, PathPart = pathPart };
             EnsureFitsUnder(api, parent, resource);
             api.Resources.Add(resource.Id, resource);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Resource(w, api, resource, embedMethods: false));

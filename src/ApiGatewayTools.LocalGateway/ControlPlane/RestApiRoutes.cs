@@ -41,7 +41,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
             var root = new ResourceRecord { Id = IdGenerator.NewRootResourceId() };
             var api = new RestApiRecord
             {
-                Id = IdGenerator.NewRestApiId(),
+                Id = IdGenerator.Unique(IdGenerator.NewRestApiId, state.RestApis.ContainsKey),
                 Sequence = state.NextSequence(),
                 Name = name,
                 Description = JsonRead.String(body, "description"),

@@ -17,6 +17,16 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         router.Map("DELETE", "/restapis/{restapi_id}/stages/{stage_name}", "DeleteStage", Delete);
     }
 
+    private static readonly string[] CacheClusterSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
+
+    public static void ValidateCacheClusterSize(string? size)
+    {
+        if (size is not null && !CacheClusterSizes.Contains(size))
+        {
+            throw GatewayError.BadRequest($"Invalid cache cluster size specified: {size}. Valid options are {string.Join(",", CacheClusterSizes)}");
+        }
+    }
+
     public static void ValidateStageName(string stageName)
     {
         if (!StageNamePattern().IsMatch(stageName))
@@ -31,6 +41,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         var stageName = JsonRead.RequiredString(body, "stageName");
         ValidateStageName(stageName);
         var deploymentId = JsonRead.RequiredString(body, "deploymentId");
+        ValidateCacheClusterSize(JsonRead.String(body, "cacheClusterSize"));
         lock (state.Sync)
         {
             var api = state.RestApi(request.Route("restapi_id"));
@@ -134,6 +145,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                 stage.CacheClusterEnabled = operation.BoolValue;
                 break;
             case "cacheClusterSize" when operation.Op == "replace":
+                ValidateCacheClusterSize(operation.RequiredValue);
                 stage.CacheClusterSize = operation.RequiredValue;
                 break;
             case "tracingEnabled" when operation.Op == "replace":

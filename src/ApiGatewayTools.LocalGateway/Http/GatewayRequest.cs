@@ -6,6 +6,7 @@ namespace ApiGatewayTools.LocalGateway.Http;
 /// <summary>A received request, decoded once: method, path segments, query, headers, body and route values.</summary>
 internal sealed class GatewayRequest
 {
+    private static readonly JsonElement EmptyObject = ParseEmptyObject();
     private JsonElement? _json;
 
     public GatewayRequest(string method, string rawPathAndQuery, NameValueCollection headers, byte[] body)
@@ -53,11 +54,12 @@ internal sealed class GatewayRequest
     {
         if (Body.Length == 0)
         {
-            return JsonDocument.Parse("{}").RootElement;
+            return EmptyObject;
         }
         try
         {
-            var root = JsonDocument.Parse(Body).RootElement;
+            using var document = JsonDocument.Parse(Body);
+            var root = document.RootElement.Clone();
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw GatewayError.BadRequest("Invalid request body: a JSON object is expected.");
@@ -68,6 +70,12 @@ internal sealed class GatewayRequest
         {
             throw GatewayError.BadRequest($"Invalid request body: {e.Message}");
         }
+    }
+
+    private static JsonElement ParseEmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return document.RootElement.Clone();
     }
 
     private static List<string> SplitPath(string rawPath)

@@ -41,8 +41,6 @@ internal sealed class GatewayResponse
             ? new GatewayResponse(statusCode, [], null)
             : new GatewayResponse(statusCode, Encoding.UTF8.GetBytes("{}"), "application/json");
 
-    public static GatewayResponse Raw(int statusCode, byte[] body, string? contentType) => new(statusCode, body, contentType);
-
     public GatewayResponse WithHeader(string name, string value)
     {
         Headers[name] = value;

@@ -62,15 +62,43 @@ internal sealed record PatchOperation(string Op, string Path, string? Value, str
     /// </summary>
     public void ApplyToMap(Dictionary<string, string> map, string key)
     {
-        if (Op == "remove")
+        switch (Op)
         {
-            if (!map.Remove(key))
-            {
-                throw GatewayError.BadRequest($"Cannot remove {key}: it does not exist.");
-            }
-            return;
+            case "remove":
+                if (!map.Remove(key))
+                {
+                    throw GatewayError.BadRequest($"Cannot remove {key}: it does not exist.");
+                }
+                break;
+            case "add" or "replace":
+                map[key] = RequiredValue;
+                break;
+            case "copy" or "move":
+                var fromKey = SiblingKeyOfFrom();
+                if (!map.TryGetValue(fromKey, out var value))
+                {
+                    throw GatewayError.BadRequest($"Cannot {Op} from {From}: it does not exist.");
+                }
+                if (Op == "move")
+                {
+                    map.Remove(fromKey);
+                }
+                map[key] = value;
+                break;
+            default:
+                throw Unsupported();
         }
-        map[key] = Op is "add" or "replace" ? RequiredValue : throw Unsupported();
+    }
+
+    /// <summary>For copy and move inside one map: "from" must name another key of the same map.</summary>
+    private string SiblingKeyOfFrom()
+    {
+        var prefix = Path[..(Path.LastIndexOf('/') + 1)];
+        if (From is null || !From.StartsWith(prefix, StringComparison.Ordinal) || From.Length == prefix.Length)
+        {
+            throw GatewayError.BadRequest($"Invalid 'from' for {Op} {Path}: {From ?? "null"}");
+        }
+        return From[prefix.Length..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
     }
 
     public void ApplyToBoolMap(Dictionary<string, bool> map, string key)

@@ -16,16 +16,19 @@ internal sealed class DeploymentRecord
 /// </summary>
 internal sealed class DeploymentSnapshot
 {
-    public DeploymentSnapshot(string restApiId, string rootResourceId, IEnumerable<ResourceRecord> resources)
+    public DeploymentSnapshot(RestApiRecord api)
     {
-        RestApiId = restApiId;
-        RootResourceId = rootResourceId;
-        Resources = resources.Select(resource => resource.Clone()).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
+        RestApiId = api.Id;
+        RootResourceId = api.RootResourceId;
+        BinaryMediaTypes = [.. api.BinaryMediaTypes];
+        Resources = api.Resources.Values.Select(resource => resource.Clone()).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
     }
 
     public string RestApiId { get; }
     public string RootResourceId { get; }
+    /// <summary>Which content types the deployed API treats as binary.</summary>
+    public IReadOnlyList<string> BinaryMediaTypes { get; }
     public IReadOnlyDictionary<string, ResourceRecord> Resources { get; }
     /// <summary>Resource id to its full path, e.g. "/pets/{petId}".</summary>
     public IReadOnlyDictionary<string, string> Paths { get; }

@@ -14,4 +14,16 @@ internal static class IdGenerator
     public static string NewRootResourceId() => RandomNumberGenerator.GetString(Alphabet, 10);
     public static string NewResourceId() => RandomNumberGenerator.GetString(Alphabet, 6);
     public static string NewDeploymentId() => RandomNumberGenerator.GetString(Alphabet, 6);
+
+    /// <summary>Draws until the id is free: six characters are few enough that a clash is possible.</summary>
+    public static string Unique(Func<string> draw, Func<string, bool> isTaken)
+    {
+        string id;
+        do
+        {
+            id = draw();
+        }
+        while (isTaken(id));
+        return id;
+    }
 }

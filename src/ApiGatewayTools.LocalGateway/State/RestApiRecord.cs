@@ -21,6 +21,4 @@ internal sealed class RestApiRecord
     public Dictionary<string, ResourceRecord> Resources { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, DeploymentRecord> Deployments { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, StageRecord> Stages { get; } = new(StringComparer.Ordinal);
-
-    public string Arn => $"arn:aws:apigateway:{LocalGatewayServer.Region}::/restapis/{Id}";
 }

@@ -18,3 +18,16 @@ internal sealed class StageRecord
     public required DateTimeOffset CreatedDate { get; init; }
     public required DateTimeOffset LastUpdatedDate { get; set; }
 }
+
+/// <summary>
+/// What an invoke URL serves: the stage's deployment as deployed, with copies of the stage's
+/// variables and method settings as they are now (both take effect without redeploying on AWS).
+/// </summary>
+internal sealed record DeployedStage(
+    string RestApiId,
+    string StageName,
+    string DeploymentId,
+    DeploymentSnapshot Snapshot,
+    IReadOnlyDictionary<string, string> Variables,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> MethodSettings,
+    bool ExecuteApiEndpointDisabled);

@@ -46,8 +46,11 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
             new { type = "HTTP", httpMethod = "GET", uri = "http://example.com/changed" });
         await _client.CreateResource(apiId, resourceId, "later");
 
-        var snapshot = fixture.Server.FindStageSnapshot(apiId, "prod");
-        Assert.NotNull(snapshot);
+        var deployed = fixture.Server.FindDeployedStage(apiId, "prod");
+        Assert.NotNull(deployed);
+        Assert.Equal(deploymentId, deployed.DeploymentId);
+        Assert.Equal("blue", deployed.Variables["color"]);
+        var snapshot = deployed.Snapshot;
         Assert.Equal(["/", "/hello"], snapshot.Paths.Values.Order(StringComparer.Ordinal));
         Assert.Equal("MOCK", snapshot.Resources[resourceId].Methods["GET"].Integration!.Type);
 
@@ -58,7 +61,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
 
         var redeployed = await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" });
         Assert.Equal(redeployed.Str("id"), (await _client.Get($"/restapis/{apiId}/stages/prod")).Str("deploymentId"));
-        Assert.Equal("HTTP", fixture.Server.FindStageSnapshot(apiId, "prod")!.Resources[resourceId].Methods["GET"].Integration!.Type);
+        Assert.Equal("HTTP", fixture.Server.FindDeployedStage(apiId, "prod")!.Snapshot.Resources[resourceId].Methods["GET"].Integration!.Type);
     }
 
     [Fact]
@@ -124,6 +127,15 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
             .ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Patch($"/restapis/{apiId}/stages/beta", new { op = "remove", path = "/variables/missing" }))
             .ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Patch($"/restapis/{apiId}/stages/beta", new { op = "replace", path = "/cacheClusterSize", value = "2" }))
+            .ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+
+        var copied = await _client.Patch($"/restapis/{apiId}/stages/beta",
+            new { op = "copy", path = "/variables/c", from = "/variables/b" },
+            new { op = "move", path = "/variables/d", from = "/variables/b" });
+        copied.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(["c", "d"], copied.Json.GetProperty("variables").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("2", copied.Json.GetProperty("variables").GetProperty("d").GetString());
 
         (await _client.Delete($"/restapis/{apiId}/stages/beta")).ShouldBe(HttpStatusCode.Accepted);
         var gone = await _client.Get($"/restapis/{apiId}/stages/beta");
