@@ -21,6 +21,8 @@
         'Remove-GwMethod'
         'Set-GwHttpIntegration'
         'Set-GwLambdaIntegration'
+        'Set-GwMockIntegration'
+        'Test-GwMethod'
         'Get-GwIntegration'
         'Remove-GwIntegration'
         'Publish-GwDeployment'

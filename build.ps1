@@ -6,13 +6,15 @@
     Test   builds, then runs the xunit tests, the Pester tests and the AWS SDK for JavaScript v3
            conformance suite; the last line is "Tests: N passed, N failed"; exits 1 on any failure.
     Demo   builds, then runs docs/examples/seed-walkthrough.ps1 on the local gateway.
+    Package builds, then publishes the Gallery package (.nupkg) to the file repository out/repository
+           with PSResourceGet, exactly as Publish-PSResource would send it to the PowerShell Gallery.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -24,6 +26,7 @@ Set-StrictMode -Version Latest
 
 $Root = $PSScriptRoot
 $ModuleDir = Join-Path $Root 'out/ApiGatewayTools'
+$RepositoryDir = Join-Path $Root 'out/repository'
 $PesterVersion = '6.2.0'
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
@@ -54,6 +57,23 @@ function Invoke-Build {
         -OutputDirectory (Join-Path $ModuleDir 'en-US')
     Remove-Item $publish -Recurse -Force
     Write-Host "Module laid out in $ModuleDir"
+}
+
+function Invoke-Package {
+    Invoke-Build
+    Write-Host "== Package" -ForegroundColor Cyan
+    Remove-Item $RepositoryDir -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force $RepositoryDir | Out-Null
+    Test-ModuleManifest (Join-Path $ModuleDir 'ApiGatewayTools.psd1') | Out-Null
+    $repository = 'ApiGatewayToolsBuild'
+    Register-PSResourceRepository -Name $repository -Uri $RepositoryDir -Trusted -Force
+    try {
+        Publish-PSResource -Path $ModuleDir -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    Write-Host "Package: $((Get-ChildItem $RepositoryDir -Filter *.nupkg).FullName)"
 }
 
 function Get-PesterModulePath {
@@ -96,6 +116,7 @@ function Invoke-ConformanceTests {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Package' { Invoke-Package }
     'Demo' {
         Invoke-Build
         Write-Host "== Demo" -ForegroundColor Cyan

@@ -70,6 +70,23 @@ public sealed class ApiGatewayClient
         ResponseMapper.Method(await GetAsync("GetMethod", ApiGatewayOperations.MethodPath(restApiId, resourceId, httpMethod), ct).ConfigureAwait(false),
             restApiId, resourceId, httpMethod, Connection);
 
+    public async Task<Method> UpdateMethodAsync(string restApiId, string resourceId, string httpMethod, IReadOnlyList<PatchOperation> operations, CancellationToken ct) =>
+        ResponseMapper.Method(await SendAsync(ApiGatewayOperations.UpdateMethod(restApiId, resourceId, httpMethod, operations), ct).ConfigureAwait(false),
+            restApiId, resourceId, httpMethod, Connection);
+
+    /// <summary>TestInvokeMethod: runs the method's current, undeployed definition and reports what happened.</summary>
+    public async Task<TestInvokeResult> TestInvokeMethodAsync(TestInvokeMethodRequest request, CancellationToken ct)
+    {
+        var body = new JsonObject()
+            .Put("pathWithQueryString", request.PathWithQueryString)
+            .Put("body", request.Body)
+            .Put("headers", Json.ToJson(request.Headers))
+            .Put("stageVariables", Json.ToJson(request.StageVariables));
+        var operation = new GwOperation(ServiceNames.ApiGateway, "TestInvokeMethod", HttpMethod.Post,
+            ApiGatewayOperations.MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod), Json.Write(body));
+        return ResponseMapper.TestInvoke(await SendAsync(operation, ct).ConfigureAwait(false), request, Connection);
+    }
+
     public Task DeleteMethodAsync(string restApiId, string resourceId, string httpMethod, CancellationToken ct) =>
         SendAsync(ApiGatewayOperations.DeleteMethod(restApiId, resourceId, httpMethod), ct);
 
@@ -233,13 +250,18 @@ public static class ApiGatewayOperations
         return Build("CreateDeployment", HttpMethod.Post, RestPath.Of("restapis", request.RestApiId, "deployments"), body);
     }
 
-    public static GwOperation UpdateStage(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations)
+    public static GwOperation UpdateStage(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations) =>
+        Build("UpdateStage", HttpMethod.Patch, RestPath.Of("restapis", restApiId, "stages", stageName), PatchBody(operations));
+
+    public static GwOperation UpdateMethod(string restApiId, string resourceId, string httpMethod, IReadOnlyList<PatchOperation> operations) =>
+        Build("UpdateMethod", HttpMethod.Patch, MethodPath(restApiId, resourceId, httpMethod), PatchBody(operations));
+
+    private static JsonObject PatchBody(IReadOnlyList<PatchOperation> operations) => new()
     {
-        var patches = new JsonArray(operations.Select(op => (JsonNode?)new JsonObject { ["op"] = op.Op, ["path"] = op.Path }
+        ["patchOperations"] = new JsonArray(operations.Select(op => (JsonNode?)new JsonObject { ["op"] = op.Op, ["path"] = op.Path }
             .Put("value", op.Value)
-            .Put("from", op.From)).ToArray());
-        return Build("UpdateStage", HttpMethod.Patch, RestPath.Of("restapis", restApiId, "stages", stageName), new JsonObject { ["patchOperations"] = patches });
-    }
+            .Put("from", op.From)).ToArray()),
+    };
 
     internal static string MethodPath(string restApiId, string resourceId, string httpMethod) =>
         RestPath.Of("restapis", restApiId, "resources", resourceId, "methods", httpMethod);

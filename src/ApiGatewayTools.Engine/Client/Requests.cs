@@ -89,3 +89,15 @@ public sealed record AddPermissionRequest
     public string? SourceArn { get; init; }
     public string? SourceAccount { get; init; }
 }
+
+public sealed record TestInvokeMethodRequest
+{
+    public required string RestApiId { get; init; }
+    public required string ResourceId { get; init; }
+    public required string HttpMethod { get; init; }
+    /// <summary>The concrete path with any query string, e.g. /pets/42?verbose=true.</summary>
+    public required string PathWithQueryString { get; init; }
+    public string? Body { get; init; }
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+    public IReadOnlyDictionary<string, string>? StageVariables { get; init; }
+}

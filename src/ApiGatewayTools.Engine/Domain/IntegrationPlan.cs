@@ -35,6 +35,49 @@ public sealed record IntegrationPlan
         };
     }
 
+    public const string InvalidStatusCodeErrorId = "InvalidStatusCode";
+    public const string InvalidHeaderErrorId = "InvalidResponseHeader";
+
+    /// <summary>
+    /// A MOCK integration answering <paramref name="statusCode"/> with a fixed body and headers: the request
+    /// template picks the status, the integration response maps body and headers onto the method response.
+    /// The body is a mapping template, so $context.requestId and the like work in it.
+    /// </summary>
+    public static IntegrationPlan Mock(string restApiId, string resourceId, string httpMethod, int statusCode, string body,
+        IReadOnlyDictionary<string, string>? headers, string contentType)
+    {
+        if (statusCode is < 100 or > 599)
+            throw new Errors.GwValidationException(InvalidStatusCodeErrorId, "StatusCode", $"{statusCode} is not an HTTP status code (100-599).");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                throw new Errors.GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"'{name}' is not a header name API Gateway can map: use letters, digits, '-' and '_'.");
+            if (value.Contains('\'') )
+                throw new Errors.GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"The value of header '{name}' contains a single quote, which a static response parameter cannot hold.");
+        }
+        var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var headerMap = headers ?? new Dictionary<string, string>();
+        return new IntegrationPlan
+        {
+            Integration = new PutIntegrationRequest
+            {
+                RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, Type = "MOCK",
+                RequestTemplates = new Dictionary<string, string> { ["application/json"] = $"{{\"statusCode\": {status}}}" },
+            },
+            MethodResponse = new PutMethodResponseRequest
+            {
+                RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, StatusCode = status,
+                ResponseParameters = headerMap.ToDictionary(h => $"method.response.header.{h.Key}", _ => false),
+            },
+            IntegrationResponse = new PutIntegrationResponseRequest
+            {
+                RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, StatusCode = status,
+                ResponseParameters = headerMap.ToDictionary(h => $"method.response.header.{h.Key}", h => $"'{h.Value}'"),
+                ResponseTemplates = new Dictionary<string, string> { [contentType] = body },
+            },
+        };
+    }
+
     public IEnumerable<GwOperation> Operations()
     {
         yield return ApiGatewayOperations.PutIntegration(Integration);

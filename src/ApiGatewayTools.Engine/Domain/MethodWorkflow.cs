@@ -29,11 +29,37 @@ public static class MethodWorkflow
         return result;
     }
 
-    /// <summary>True when an existing method already has what the request asks for.</summary>
-    public static bool Matches(Method existing, PutMethodRequest request) =>
-        existing.AuthorizationType == request.AuthorizationType
-        && existing.AuthorizerId == request.AuthorizerId
-        && existing.ApiKeyRequired == request.ApiKeyRequired
-        && (request.OperationName is null || existing.OperationName == request.OperationName)
-        && (request.RequestParameters ?? new Dictionary<string, bool>()).All(p => existing.RequestParameters.TryGetValue(p.Key, out var required) && required == p.Value);
+    /// <summary>
+    /// The UpdateMethod patch that gives an existing method what the request asks for; empty when it already
+    /// has it. Request parameters the request does not name are left alone.
+    /// </summary>
+    public static IReadOnlyList<PatchOperation> Differences(Method existing, PutMethodRequest request)
+    {
+        var patch = new List<PatchOperation>();
+        if (existing.AuthorizationType != request.AuthorizationType)
+            patch.Add(new("replace", "/authorizationType", request.AuthorizationType));
+        if (existing.AuthorizerId != request.AuthorizerId)
+            patch.Add(request.AuthorizerId is null ? new("remove", "/authorizerId") : new("replace", "/authorizerId", request.AuthorizerId));
+        if (existing.ApiKeyRequired != request.ApiKeyRequired)
+            patch.Add(new("replace", "/apiKeyRequired", request.ApiKeyRequired ? "true" : "false"));
+        if (request.OperationName is not null && existing.OperationName != request.OperationName)
+            patch.Add(new("replace", "/operationName", request.OperationName));
+        foreach (var (name, required) in request.RequestParameters ?? new Dictionary<string, bool>())
+        {
+            if (existing.RequestParameters.TryGetValue(name, out var current) && current == required)
+                continue;
+            var path = "/requestParameters/" + PatchPath.Escape(name);
+            patch.Add(existing.RequestParameters.ContainsKey(name)
+                ? new("replace", path, required ? "true" : "false")
+                : new("add", path, required ? "true" : "false"));
+        }
+        return patch;
+    }
+}
+
+/// <summary>JSON Patch paths as API Gateway reads them.</summary>
+public static class PatchPath
+{
+    /// <summary>'~' becomes '~0' and '/' becomes '~1' inside one path segment (RFC 6901).</summary>
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

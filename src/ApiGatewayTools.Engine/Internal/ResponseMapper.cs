@@ -217,4 +217,22 @@ internal static class ResponseMapper
         { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(e => e.GetString()).FirstOrDefault(),
         _ => null,
     };
+
+    public static TestInvokeResult TestInvoke(JsonElement json, Client.TestInvokeMethodRequest request, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = request.RestApiId,
+        ResourceId = request.ResourceId,
+        HttpMethod = request.HttpMethod,
+        PathWithQueryString = request.PathWithQueryString,
+        Status = json.Int("status") ?? 0,
+        Headers = json.StringMap("headers"),
+        MultiValueHeaders = json.Map("multiValueHeaders", values =>
+            (IReadOnlyList<string>)(values.ValueKind == JsonValueKind.Array
+                ? values.EnumerateArray().Select(v => v.GetString() ?? "").ToList()
+                : [])),
+        Body = json.Str("body"),
+        Latency = TimeSpan.FromMilliseconds(json.Member("latency") is { ValueKind: JsonValueKind.Number } latency ? latency.GetDouble() : 0),
+        Log = json.Str("log"),
+    };
 }

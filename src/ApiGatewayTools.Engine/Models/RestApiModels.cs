@@ -135,3 +135,19 @@ public sealed record DeploymentResult : GwObject
     public string InvokeUrl { get; init; } = "";
     public bool StageCreated { get; init; }
 }
+
+/// <summary>What TestInvokeMethod reports: the response the method would give, with API Gateway's execution log.</summary>
+public sealed record TestInvokeResult : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string ResourceId { get; init; } = "";
+    public string HttpMethod { get; init; } = "";
+    public string PathWithQueryString { get; init; } = "";
+    public int Status { get; init; }
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MultiValueHeaders { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public string? Body { get; init; }
+    /// <summary>How long the invocation took, as API Gateway measured it.</summary>
+    public TimeSpan Latency { get; init; }
+    public string? Log { get; init; }
+}

@@ -88,6 +88,7 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [Alias("FunctionArn")]
+    [ArgumentCompleter(typeof(FunctionNameCompleter))]
     public string FunctionName { get; set; } = "";
 
     /// <summary>AWS (non-proxy, as in the guide) instead of the default AWS_PROXY.</summary>

@@ -14,6 +14,7 @@ public sealed class GetGwLambdaPermissionCommand : GwCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("FunctionArn")]
+    [ArgumentCompleter(typeof(FunctionNameCompleter))]
     public string FunctionName { get; set; } = "";
 
     protected override object? TargetOfError => FunctionName;

@@ -63,16 +63,20 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
         var client = Gateway(connection);
         if (resource.HttpMethods.Contains(verb))
         {
+            // Re-running a script converges: an existing method is returned, or updated to what is asked now.
             var existing = Await(ct => client.GetMethodAsync(RestApiId, resource.ResourceId, verb, ct));
-            if (MethodWorkflow.Matches(existing, request))
+            var patch = MethodWorkflow.Differences(existing, request);
+            if (patch.Count == 0)
             {
                 WriteVerbose($"{verb} {resource.Path} already exists with these settings; returning it.");
                 WriteObject(existing with { Path = resource.Path });
                 return;
             }
-            throw new GwConflictException("MethodExistsWithOtherSettings",
-                $"{verb} {resource.Path} already exists with other settings (authorization {existing.AuthorizationType}, API key {(existing.ApiKeyRequired ? "required" : "not required")}). " +
-                $"Remove it first with Remove-GwMethod -RestApiId {RestApiId} -Path '{resource.Path}' -HttpMethod {verb}.");
+            if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", ApiGatewayOperations.UpdateMethod(RestApiId, resource.ResourceId, verb, patch).ToString()))
+                return;
+            var updated = Await(ct => client.UpdateMethodAsync(RestApiId, resource.ResourceId, verb, patch, ct));
+            WriteObject(updated with { Path = resource.Path });
+            return;
         }
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", ApiGatewayOperations.PutMethod(request).ToString()))
             return;

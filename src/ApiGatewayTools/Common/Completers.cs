@@ -43,7 +43,7 @@ public abstract class ServiceCompleter : IArgumentCompleter
             if (!Cache.TryGetValue(key, out var cached) || DateTime.UtcNow - cached.At > CacheLifetime)
             {
                 using var cts = new CancellationTokenSource(Patience);
-                var items = Task.Run(() => FetchAsync(new ApiGatewayClient(connection), restApiId, cts.Token), cts.Token).GetAwaiter().GetResult();
+                var items = Task.Run(() => FetchAsync(connection, restApiId, cts.Token), cts.Token).GetAwaiter().GetResult();
                 cached = (DateTime.UtcNow, items);
                 Cache[key] = cached;
             }
@@ -55,7 +55,7 @@ public abstract class ServiceCompleter : IArgumentCompleter
         }
     }
 
-    protected abstract Task<IReadOnlyList<(string Value, string Tooltip)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct);
+    protected abstract Task<IReadOnlyList<(string Value, string Tooltip)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct);
 
     internal static IEnumerable<CompletionResult> Filter(IEnumerable<(string Value, string Tooltip)> items, string wordToComplete)
     {
@@ -72,8 +72,8 @@ public abstract class ServiceCompleter : IArgumentCompleter
 /// <summary>-RestApiId: the ids, shown and matched by API name.</summary>
 public sealed class RestApiIdCompleter : ServiceCompleter
 {
-    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct) =>
-        (await client.GetRestApisAsync(ct).ToListAsync(ct).ConfigureAwait(false))
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct) =>
+        (await new ApiGatewayClient(connection).GetRestApisAsync(ct).ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
             .Select(a => (a.RestApiId, $"{a.Name} ({a.RestApiId})")).ToList();
 }
@@ -81,11 +81,11 @@ public sealed class RestApiIdCompleter : ServiceCompleter
 /// <summary>-Path: the resource paths of the API named by -RestApiId.</summary>
 public sealed class ResourcePathCompleter : ServiceCompleter
 {
-    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct)
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct)
     {
         if (restApiId is null)
             return [];
-        var tree = await ResourceTree.LoadAsync(client, restApiId, ct).ConfigureAwait(false);
+        var tree = await ResourceTree.LoadAsync(new ApiGatewayClient(connection), restApiId, ct).ConfigureAwait(false);
         return tree.Resources.Select(r => (r.Path, $"{r.Path} {string.Join(",", r.HttpMethods)}".Trim())).ToList();
     }
 }
@@ -93,18 +93,27 @@ public sealed class ResourcePathCompleter : ServiceCompleter
 /// <summary>-StageName: the stages of the API named by -RestApiId.</summary>
 public sealed class StageNameCompleter : ServiceCompleter
 {
-    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct) =>
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct) =>
         restApiId is null ? [] :
-        (await client.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false))
+        (await new ApiGatewayClient(connection).GetStagesAsync(restApiId, null, ct).ConfigureAwait(false))
             .Select(s => (s.StageName, $"{s.StageName} -> {s.DeploymentId}")).ToList();
 }
 
 /// <summary>-DeploymentId: the deployments of the API named by -RestApiId, newest first.</summary>
 public sealed class DeploymentIdCompleter : ServiceCompleter
 {
-    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(ApiGatewayClient client, string? restApiId, CancellationToken ct) =>
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct) =>
         restApiId is null ? [] :
-        (await client.GetDeploymentsAsync(restApiId, ct).ToListAsync(ct).ConfigureAwait(false))
+        (await new ApiGatewayClient(connection).GetDeploymentsAsync(restApiId, ct).ToListAsync(ct).ConfigureAwait(false))
             .OrderByDescending(d => d.CreatedDate)
             .Select(d => (d.DeploymentId, $"{d.DeploymentId} {d.CreatedDate:yyyy-MM-dd HH:mm} {d.Description}".Trim())).ToList();
+}
+
+/// <summary>-FunctionName: the account's Lambda functions in the connection's region.</summary>
+public sealed class FunctionNameCompleter : ServiceCompleter
+{
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct) =>
+        (await new LambdaClient(connection).ListFunctionsAsync(ct).ToListAsync(ct).ConfigureAwait(false))
+            .OrderBy(f => f.FunctionName, StringComparer.OrdinalIgnoreCase)
+            .Select(f => (f.FunctionName, $"{f.FunctionName} ({f.Runtime})")).ToList();
 }
