@@ -55,8 +55,7 @@ public sealed class AddGwResourceCommand : GwCmdlet
             WriteObject(tree.Find(path));
             return;
         }
-        var plan = string.Join(Environment.NewLine, missing.Select(p =>
-            ApiGatewayOperations.CreateResource(RestApiId, tree.Find(p.Parent)?.ResourceId ?? $"(new {p.Parent})", p.LastSegment).ToString()));
+        var plan = string.Join(Environment.NewLine, missing.Select(p => DescribeCreate(tree, p)));
         if (!ShouldProcess($"{path} in REST API {RestApiId}", plan))
             return;
 
@@ -76,6 +75,16 @@ public sealed class AddGwResourceCommand : GwCmdlet
         WriteObject(leaf);
     }
 
+    /// <summary>The CreateResource that will be sent; a parent created earlier in the same plan shows as "(id of /parent)".</summary>
+    private string DescribeCreate(ResourceTree tree, ResourcePath path)
+    {
+        if (tree.Find(path.Parent) is { } parent)
+            return ApiGatewayOperations.CreateResource(RestApiId, parent.ResourceId, path.LastSegment).ToString();
+        const string Placeholder = "PARENT";
+        var placeholderText = $"(id of {path.Parent})";
+        return ApiGatewayOperations.CreateResource(RestApiId, Placeholder, path.LastSegment).ToString().Replace(Placeholder, placeholderText, StringComparison.Ordinal);
+    }
+
     private ResourcePath ParentPath(ResourceTree tree)
     {
         var parent = tree.FindById(ParentId)
@@ -90,6 +99,7 @@ public sealed class GetGwResourceCommand : GwResourceCmdlet
 {
     protected override void ProcessItem()
     {
+        var exactPath = Path is not null && !WildcardPattern.ContainsWildcardCharacters(Path) ? ResourcePath.Parse(Path) : null;
         var connection = ResolveConnection();
         if (ResourceId is not null)
         {
@@ -97,9 +107,9 @@ public sealed class GetGwResourceCommand : GwResourceCmdlet
             return;
         }
         var tree = Tree(connection, RestApiId);
-        if (Path is not null && !WildcardPattern.ContainsWildcardCharacters(Path))
+        if (exactPath is not null)
         {
-            WriteObject(ResourceWorkflow.FindOrThrow(tree, ResourcePath.Parse(Path)));
+            WriteObject(ResourceWorkflow.FindOrThrow(tree, exactPath));
             return;
         }
         var pattern = Path is null ? null : new WildcardPattern(Path, WildcardOptions.IgnoreCase);
