@@ -276,9 +276,9 @@ function Write-Command($Doc, [System.Management.Automation.CmdletInfo] $Cmdlet) 
 
         Start-Element 'command' 'parameters'
         $seen = [System.Collections.Generic.HashSet[string]]::new()
-        $all = foreach ($set in $sets) { $set.Parameters | Where-Object { -not (Test-Hidden $_) } }
+        $all = @(foreach ($set in $sets) { $set.Parameters | Where-Object { -not (Test-Hidden $_) } })
         # One entry per parameter, in the markdown's order, then any the markdown left out.
-        $order = @($Doc.Parameters.Keys) + @($all.Name)
+        $order = @($Doc.Parameters.Keys) + @($all | ForEach-Object Name)
         foreach ($name in $order) {
             if (-not $seen.Add($name)) { continue }
             $parameter = $all | Where-Object Name -eq $name | Sort-Object IsMandatory -Descending | Select-Object -First 1

@@ -75,8 +75,10 @@ Describe 'Help for <Name>' -ForEach $script:cmdlets {
 Describe 'Example <Number> of <Name>: <Title>' -ForEach $script:examples {
     BeforeAll {
         Stop-GwLocalGateway
-        # An example about starting the gateway starts its own; every other one gets a fresh, empty gateway.
-        if ($Code -notmatch '(?m)^\s*(\$\w+\s*=\s*)?Start-GwLocalGateway\b') {
+        # An example whose first cmdlet of the module is Start-GwLocalGateway starts its own gateway; every
+        # other example gets a fresh, empty one.
+        $firstCmdlet = [regex]::Match($Code, '\b[A-Z][a-z]+-Gw[A-Za-z]+\b').Value
+        if ($firstCmdlet -ne 'Start-GwLocalGateway') {
             Start-GwLocalGateway | Out-Null
         }
     }
@@ -90,7 +92,7 @@ Describe 'Example <Number> of <Name>: <Title>' -ForEach $script:examples {
         {
             $ErrorActionPreference = 'Stop'
             $PSDefaultParameterValues = @{ '*:ErrorAction' = 'Stop' }
-            & $example | Out-Null
+            & $example 3>$null 4>$null 5>$null 6>$null | Out-Null
         } | Should -Not -Throw
     }
 }
