@@ -127,9 +127,9 @@ function Read-CommandDoc([System.IO.FileInfo] $File) {
     }
     $links = foreach ($line in (& $section 'RELATED LINKS')) {
         if ($line -match '^\s*[-*]\s*\[([^\]]+)\]\(([^)]*)\)') {
-            # Links to sibling markdown files become plain names (Get-Help -Online needs a URL, others a name).
-            $uri = if ($Matches[2] -match '^https?://') { $Matches[2] } else { '' }
-            [pscustomobject]@{ Text = $Matches[1]; Uri = $uri }
+            $text, $target = $Matches[1], $Matches[2]
+            # Links to sibling markdown files become plain names; web links keep their URL (Get-Help -Online).
+            [pscustomobject]@{ Text = $text; Uri = $(if ($target -match '^https?://') { $target } else { '' }) }
         }
     }
     [pscustomobject]@{
@@ -217,6 +217,13 @@ function Write-ParameterElement([System.Management.Automation.CommandParameterIn
     }
     Write-Element 'maml' 'name' $Parameter.Name
     if ($WithDescription) { Write-Description $Description }
+    # A fixed set of values shows in the syntax as {A | B | C}.
+    $validateSet = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
+    if ($validateSet) {
+        Start-Element 'command' 'parameterValueGroup'
+        foreach ($value in $validateSet.ValidValues) { Write-Element 'command' 'parameterValue' $value @{ required = 'false'; variableLength = 'false' } }
+        Stop-Element
+    }
     $typeName = Get-FriendlyTypeName $Parameter.ParameterType
     if (-not $isSwitch -or $WithDescription) {
         Write-Element 'command' 'parameterValue' $typeName @{ required = (-not $isSwitch).ToString().ToLowerInvariant(); variableLength = 'false' }

@@ -67,8 +67,10 @@ Describe 'Help for <Name>' -ForEach $script:cmdlets {
         Get-HelpText $parameter.description | Should -Not -BeNullOrEmpty -Because "-$_ of $Name needs a description"
     }
 
-    It 'has related links' {
-        @($help.relatedLinks.navigationLink).Count | Should -BeGreaterThan 0
+    It 'has related links, each with a text' {
+        $links = @($help.relatedLinks.navigationLink)
+        $links.Count | Should -BeGreaterThan 0
+        $links | ForEach-Object { $_.linkText | Should -Not -BeNullOrEmpty }
     }
 }
 
