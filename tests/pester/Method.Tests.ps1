@@ -47,16 +47,23 @@ Describe 'Add-GwMethod' {
         Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
     }
 
-    It 'writes a non-terminating MethodExistsWithOtherSettings when the method exists with other settings' {
+    It 'updates an existing method to the settings asked for now' {
+        $resource = New-TestApi | Add-GwResource -Path /pets
+        $resource | Add-GwMethod -HttpMethod GET | Out-Null
+        $updated = $resource | Add-GwMethod -HttpMethod GET -ApiKeyRequired
+
+        $updated.ApiKeyRequired | Should -BeTrue
+        $updated.Path | Should -BeExactly '/pets'
+        (Get-GwMethod -RestApiId $resource.RestApiId -Path /pets -HttpMethod GET).ApiKeyRequired | Should -BeTrue
+    }
+
+    It 'sends no update with -WhatIf' {
         $resource = New-TestApi | Add-GwResource -Path /pets
         $resource | Add-GwMethod -HttpMethod GET | Out-Null
         $marker = Get-LastRequestId
-        $result = $resource | Add-GwMethod -HttpMethod GET -ApiKeyRequired -ErrorAction SilentlyContinue -ErrorVariable errors
+        $text = Get-WhatIfText { $resource | Add-GwMethod -HttpMethod GET -ApiKeyRequired -WhatIf }
 
-        $result | Should -BeNullOrEmpty
-        $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'MethodExistsWithOtherSettings,ApiGatewayTools.Commands.AddGwMethodCommand'
-        $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $text | Should -BeLike "*UpdateMethod PATCH /restapis/$($resource.RestApiId)/resources/$($resource.ResourceId)/methods/GET*"
         Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
         (Get-GwMethod -RestApiId $resource.RestApiId -Path /pets -HttpMethod GET).ApiKeyRequired | Should -BeFalse
     }
