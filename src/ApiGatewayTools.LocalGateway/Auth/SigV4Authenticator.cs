@@ -13,6 +13,9 @@ namespace ApiGatewayTools.LocalGateway.Auth;
 internal sealed class SigV4Authenticator(string? strictAccessKey, string? strictSecretKey)
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
+    private const string BasicDateFormat = "yyyyMMdd'T'HHmmss'Z'";
+    /// <summary>How far a signing time may be from the server's clock, as AWS allows.</summary>
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
     public void Authenticate(GatewayRequest request)
     {
@@ -26,6 +29,7 @@ internal sealed class SigV4Authenticator(string? strictAccessKey, string? strict
         {
             throw new GatewayError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
+        EnsureCurrent(signature.Date);
         if (!Verifies(request, signature))
         {
             throw new GatewayError(403, "InvalidSignatureException",
@@ -91,12 +95,33 @@ internal sealed class SigV4Authenticator(string? strictAccessKey, string? strict
         {
             throw Incomplete("Signature should be a 64-character hexadecimal string.");
         }
-        if (!DateTime.TryParseExact(date, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _)
+        if (!DateTime.TryParseExact(date, BasicDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _)
             && !DateTime.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _))
         {
             throw Incomplete($"Date must be in ISO-8601 'basic format': {date}");
         }
         return new SignatureParts(scope[0], string.Join('/', scope[1..]), signedHeaders.Split(';'), signature.ToLowerInvariant(), date, fromQuery);
+    }
+
+    private static void EnsureCurrent(string date)
+    {
+        if (!DateTime.TryParseExact(date, BasicDateFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            return;
+        }
+        var now = DateTime.UtcNow;
+        string Basic(DateTime time) => time.ToString(BasicDateFormat, CultureInfo.InvariantCulture);
+        if (signedAt < now - AllowedClockSkew)
+        {
+            throw new GatewayError(403, "InvalidSignatureException",
+                $"Signature expired: {date} is now earlier than {Basic(now - AllowedClockSkew)} ({Basic(now)} - 5 min.)");
+        }
+        if (signedAt > now + AllowedClockSkew)
+        {
+            throw new GatewayError(403, "InvalidSignatureException",
+                $"Signature not yet current: {date} is still later than {Basic(now + AllowedClockSkew)} ({Basic(now)} + 5 min.)");
+        }
     }
 
     private bool Verifies(GatewayRequest request, SignatureParts signature)

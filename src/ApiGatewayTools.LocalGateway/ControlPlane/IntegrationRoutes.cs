@@ -123,7 +123,9 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
-            var response = FindResponse(GatewayState.Integration(method), statusCode);
+            // Patch a copy and swap it in, so a rejected operation changes nothing.
+            var integration = GatewayState.Integration(method);
+            var response = FindResponse(integration, statusCode).Clone();
             foreach (var operation in operations)
             {
                 var segments = operation.Segments;
@@ -146,6 +148,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
                         throw operation.Unsupported();
                 }
             }
+            integration.IntegrationResponses[statusCode] = response;
             return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
         });
     }

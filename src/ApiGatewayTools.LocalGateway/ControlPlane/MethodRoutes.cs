@@ -75,6 +75,12 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
+            // A dry run on a copy first, so that a rejected operation leaves nothing half-applied.
+            var copy = method.Clone();
+            foreach (var operation in operations)
+            {
+                Apply(copy, operation);
+            }
             foreach (var operation in operations)
             {
                 Apply(method, operation);
@@ -130,7 +136,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
-            var response = FindResponse(method, statusCode);
+            // Patch a copy and swap it in, so a rejected operation changes nothing.
+            var response = FindResponse(method, statusCode).Clone();
             foreach (var operation in operations)
             {
                 var segments = operation.Segments;
@@ -147,6 +154,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                         throw operation.Unsupported();
                 }
             }
+            method.MethodResponses[statusCode] = response;
             return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
         });
     }

@@ -86,6 +86,12 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
         lock (state.Sync)
         {
             var api = state.RestApi(request.Route("restapi_id"));
+            // A dry run on a copy first, so that a rejected operation leaves nothing half-applied.
+            var copy = api.CloneSettings();
+            foreach (var operation in operations)
+            {
+                Apply(copy, operation);
+            }
             foreach (var operation in operations)
             {
                 Apply(api, operation);

@@ -105,6 +105,12 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         {
             var api = state.RestApi(request.Route("restapi_id"));
             var stage = GatewayState.Stage(api, request.Route("stage_name"));
+            // A dry run on a copy first, so that a rejected operation leaves nothing half-applied.
+            var copy = stage.Clone();
+            foreach (var operation in operations)
+            {
+                Apply(api, copy, operation);
+            }
             foreach (var operation in operations)
             {
                 Apply(api, stage, operation);

@@ -19,6 +19,25 @@ internal sealed class RestApiRecord
     public required string RootResourceId { get; init; }
 
     public Dictionary<string, ResourceRecord> Resources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A copy of the API's own settings, without its resources, deployments or stages.</summary>
+    public RestApiRecord CloneSettings() => new()
+    {
+        Id = Id,
+        Sequence = Sequence,
+        Name = Name,
+        Description = Description,
+        Version = Version,
+        CreatedDate = CreatedDate,
+        BinaryMediaTypes = [.. BinaryMediaTypes],
+        MinimumCompressionSize = MinimumCompressionSize,
+        ApiKeySource = ApiKeySource,
+        EndpointTypes = [.. EndpointTypes],
+        Policy = Policy,
+        DisableExecuteApiEndpoint = DisableExecuteApiEndpoint,
+        Tags = new(Tags, StringComparer.Ordinal),
+        RootResourceId = RootResourceId,
+    };
     public Dictionary<string, DeploymentRecord> Deployments { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, StageRecord> Stages { get; } = new(StringComparer.Ordinal);
 }

@@ -13,10 +13,27 @@ internal sealed class StageRecord
     public bool TracingEnabled { get; set; }
     public Dictionary<string, string> Variables { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Keyed "{resourcePath}/{httpMethod}" as AWS keys it, e.g. "*/*" or "~1pets/GET".</summary>
-    public SortedDictionary<string, Dictionary<string, string>> MethodSettings { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, Dictionary<string, string>> MethodSettings { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
     public required DateTimeOffset CreatedDate { get; init; }
     public required DateTimeOffset LastUpdatedDate { get; set; }
+
+    public StageRecord Clone() => new()
+    {
+        StageName = StageName,
+        DeploymentId = DeploymentId,
+        Description = Description,
+        CacheClusterEnabled = CacheClusterEnabled,
+        CacheClusterSize = CacheClusterSize,
+        ClientCertificateId = ClientCertificateId,
+        DocumentationVersion = DocumentationVersion,
+        TracingEnabled = TracingEnabled,
+        Variables = new(Variables, StringComparer.Ordinal),
+        MethodSettings = new(MethodSettings.ToDictionary(pair => pair.Key, pair => new Dictionary<string, string>(pair.Value, StringComparer.Ordinal)), StringComparer.Ordinal),
+        Tags = new(Tags, StringComparer.Ordinal),
+        CreatedDate = CreatedDate,
+        LastUpdatedDate = LastUpdatedDate,
+    };
 }
 
 /// <summary>

@@ -109,6 +109,20 @@ public sealed class StrictAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signature_older_than_five_minutes_has_expired()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.EndpointUrl, "/restapis"));
+        await new TestSigV4Signer("AKIDSTRICT", "strict-secret").SignAsync(request, DateTimeOffset.UtcNow.AddMinutes(-10));
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("InvalidSignatureException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Contains("Signature expired", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Body_changed_after_signing_is_an_invalid_signature()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.EndpointUrl, "/restapis"))

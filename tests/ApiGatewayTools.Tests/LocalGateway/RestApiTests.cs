@@ -101,8 +101,11 @@ public sealed class RestApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Equal("image/png", updated.Json.GetProperty("binaryMediaTypes")[0].GetString());
         Assert.Equal("after", (await _client.Get($"/restapis/{apiId}")).Str("name"));
 
-        (await _client.Patch($"/restapis/{apiId}", new { op = "replace", path = "/nonsense", value = "x" }))
+        (await _client.Patch($"/restapis/{apiId}",
+                new { op = "replace", path = "/name", value = "half-applied" },
+                new { op = "replace", path = "/nonsense", value = "x" }))
             .ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        Assert.Equal("after", (await _client.Get($"/restapis/{apiId}")).Str("name"));
 
         (await _client.Delete($"/restapis/{apiId}")).ShouldBe(HttpStatusCode.Accepted);
         (await _client.Get($"/restapis/{apiId}")).ShouldBe(HttpStatusCode.NotFound, "NotFoundException");
