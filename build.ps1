@@ -6,6 +6,8 @@
     Test   builds, then runs the xunit tests, the Pester tests and the AWS SDK for JavaScript v3
            conformance suite; the last line is "Tests: N passed, N failed"; exits 1 on any failure.
     Demo   builds, then runs docs/examples/seed-walkthrough.ps1 on the local gateway.
+    Bench  builds, then measures the local gateway under load (against nginx as the reference) and the
+           module's import cost, and writes docs/benchmarks.md.
     Package builds, then publishes the Gallery package (.nupkg) to the file repository out/repository
            with PSResourceGet, exactly as Publish-PSResource would send it to the PowerShell Gallery.
 .EXAMPLE
@@ -14,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -117,6 +119,11 @@ function Invoke-ConformanceTests {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Package' { Invoke-Package }
+    'Bench' {
+        Invoke-Build
+        Write-Host "== Bench" -ForegroundColor Cyan
+        exit (Invoke-Pwsh (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') @('-ModulePath', $ModuleDir, '-ReportPath', (Join-Path $Root 'docs/benchmarks.md')))
+    }
     'Demo' {
         Invoke-Build
         Write-Host "== Demo" -ForegroundColor Cyan
