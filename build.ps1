@@ -78,13 +78,14 @@ function Invoke-Package {
     Write-Host "Package: $((Get-ChildItem $RepositoryDir -Filter *.nupkg).FullName)"
 }
 
-function Get-PesterModulePath {
+# What the Pester suite needs from NuGet (build/tools.csproj): Pester itself and a foreign AWSSDK.Core.
+function Restore-TestPackages {
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
-    $manifest = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $manifest)) {
-        Invoke-Native 'restoring Pester' { dotnet restore (Join-Path $Root 'build/tools.csproj') --nologo -v quiet }
+    Invoke-Native 'restoring test packages' { dotnet restore (Join-Path $Root 'build/tools.csproj') --nologo -v quiet }
+    [pscustomobject]@{
+        Pester        = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+        OtherAwsCore  = Join-Path $packages 'awssdk.core/3.7.402/lib/net8.0/AWSSDK.Core.dll'
     }
-    $manifest
 }
 
 function Invoke-XunitTests {
@@ -102,7 +103,10 @@ function Invoke-PesterTests {
     Write-Host "== Pester" -ForegroundColor Cyan
     $resultFile = Join-Path $Root 'out/test-results/pester.json'
     New-Item -ItemType Directory -Force (Split-Path $resultFile) | Out-Null
-    $exit = Invoke-Pwsh (Join-Path $Root 'build/Invoke-PesterSuite.ps1') @('-PesterPath', (Get-PesterModulePath), '-ModulePath', $ModuleDir, '-ResultFile', $resultFile)
+    $packages = Restore-TestPackages
+    $env:GW_OTHER_AWSSDK_CORE = $packages.OtherAwsCore
+    $env:GW_PACKAGE_REPOSITORY = $RepositoryDir
+    $exit = Invoke-Pwsh (Join-Path $Root 'build/Invoke-PesterSuite.ps1') @('-PesterPath', $packages.Pester, '-ModulePath', $ModuleDir, '-ResultFile', $resultFile)
     if (-not (Test-Path $resultFile)) { return [pscustomobject]@{ Passed = 0; Failed = [Math]::Max(1, $exit) } }
     Get-Content $resultFile -Raw | ConvertFrom-Json
 }
@@ -133,7 +137,7 @@ switch ($Task) {
     'Test' {
         $suites = [ordered]@{}
         try {
-            Invoke-Build
+            Invoke-Package
             $suites.xunit = Invoke-XunitTests
             $suites.Pester = Invoke-PesterTests
             $suites.conformance = Invoke-ConformanceTests

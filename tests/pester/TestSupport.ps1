@@ -71,3 +71,18 @@ function Get-WhatIfText([scriptblock] $Script) {
 function New-TestApi([string] $Prefix = 'pester') {
     New-GwRestApi -Name (New-TestName $Prefix)
 }
+
+# Runs a script in a new pwsh process (the same PowerShell as this one) and returns its output lines;
+# throws with the output when the process fails.
+function Invoke-ChildPwsh([string] $Script) {
+    $arguments = @('-NoProfile', '-NonInteractive', '-Command', $Script)
+    $output = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+        # Running as a dotnet tool: the host is dotnet and pwsh.dll is the first argument.
+        & ([Environment]::ProcessPath) ([Environment]::GetCommandLineArgs()[0]) @arguments 2>&1
+    }
+    else {
+        & ([Environment]::ProcessPath) @arguments 2>&1
+    }
+    if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE):`n$($output -join "`n")" }
+    $output | ForEach-Object { "$_" }
+}
