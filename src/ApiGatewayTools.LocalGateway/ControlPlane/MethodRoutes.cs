@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Json;
@@ -39,7 +40,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     {
         var httpMethod = ReadHttpMethod(request);
         var body = request.Json;
-        var authorizationType = JsonRead.String(body, "authorizationType") ?? "NONE";
+        var authorizationType = JsonRead.String(body, "authorizationType");
         ValidateAuthorizationType(authorizationType);
         var method = new MethodRecord
         {
@@ -54,6 +55,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
             AuthorizationScopes = JsonRead.StringList(body, "authorizationScopes") ?? [],
         };
         ValidateRequestParameters(method.RequestParameters.Keys);
+        ValidateAuthorizer(method);
         lock (state.Sync)
         {
             var api = state.RestApi(request.Route("restapi_id"));
@@ -81,6 +83,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
             {
                 Apply(copy, operation);
             }
+            ValidateAuthorizer(copy);
             foreach (var operation in operations)
             {
                 Apply(method, operation);
@@ -239,12 +242,22 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
             : throw GatewayError.BadRequest($"Invalid status code specified: {statusCode}. Must be a 3-digit HTTP status code from 100 to 599.");
     }
 
-    private static void ValidateAuthorizationType(string authorizationType)
+    private static void ValidateAuthorizationType([NotNull] string? authorizationType)
     {
-        if (!AuthorizationTypes.Contains(authorizationType))
+        if (authorizationType is null || !AuthorizationTypes.Contains(authorizationType))
         {
             throw GatewayError.BadRequest(
                 $"Invalid authorization type specified: {authorizationType}. Valid options are {string.Join(",", AuthorizationTypes)}");
+        }
+    }
+
+    /// <summary>Authorizer-based types need an authorizer; the local gateway does not model authorizers beyond their id.</summary>
+    private static void ValidateAuthorizer(MethodRecord method)
+    {
+        if (method.AuthorizationType is "CUSTOM" or "COGNITO_USER_POOLS" && string.IsNullOrEmpty(method.AuthorizerId))
+        {
+            throw GatewayError.BadRequest(
+                $"Invalid authorizer ID specified. Setting the authorization type to {method.AuthorizationType} requires a valid authorizer.");
         }
     }
 

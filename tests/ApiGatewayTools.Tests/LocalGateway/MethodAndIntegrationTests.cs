@@ -59,6 +59,9 @@ public sealed class MethodAndIntegrationTests(GatewayFixture fixture) : IClassFi
 
         (await _client.Put($"{resource}/methods/FETCH", new { authorizationType = "NONE" })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Put($"{resource}/methods/GET", new { authorizationType = "MAGIC" })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Put($"{resource}/methods/GET", new { apiKeyRequired = true })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Put($"{resource}/methods/GET", new { authorizationType = "CUSTOM" })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Put($"{resource}/methods/POST", new { authorizationType = "CUSTOM", authorizerId = "abc123" })).ShouldBe(HttpStatusCode.Created);
         (await _client.Put($"{resource}/methods/GET", new { authorizationType = "NONE", requestParameters = new Dictionary<string, bool> { ["query.page"] = true } }))
             .ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Put($"{resource}/methods/ANY", new { authorizationType = "NONE" })).ShouldBe(HttpStatusCode.Created);
