@@ -1,0 +1,558 @@
+<#
+.SYNOPSIS
+    Measures the local gateway's data plane under load and the module's import cost, and writes a markdown report.
+.DESCRIPTION
+    Data plane: a closed-loop load generator (wrk, or bench/LoadClient when wrk cannot be installed) with a fixed
+    number of connections runs against, in turn:
+      - a backend that answers 200 at once (an nginx server block with `return 200`);
+      - nginx as a reverse proxy to that backend (keepalive upstream): the reference for HTTP_PROXY;
+      - a bare HttpListener server in this process (bench/HelloListener.cs): HttpListener's own ceiling here;
+      - the local gateway's MOCK integration (GET /mock) and HTTP_PROXY integration (GET /proxy -> the backend),
+        set up with the module's cmdlets and deployed to the stage "bench".
+    Each target gets a warm-up run, then a measured run; the CPU time of the load generator and of the server is
+    recorded for the measured run, which shows what limits a rate on a machine with few cores.
+    Import cost: cold `pwsh -NoProfile` processes with and without Import-Module, median wall time and median
+    working set.
+    Missing tools (wrk, nginx) are installed from Debian's packages with apt-get. Every server listens on
+    127.0.0.1 only; every process started here is stopped before the script ends, on failure too.
+    Exit code: 0 when every target was measured and met, 1 otherwise; the report is written either way.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)]
+    [string] $ModulePath,
+
+    [Parameter(Mandatory)]
+    [string] $ReportPath,
+
+    [ValidateRange(1, 1024)]
+    [int] $Connections = 32,
+
+    [ValidateRange(0, 60)]
+    [int] $WarmupSeconds = 3,
+
+    [ValidateRange(1, 120)]
+    [int] $DurationSeconds = 10,
+
+    [ValidateRange(1, 100)]
+    [int] $ImportRuns = 10,
+
+    # wrk is preferred; 'dotnet' forces the bench/LoadClient fallback.
+    [ValidateSet('wrk', 'dotnet')]
+    [string] $LoadGenerator = 'wrk'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$RepoRoot = Split-Path $PSScriptRoot
+$ModulePath = (Resolve-Path $ModulePath).Path
+$WorkDir = Join-Path ([IO.Path]::GetTempPath()) "apigatewaytools-bench-$PID"
+$Goals = [pscustomobject]@{
+    MockRequestsPerSecond = 15000
+    ProxyShareOfNginx     = 0.40
+    P99Ms                 = 20
+    ImportMs              = 150
+    ImportWorkingSetMB    = 30
+}
+$script:AptUpdated = $false
+
+#region Tools and processes
+
+# Runs an installer with Debian's policy-rc.d denying service starts, so that installing nginx never starts the
+# distribution's own server on port 80 of every interface. An existing policy file is left as it is.
+function Invoke-WithoutServiceStart([scriptblock] $Action) {
+    $policy = '/usr/sbin/policy-rc.d'
+    $ours = -not (Test-Path $policy)
+    if ($ours) {
+        Set-Content $policy "#!/bin/sh`nexit 101`n"
+        & chmod +x $policy
+    }
+    try { & $Action }
+    finally { if ($ours) { Remove-Item $policy -Force } }
+}
+
+# Returns the path of a command, installing its Debian package first if it is missing; $null if that fails.
+function Install-DebianTool([string] $Command, [string] $Package) {
+    $found = Get-Command $Command -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($found) {
+        Write-Host "${Command}: already installed ($($found.Source))"
+        return $found.Source
+    }
+    if (-not (Get-Command apt-get -CommandType Application -ErrorAction SilentlyContinue)) {
+        Write-Warning "${Command}: not installed and apt-get is not available."
+        return $null
+    }
+    Write-Host "${Command}: not installed; installing the Debian package '$Package'"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-WithoutServiceStart {
+        if (-not $script:AptUpdated) {
+            & apt-get update -qq | Out-Host
+            $script:AptUpdated = $true
+        }
+        & apt-get install -y -qq $Package | Out-Host
+    }
+    $found = Get-Command $Command -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $found) {
+        Write-Warning "${Command}: installing '$Package' failed (exit code $LASTEXITCODE)."
+        return $null
+    }
+    $found.Source
+}
+
+function Get-FreePort {
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Wait-Port([int] $Port, [int] $TimeoutSeconds = 10) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $client = [Net.Sockets.TcpClient]::new()
+        try {
+            $client.Connect([Net.IPAddress]::Loopback, $Port)
+            return
+        }
+        catch { Start-Sleep -Milliseconds 100 }
+        finally { $client.Dispose() }
+    }
+    throw "Nothing listens on 127.0.0.1:$Port after $TimeoutSeconds s."
+}
+
+# Runs a program to completion with a hard time limit and returns its standard output; the program (and its
+# children) is killed if it overruns.
+function Invoke-BoundedProcess([string] $FileName, [string[]] $ArgumentList, [int] $TimeoutSeconds) {
+    $start = [Diagnostics.ProcessStartInfo]::new($FileName)
+    foreach ($argument in $ArgumentList) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $start.WorkingDirectory = $RepoRoot
+    $process = [Diagnostics.Process]::Start($start)
+    try {
+        $output = $process.StandardOutput.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+            $process.Kill($true)
+            throw "$FileName did not finish within $TimeoutSeconds s and was stopped."
+        }
+        $process.WaitForExit()
+        if ($process.ExitCode -ne 0) { throw "$FileName $($ArgumentList -join ' ') exited with code $($process.ExitCode)." }
+        $output.GetAwaiter().GetResult()
+    }
+    finally { $process.Dispose() }
+}
+
+# CPU seconds (user + system) used so far by the given processes, from /proc/<pid>/stat.
+function Get-CpuSeconds([int[]] $ProcessIds) {
+    $ticksPerSecond = 100   # USER_HZ: 100 on every Linux architecture .NET runs on
+    $total = 0.0
+    foreach ($id in $ProcessIds) {
+        $stat = Get-Content "/proc/$id/stat" -Raw -ErrorAction SilentlyContinue
+        if (-not $stat) { continue }
+        # Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
+        $fields = $stat.Substring($stat.LastIndexOf(')') + 2).Split(' ')
+        $total += ([double]$fields[11] + [double]$fields[12]) / $ticksPerSecond
+    }
+    $total
+}
+
+function Get-ChildProcessIds([int] $ParentId) {
+    foreach ($stat in Get-ChildItem /proc -Directory | Where-Object Name -Match '^\d+$') {
+        $text = Get-Content (Join-Path $stat.FullName 'stat') -Raw -ErrorAction SilentlyContinue
+        if ($text -and [int]$text.Substring($text.LastIndexOf(')') + 2).Split(' ')[1] -eq $ParentId) { [int]$stat.Name }
+    }
+}
+
+function Get-ToolVersion([string] $Command, [string[]] $ArgumentList, [string] $Pattern) {
+    if (-not (Get-Command $Command -CommandType Application -ErrorAction SilentlyContinue)) { return 'not installed' }
+    $text = (& $Command @ArgumentList 2>&1 | Out-String)
+    if ($text -match $Pattern) { $Matches[1] } else { $text.Trim() }
+}
+
+#endregion
+
+#region Load generation
+
+# One load generator run against a URL; the same shape whatever the generator. CpuSeconds is the generator's own.
+function Invoke-LoadRun([string] $Url, [int] $Seconds) {
+    if ($script:Generator.Name -eq 'wrk') {
+        # bash's `times` reports the CPU its child (wrk) used; wrk itself does not.
+        $threads = [Environment]::ProcessorCount
+        $script = "wrk --latency -t$threads -c$Connections -d${Seconds}s '$Url'; status=`$?; times; exit `$status"
+        $output = Invoke-BoundedProcess 'bash' @('-c', $script) ($Seconds + 30)
+        ConvertFrom-WrkOutput $output
+    }
+    else {
+        $output = Invoke-BoundedProcess 'dotnet' @($script:Generator.Path, $Url, "$Connections", "$Seconds") ($Seconds + 30)
+        $result = $output | ConvertFrom-Json
+        [pscustomobject]@{
+            RequestsPerSecond = [double]$result.requestsPerSecond
+            P50Ms             = [double]$result.p50Ms
+            P99Ms             = [double]$result.p99Ms
+            Errors            = [long]$result.errors
+            Non2xx            = [long]$result.non2xx
+            CpuSeconds        = [double]$result.cpuSeconds
+        }
+    }
+}
+
+function ConvertFrom-WrkDuration([string] $Text) {
+    if ($Text -notmatch '^([\d.]+)(us|ms|s|m)$') { throw "Unexpected wrk duration '$Text'." }
+    $scale = @{ us = 0.001; ms = 1; s = 1000; m = 60000 }[$Matches[2]]
+    [double]$Matches[1] * $scale
+}
+
+function ConvertFrom-WrkOutput([string] $Output) {
+    $value = { param($pattern) if ($Output -match $pattern) { $Matches[1] } else { $null } }
+    $socketErrors = 0
+    if ($Output -match 'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)') {
+        $socketErrors = [long]$Matches[1] + [long]$Matches[2] + [long]$Matches[3] + [long]$Matches[4]
+    }
+    # The last line of `times` holds the children's user and system time, e.g. "0m1.234s 0m2.345s".
+    $childTimes = ($Output.Trim() -split "`n")[-1] -split '\s+' | ForEach-Object {
+        if ($_ -match '^(\d+)m([\d.]+)s$') { [double]$Matches[1] * 60 + [double]$Matches[2] }
+    }
+    [pscustomobject]@{
+        RequestsPerSecond = [double](& $value 'Requests/sec:\s+([\d.]+)')
+        P50Ms             = ConvertFrom-WrkDuration (& $value '\n\s+50%\s+(\S+)')
+        P99Ms             = ConvertFrom-WrkDuration (& $value '\n\s+99%\s+(\S+)')
+        Errors            = $socketErrors
+        Non2xx            = [long](& $value 'Non-2xx or 3xx responses: (\d+)')
+        CpuSeconds        = ($childTimes | Measure-Object -Sum).Sum
+    }
+}
+
+# Warm-up run, then the measured run; the server's CPU time is taken around the measured run only.
+function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProcessIds) {
+    Write-Host ("{0,-34} {1}" -f $Name, $Url)
+    $probe = Invoke-WebRequest $Url -SkipHttpErrorCheck -TimeoutSec 5
+    if ($probe.StatusCode -ne 200) { throw "$Name answered $($probe.StatusCode) to a single GET: $($probe.Content)" }
+    if ($WarmupSeconds -gt 0) { Invoke-LoadRun $Url $WarmupSeconds | Out-Null }
+    $processIds = & $ServerProcessIds
+    $serverBefore = Get-CpuSeconds $processIds
+    $run = Invoke-LoadRun $Url $DurationSeconds
+    $serverCpu = (Get-CpuSeconds $processIds) - $serverBefore
+    $result = [pscustomobject]@{
+        Name              = $Name
+        RequestsPerSecond = $run.RequestsPerSecond
+        P50Ms             = $run.P50Ms
+        P99Ms             = $run.P99Ms
+        Errors            = $run.Errors
+        Non2xx            = $run.Non2xx
+        # Percent of one core over the measured run (the machine has [Environment]::ProcessorCount * 100).
+        GeneratorCpu      = 100 * $run.CpuSeconds / $DurationSeconds
+        ServerCpu         = 100 * $serverCpu / $DurationSeconds
+    }
+    Write-Host ("{0,-34} {1,9:N0} req/s  p50 {2:N2} ms  p99 {3:N2} ms  errors {4}  non-2xx {5}  cpu: generator {6:N0}%, server {7:N0}%" -f '',
+        $result.RequestsPerSecond, $result.P50Ms, $result.P99Ms, $result.Errors, $result.Non2xx, $result.GeneratorCpu, $result.ServerCpu)
+    $result
+}
+
+function Select-LoadGenerator {
+    if ($LoadGenerator -eq 'wrk') {
+        $wrk = Install-DebianTool 'wrk' 'wrk'
+        if ($wrk) { return [pscustomobject]@{ Name = 'wrk'; Path = $wrk; Version = Get-ToolVersion 'wrk' @('--version') '^wrk (\S+)' } }
+        Write-Host 'Falling back to bench/LoadClient (.NET HttpClient).'
+    }
+    $output = Join-Path $WorkDir 'loadclient'
+    & dotnet build (Join-Path $PSScriptRoot 'LoadClient') -c Release -o $output --nologo -v quiet | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "Building bench/LoadClient failed (exit code $LASTEXITCODE)." }
+    [pscustomobject]@{ Name = 'LoadClient'; Path = (Join-Path $output 'LoadClient.dll'); Version = "bench/LoadClient on .NET $([Environment]::Version)" }
+}
+
+#endregion
+
+#region Servers
+
+# One nginx master with one worker per core: a `return 200` backend and a keepalive reverse proxy in front of it.
+function Start-Nginx([int] $BackendPort, [int] $ProxyPort) {
+    $directory = New-Item -ItemType Directory -Force (Join-Path $WorkDir 'nginx')
+    $config = Join-Path $directory 'nginx.conf'
+    $text = Get-Content (Join-Path $PSScriptRoot 'nginx.conf.template') -Raw
+    $values = @{ WORKERS = [Environment]::ProcessorCount; DIR = $directory.FullName; BACKEND_PORT = $BackendPort; PROXY_PORT = $ProxyPort }
+    foreach ($name in $values.Keys) { $text = $text.Replace("{{$name}}", "$($values[$name])") }
+    Set-Content $config $text
+    $start = [Diagnostics.ProcessStartInfo]::new('nginx')
+    # -e: the startup error log too goes to the run's directory, not /var/log/nginx.
+    foreach ($argument in '-p', $directory.FullName, '-c', $config, '-e', (Join-Path $directory 'error.log')) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    try {
+        Wait-Port $BackendPort
+        Wait-Port $ProxyPort
+    }
+    catch {
+        Stop-Nginx $process
+        throw
+    }
+    $process
+}
+
+function Stop-Nginx([Diagnostics.Process] $Process) {
+    if (-not $Process.HasExited) {
+        $Process.Kill($true)
+        $Process.WaitForExit(5000) | Out-Null
+    }
+    $Process.Dispose()
+}
+
+# The API the gateway serves in the benchmark: GET /mock (MOCK) and GET /proxy (HTTP_PROXY to the backend).
+function New-BenchApi([int] $BackendPort) {
+    $api = New-GwRestApi -Name "bench-$PID" -Description 'Load benchmark'
+    $api | Add-GwResource -Path /mock | Add-GwMethod -HttpMethod GET |
+        Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
+    $api | Add-GwResource -Path /proxy | Add-GwMethod -HttpMethod GET |
+        Set-GwHttpIntegration -Proxy -Uri "http://127.0.0.1:$BackendPort/" | Out-Null
+    $api | Publish-GwDeployment -StageName bench
+}
+
+function Measure-DataPlane {
+    $nginxPath = Install-DebianTool 'nginx' 'nginx'
+    $script:Generator = Select-LoadGenerator
+    $backendPort = Get-FreePort
+    $proxyPort = Get-FreePort
+    $nginx = $null
+    $hello = $null
+    $gatewayStarted = $false
+    $results = [Collections.Generic.List[object]]::new()
+    $inThisProcess = { $PID }
+    try {
+        if ($nginxPath) {
+            $nginx = Start-Nginx $backendPort $proxyPort
+            $nginxProcesses = { @($nginx.Id) + @(Get-ChildProcessIds $nginx.Id) }
+            $results.Add((Measure-Target 'backend (nginx return 200)' "http://127.0.0.1:$backendPort/" $nginxProcesses))
+            $results.Add((Measure-Target 'nginx reverse proxy -> backend' "http://127.0.0.1:$proxyPort/" $nginxProcesses))
+        }
+        Add-Type -Path (Join-Path $PSScriptRoot 'HelloListener.cs')
+        $hello = [ApiGatewayTools.Bench.HelloListener]::new((Get-FreePort))
+        $results.Add((Measure-Target 'HttpListener hello (this process)' $hello.Url $inThisProcess))
+        $hello.Dispose()
+        $hello = $null
+
+        Start-GwLocalGateway | Out-Null
+        $gatewayStarted = $true
+        $stage = New-BenchApi $backendPort
+        $results.Add((Measure-Target 'gateway MOCK' "$($stage.InvokeUrl)/mock" $inThisProcess))
+        if ($nginx) {
+            $results.Add((Measure-Target 'gateway HTTP_PROXY -> backend' "$($stage.InvokeUrl)/proxy" { @($PID) + @($nginx.Id) + @(Get-ChildProcessIds $nginx.Id) }))
+        }
+    }
+    catch {
+        Write-Warning "Data-plane benchmark stopped: $_"
+        $script:DataPlaneFailure = "$_"
+    }
+    finally {
+        if ($gatewayStarted) { Stop-GwLocalGateway }
+        if ($hello) { $hello.Dispose() }
+        if ($nginx) { Stop-Nginx $nginx }
+    }
+    $results
+}
+
+#endregion
+
+#region Import cost
+
+# Median of a list of numbers.
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $middle = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Invoke-ColdPwsh([string] $Command) {
+    Invoke-BoundedProcess 'dotnet' @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', $Command) 60
+}
+
+# Cold processes, bare and with the import interleaved so that drift on the machine hits both alike.
+function Measure-ColdPair([string] $BareCommand, [string] $ImportCommand, [scriptblock] $Measure) {
+    $bare = [Collections.Generic.List[double]]::new()
+    $imported = [Collections.Generic.List[double]]::new()
+    for ($run = 0; $run -lt $ImportRuns; $run++) {
+        $bare.Add((& $Measure $BareCommand))
+        $imported.Add((& $Measure $ImportCommand))
+    }
+    [pscustomobject]@{ Bare = Get-Median $bare; WithImport = Get-Median $imported }
+}
+
+function Measure-ImportCost {
+    $import = "Import-Module '$($ModulePath.Replace("'", "''"))'"
+    Invoke-ColdPwsh "$import; exit" | Out-Null   # fills the file cache, so every measured process starts alike
+    $wallTime = {
+        param($command)
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        Invoke-ColdPwsh $command | Out-Null
+        $clock.Elapsed.TotalMilliseconds
+    }
+    $workingSet = { param($command) [double](Invoke-ColdPwsh $command).Trim() / 1MB }
+    $time = Measure-ColdPair 'exit' "$import; exit" $wallTime
+    $memory = Measure-ColdPair '[Environment]::WorkingSet' "$import; [Environment]::WorkingSet" $workingSet
+    [pscustomobject]@{
+        BareMs           = $time.Bare
+        WithImportMs     = $time.WithImport
+        BareMB           = $memory.Bare
+        WithImportMB     = $memory.WithImport
+        AddedMs          = $time.WithImport - $time.Bare
+        AddedMB          = $memory.WithImport - $memory.Bare
+    }
+}
+
+#endregion
+
+#region Report
+
+function Get-MachineInfo {
+    $cpu = (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches[0].Groups[1].Value
+    $memoryKb = [double]((Select-String -Path /proc/meminfo -Pattern '^MemTotal:\s+(\d+)').Matches[0].Groups[1].Value)
+    $os = (Select-String -Path /etc/os-release -Pattern '^PRETTY_NAME="?([^"]+)"?' | Select-Object -First 1).Matches[0].Groups[1].Value
+    [ordered]@{
+        'Date (UTC)'         = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')
+        'Cores (nproc)'      = (& nproc).Trim()
+        'CPU'                = $cpu.Trim()
+        'Memory'             = '{0:N1} GiB' -f ($memoryKb / 1MB)
+        'OS'                 = "$os, Linux $((& uname -r).Trim())"
+        '.NET runtime'       = "$([Environment]::Version)"
+        'PowerShell'         = "$($PSVersionTable.PSVersion) (dotnet tool)"
+        'Module'             = "ApiGatewayTools $((Import-PowerShellDataFile (Join-Path $ModulePath 'ApiGatewayTools.psd1')).ModuleVersion), commit $((& git -C $RepoRoot rev-parse --short HEAD).Trim())"
+        'Load generator'     = "$($script:Generator.Name) $($script:Generator.Version)"
+        'nginx'              = Get-ToolVersion 'nginx' @('-v') 'nginx/(\S+)'
+    }
+}
+
+function Format-Verdict([bool] $Passed) { if ($Passed) { 'PASS' } else { 'FAIL' } }
+
+# Each target as a row: what was measured, the goal, and whether it was met; an unmeasured target fails.
+function Get-Verdicts($DataPlane, $Import) {
+    $byName = @{}
+    foreach ($result in $DataPlane) { $byName[$result.Name] = $result }
+    $mock = $byName['gateway MOCK']
+    $proxy = $byName['gateway HTTP_PROXY -> backend']
+    $nginx = $byName['nginx reverse proxy -> backend']
+    $row = { param($target, $goal, $measured, $passed) [pscustomobject]@{ Target = $target; Goal = $goal; Measured = $measured; Result = Format-Verdict $passed } }
+    $missing = 'not measured'
+
+    if ($mock) { & $row 'MOCK rate' ('>= {0:N0} req/s' -f $Goals.MockRequestsPerSecond) ('{0:N0} req/s' -f $mock.RequestsPerSecond) ($mock.RequestsPerSecond -ge $Goals.MockRequestsPerSecond) }
+    else { & $row 'MOCK rate' ('>= {0:N0} req/s' -f $Goals.MockRequestsPerSecond) $missing $false }
+
+    if ($proxy -and $nginx) {
+        $share = $proxy.RequestsPerSecond / $nginx.RequestsPerSecond
+        & $row 'HTTP_PROXY rate vs nginx reverse proxy' ('>= {0:N0}%' -f (100 * $Goals.ProxyShareOfNginx)) ('{0:N0}% ({1:N0} / {2:N0} req/s)' -f (100 * $share), $proxy.RequestsPerSecond, $nginx.RequestsPerSecond) ($share -ge $Goals.ProxyShareOfNginx)
+    }
+    else { & $row 'HTTP_PROXY rate vs nginx reverse proxy' ('>= {0:N0}%' -f (100 * $Goals.ProxyShareOfNginx)) $missing $false }
+
+    foreach ($pair in @(@('MOCK p99', $mock), @('HTTP_PROXY p99', $proxy))) {
+        if ($pair[1]) { & $row $pair[0] "< $($Goals.P99Ms) ms" ('{0:N2} ms' -f $pair[1].P99Ms) ($pair[1].P99Ms -lt $Goals.P99Ms) }
+        else { & $row $pair[0] "< $($Goals.P99Ms) ms" $missing $false }
+    }
+    foreach ($result in @($mock, $proxy)) {
+        if ($result -and ($result.Errors + $result.Non2xx) -gt 0) {
+            & $row "$($result.Name) errors" 'none' "$($result.Errors) socket errors, $($result.Non2xx) non-2xx" $false
+        }
+    }
+    & $row 'Import time added' "< $($Goals.ImportMs) ms" ('{0:N0} ms' -f $Import.AddedMs) ($Import.AddedMs -lt $Goals.ImportMs)
+    & $row 'Working set added by the import' "< $($Goals.ImportWorkingSetMB) MB" ('{0:N1} MB' -f $Import.AddedMB) ($Import.AddedMB -lt $Goals.ImportWorkingSetMB)
+}
+
+# The "what limits it" paragraph, from the figures of this run.
+function Get-LimitsText($DataPlane) {
+    $byName = @{}
+    foreach ($result in $DataPlane) { $byName[$result.Name] = $result }
+    $cores = [Environment]::ProcessorCount
+    $lines = [Collections.Generic.List[string]]::new()
+    $lines.Add("The load generator and every server share the same $cores cores, so each rate is what is left after the load generator takes its part: CPU figures are percent of one core over the measured run ($($cores * 100)% is the whole machine).")
+    $hello = $byName['HttpListener hello (this process)']
+    foreach ($name in 'gateway MOCK', 'gateway HTTP_PROXY -> backend') {
+        $result = $byName[$name]
+        if (-not $result) { continue }
+        $text = '{0}: {1:N0} req/s with the load generator at {2:N0}% and the server side at {3:N0}% of a core' -f $name, $result.RequestsPerSecond, $result.GeneratorCpu, $result.ServerCpu
+        if ($hello) { $text += '; that is {0:N0}% of the bare HttpListener server in the same process ({1:N0} req/s), the ceiling of the HTTP stack the gateway is built on (pwsh cannot host Kestrel)' -f (100 * $result.RequestsPerSecond / $hello.RequestsPerSecond), $hello.RequestsPerSecond }
+        $lines.Add("$text.")
+    }
+    $proxy = $byName['gateway HTTP_PROXY -> backend']
+    if ($proxy) { $lines.Add('HTTP_PROXY does two HTTP exchanges per request (client to gateway, gateway to backend); its server CPU counts the gateway and nginx together.') }
+    if ($script:DataPlaneFailure) { $lines.Add("The data-plane run stopped early: $($script:DataPlaneFailure)") }
+    $lines.Add("Import cost: time is wall-clock time of whole processes, started through ``dotnet tool run pwsh``; the launcher's overhead is the same with and without the import, so the difference is the import's.")
+    $lines
+}
+
+function ConvertTo-MarkdownTable([object[]] $Rows, [string[]] $Columns, [hashtable] $Format = @{}) {
+    '| ' + ($Columns -join ' | ') + ' |'
+    '| ' + (($Columns | ForEach-Object { '---' }) -join ' | ') + ' |'
+    foreach ($row in $Rows) {
+        $cells = foreach ($column in $Columns) {
+            $value = $row.$column
+            if ($Format.ContainsKey($column)) { $Format[$column] -f $value } else { "$value" }
+        }
+        '| ' + ($cells -join ' | ') + ' |'
+    }
+}
+
+function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
+    $machineRows = foreach ($key in $Machine.Keys) { [pscustomobject]@{ Item = $key; Value = $Machine[$key] } }
+    $importRows = @(
+        [pscustomobject]@{ Measure = 'Process wall time (median)'; Bare = '{0:N0} ms' -f $Import.BareMs; WithImport = '{0:N0} ms' -f $Import.WithImportMs; Added = '{0:N0} ms' -f $Import.AddedMs }
+        [pscustomobject]@{ Measure = 'Working set (median)'; Bare = '{0:N1} MB' -f $Import.BareMB; WithImport = '{0:N1} MB' -f $Import.WithImportMB; Added = '{0:N1} MB' -f $Import.AddedMB }
+    )
+    $lines = @(
+        '# Benchmarks'
+        ''
+        'Written by `dotnet pwsh ./build.ps1 Bench` (bench/Invoke-Benchmarks.ps1); every run overwrites this file.'
+        'Figures are from one machine and one run: compare them with the reference rows of the same run, not across machines.'
+        ''
+        '## Machine'
+        ''
+        ConvertTo-MarkdownTable $machineRows 'Item', 'Value'
+        ''
+        '## Targets'
+        ''
+        ConvertTo-MarkdownTable @($Verdicts) 'Target', 'Goal', 'Measured', 'Result'
+        ''
+        '## Local gateway data plane'
+        ''
+        "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``)."
+        ''
+        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu' @{
+            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'
+        }
+        ''
+        'Columns: requests per second; latency percentiles in ms; socket errors; answers outside 2xx/3xx; CPU of the load generator and of the server processes, in percent of one core.'
+        ''
+        '## Module import'
+        ''
+        "Median of $ImportRuns cold ``pwsh -NoProfile`` processes each, bare (``exit``) and with ``Import-Module``, interleaved."
+        ''
+        ConvertTo-MarkdownTable $importRows 'Measure', 'Bare', 'WithImport', 'Added'
+        ''
+        '## What limits it'
+        ''
+        (Get-LimitsText $DataPlane | ForEach-Object { "- $_" })
+    )
+    New-Item -ItemType Directory -Force (Split-Path $ReportPath) | Out-Null
+    Set-Content -Path $ReportPath -Value $lines -Encoding utf8NoBOM
+    Write-Host "Report written to $ReportPath"
+}
+
+#endregion
+
+$script:Generator = $null
+$script:DataPlaneFailure = $null
+New-Item -ItemType Directory -Force $WorkDir | Out-Null
+try {
+    Import-Module $ModulePath
+    Write-Host '== Data plane' -ForegroundColor Cyan
+    $dataPlane = @(Measure-DataPlane)
+    Write-Host '== Module import' -ForegroundColor Cyan
+    $import = Measure-ImportCost
+    Write-Host ('import adds {0:N0} ms and {1:N1} MB (medians: {2:N0} -> {3:N0} ms, {4:N1} -> {5:N1} MB)' -f $import.AddedMs, $import.AddedMB, $import.BareMs, $import.WithImportMs, $import.BareMB, $import.WithImportMB)
+    $verdicts = @(Get-Verdicts $dataPlane $import)
+    Write-Report (Get-MachineInfo) $dataPlane $import $verdicts
+    $verdicts | Format-Table -AutoSize | Out-Host
+    $failed = @($verdicts | Where-Object Result -eq 'FAIL').Count
+    Write-Host "Benchmarks: $($verdicts.Count - $failed) targets met, $failed missed"
+    exit ([int]($failed -gt 0))
+}
+finally {
+    Remove-Item $WorkDir -Recurse -Force -ErrorAction SilentlyContinue
+}
