@@ -38,7 +38,7 @@ function Invoke-Native([string] $What, [scriptblock] $Command) {
 
 # A fresh pwsh for each suite, so that every one imports the built module into a clean session.
 function Invoke-Pwsh([string] $Script, [string[]] $Arguments = @()) {
-    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File $Script @Arguments
+    & dotnet tool run pwsh -- -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
     $LASTEXITCODE
 }
 
