@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.ControlPlane;
+using ApiGatewayTools.LocalGateway.DataPlane;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
 using ApiGatewayTools.LocalGateway.State;
@@ -16,6 +17,8 @@ public sealed record LocalGatewayOptions
     /// <summary>When set, only requests signed with this access key and its secret are accepted.</summary>
     public string? StrictAccessKey { get; init; }
     public string? StrictSecretKey { get; init; }
+    /// <summary>When set, one JSON line per request is appended to this file (no headers, bodies or credentials).</summary>
+    public string? LogPath { get; init; }
 }
 
 /// <summary>How a local function runs: the event and context as JSON in, the function's result as JSON out.</summary>
@@ -32,11 +35,24 @@ public sealed record LocalFunctionDefinition
 /// <summary>A registered local function, as the gateway reports it.</summary>
 public sealed record LocalFunctionInfo(string FunctionName, string FunctionArn, string Runtime, string? Description, DateTimeOffset LastModified);
 
-public sealed record LocalRequestLogEntry(DateTimeOffset Time, string RequestId, string Method, string Path, string? Operation, int StatusCode, double ElapsedMilliseconds);
+/// <summary>One served request. Operation is the control-plane operation, or "Invoke" for a stage's invoke URL.</summary>
+public sealed record LocalRequestLogEntry(DateTimeOffset Time, string RequestId, string Method, string Path, string? Operation, int StatusCode, double ElapsedMilliseconds)
+{
+    /// <summary>The API an invoke URL addressed.</summary>
+    public string? RestApiId { get; init; }
+    /// <summary>The stage that served an invoke URL; null when the stage does not exist.</summary>
+    public string? Stage { get; init; }
+    /// <summary>The resource the request path matched, e.g. /pets/{petId}.</summary>
+    public string? ResourcePath { get; init; }
+    /// <summary>The integration type of the method that ran (MOCK, HTTP, HTTP_PROXY, AWS, AWS_PROXY).</summary>
+    public string? IntegrationType { get; init; }
+    /// <summary>Why the gateway itself answered with an error (no route, timeout, permission, template error, ...).</summary>
+    public string? Error { get; init; }
+}
 
 /// <summary>
 /// The embedded gateway: one loopback HttpListener serving the API Gateway control plane, the
-/// Lambda API for local functions and (later) the invoke URLs of deployed stages.
+/// Lambda API for local functions and the invoke URLs of deployed stages.
 /// </summary>
 public sealed class LocalGatewayServer : IAsyncDisposable
 {
@@ -56,6 +72,11 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly RequestLog _log = new(RecentRequestCapacity);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
+    private readonly BackendClient _backend = new();
+    private readonly InvokeEndpoint _invokeEndpoint;
+    private readonly RequestLogFile? _logFile;
+    /// <summary>Bumped by every change through the control plane, so cached views of the state know when they are stale.</summary>
+    private long _stateVersion;
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
@@ -65,6 +86,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         EndpointUrl = new Uri($"http://127.0.0.1:{port}");
         StartedAt = DateTimeOffset.UtcNow;
         _authenticator = new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey);
+        _logFile = options.LogPath is null ? null : new RequestLogFile(options.LogPath);
+        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(FindFunction));
+        _invokeEndpoint = new InvokeEndpoint(FindDeployedStage, () => Interlocked.Read(ref _stateVersion), pipeline);
         IRouteArea[] areas =
         [
             new RestApiRoutes(_state),
@@ -75,6 +99,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new StageRoutes(_state),
             new TagRoutes(_state),
             new LambdaRoutes(_state),
+            new TestInvokeRoutes(_state, pipeline),
         ];
         foreach (var area in areas)
         {
@@ -140,6 +165,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
                 }
             }
             _state.Functions[definition.FunctionName] = function;
+            Interlocked.Increment(ref _stateVersion);
             return function.ToInfo();
         }
     }
@@ -210,6 +236,11 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+        _backend.Dispose();
+        if (_logFile is not null)
+        {
+            await _logFile.DisposeAsync().ConfigureAwait(false);
+        }
         _stopping.Dispose();
     }
 
@@ -236,6 +267,12 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         var requestId = Guid.NewGuid().ToString();
         var rawUrl = context.Request.RawUrl ?? "/";
+        // Invoke URLs are checked first and never reach the control-plane router: they are the hot path.
+        if (InvokeTarget.TryParse(rawUrl, out var target))
+        {
+            await ServeInvokeUrlAsync(context, target, requestId, started).ConfigureAwait(false);
+            return;
+        }
         string? operation = null;
         GatewayResponse response;
         try
@@ -257,6 +294,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
                 request.RouteValues[name] = value;
             }
             response = await match.Handler(request, _stopping.Token).ConfigureAwait(false);
+            if (request.Method != "GET")
+            {
+                Interlocked.Increment(ref _stateVersion);
+            }
         }
         catch (GatewayError error)
         {
@@ -281,7 +322,40 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             // The client went away or the server is stopping: nothing left to tell anyone.
         }
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        _log.Add(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, rawUrl.Split('?')[0], operation, response.StatusCode, elapsed));
+        Record(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, rawUrl.Split('?')[0], operation, response.StatusCode, elapsed));
+    }
+
+    private async Task ServeInvokeUrlAsync(HttpListenerContext context, InvokeTarget target, string requestId, long started)
+    {
+        InvokeOutcome outcome;
+        try
+        {
+            outcome = await _invokeEndpoint.ServeAsync(context, target, requestId, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The client went away while sending its request, or the gateway is stopping.
+            context.Response.Abort();
+            outcome = new InvokeOutcome(499, null, null, null, $"request abandoned: {e.Message}");
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var rawUrl = context.Request.RawUrl ?? "/";
+        var queryStart = rawUrl.IndexOf('?');
+        var path = queryStart < 0 ? rawUrl : rawUrl[..queryStart];
+        Record(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, path, "Invoke", outcome.StatusCode, elapsed)
+        {
+            RestApiId = target.RestApiId,
+            Stage = outcome.Stage,
+            ResourcePath = outcome.ResourcePath,
+            IntegrationType = outcome.IntegrationType,
+            Error = outcome.Failure,
+        });
+    }
+
+    private void Record(LocalRequestLogEntry entry)
+    {
+        _log.Add(entry);
+        _logFile?.Add(entry);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)

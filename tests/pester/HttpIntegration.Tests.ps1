@@ -87,7 +87,7 @@ Describe 'Set-GwHttpIntegration' {
     }
 
     # Skipped until the local gateway accepts a stage variable in the host, as AWS does (see the Pester report).
-    It 'accepts a stage variable as the host' -Skip:$true {
+    It 'accepts a stage variable as the host' {
         $integration = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET |
             Set-GwHttpIntegration -Uri 'https://${stageVariables.backendHost}/pets'
         $integration.Uri | Should -BeExactly 'https://${stageVariables.backendHost}/pets'

@@ -266,7 +266,10 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         switch (integration.Type)
         {
             case "HTTP" or "HTTP_PROXY" when integration.ConnectionType == "INTERNET":
-                if (!System.Uri.TryCreate(integration.Uri, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+                // Stage variables may stand for any part of the URI, the host included; they are
+                // resolved per request, so only the URI's shape around them is checked here.
+                var shape = StageVariableReference().Replace(integration.Uri!, "stagevariable");
+                if (!System.Uri.TryCreate(shape, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
                 {
                     throw GatewayError.BadRequest("Invalid HTTP endpoint specified for URI");
                 }
@@ -322,6 +325,9 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
             throw GatewayError.BadRequest($"Invalid content handling specified: {contentHandling}. Valid options are {string.Join(",", ContentHandlings)}");
         }
     }
+
+    [GeneratedRegex(@"\$\{stageVariables\.[A-Za-z0-9_]+\}")]
+    private static partial Regex StageVariableReference();
 
     [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:[a-z0-9-]+:(path|action)/.+$")]
     private static partial Regex AwsIntegrationUri();

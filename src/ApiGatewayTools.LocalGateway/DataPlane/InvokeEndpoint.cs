@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.DataPlane;
+
+/// <summary>What the request log learns about one invoke-URL request.</summary>
+internal sealed record InvokeOutcome(int StatusCode, string? Stage, string? ResourcePath, string? IntegrationType, string? Failure);
+
+/// <summary>
+/// Serves invoke URLs: reads the request (refusing bodies over API Gateway's 10 MB limit), finds the stage's
+/// deployment, matches the resource and method, runs the integration and writes the method response.
+/// Stage lookups are cached until the control plane changes anything, so the hot path takes no lock.
+/// </summary>
+internal sealed class InvokeEndpoint(
+    Func<string, string, DeployedStage?> findDeployedStage,
+    Func<long> stateVersion,
+    MethodPipeline pipeline)
+{
+    /// <summary>API Gateway's payload limit for REST APIs.</summary>
+    public const int MaxBodyBytes = 10 * 1024 * 1024;
+    private const int StageCacheCapacity = 1024;
+
+    private readonly ConcurrentDictionary<(string RestApiId, string StageName), CachedStage> _stages = new();
+
+    public async Task<InvokeOutcome> ServeAsync(HttpListenerContext context, InvokeTarget target, string requestId, CancellationToken ct)
+    {
+        var listenerRequest = context.Request;
+        var body = await ReadBodyAsync(listenerRequest, ct).ConfigureAwait(false);
+        MethodResult result;
+        string? stageName = null, resourcePath = null, integrationType = null;
+        if (body is null)
+        {
+            result = MethodResult.GatewayError(GatewayFailure.RequestTooLarge, $"request body larger than {MaxBodyBytes} bytes");
+            // The rest of the body is never read, so this connection cannot carry another request.
+            context.Response.KeepAlive = false;
+        }
+        else if (FindStage(target.RestApiId, target.StageName) is not { } stage)
+        {
+            result = MethodResult.GatewayError(GatewayFailure.Forbidden, $"no stage {target.StageName} in API {target.RestApiId}");
+        }
+        else
+        {
+            stageName = stage.StageName;
+            var request = new InvocationRequest
+            {
+                HttpMethod = listenerRequest.HttpMethod.ToUpperInvariant(),
+                Path = target.RawPath == "/" ? "/" : Uri.UnescapeDataString(target.RawPath),
+                PathSegments = InvocationRequest.SplitPath(target.RawPath),
+                RawQuery = target.RawQuery,
+                Query = InvocationRequest.ParseQuery(target.RawQuery),
+                Headers = listenerRequest.Headers,
+                Body = body,
+                SourceIp = listenerRequest.RemoteEndPoint?.Address.ToString() ?? "127.0.0.1",
+                Protocol = $"HTTP/{listenerRequest.ProtocolVersion.Major}.{listenerRequest.ProtocolVersion.Minor}",
+            };
+            var match = DeployedRoutes.For(stage.Snapshot).Match(request.PathSegments);
+            var method = match is null ? null : FindMethod(match.Resource, request.HttpMethod);
+            if (match is null || method?.Integration is null)
+            {
+                result = MethodResult.GatewayError(GatewayFailure.MissingAuthenticationToken,
+                    match is null ? $"no resource matches {request.Path}" : $"resource {match.ResourcePath} has no {request.HttpMethod} method");
+                resourcePath = match?.ResourcePath;
+            }
+            else
+            {
+                resourcePath = match.ResourcePath;
+                integrationType = method.Integration.Type;
+                var invocation = new Invocation
+                {
+                    Request = request,
+                    RestApiId = stage.RestApiId,
+                    StageName = stage.StageName,
+                    StageVariables = stage.Variables,
+                    BinaryMediaTypes = stage.Snapshot.BinaryMediaTypes,
+                    Resource = match.Resource,
+                    ResourcePath = match.ResourcePath,
+                    PathParameters = match.PathParameters,
+                    Method = method,
+                    Integration = method.Integration,
+                    RequestId = requestId,
+                    RequestTime = DateTimeOffset.UtcNow,
+                };
+                result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+            }
+        }
+        await WriteAsync(context.Response, result, requestId, listenerRequest.HttpMethod == "HEAD").ConfigureAwait(false);
+        return new InvokeOutcome(result.StatusCode, stageName, resourcePath, integrationType, result.Failure);
+    }
+
+    /// <summary>The exact verb's method, else the resource's ANY method.</summary>
+    public static MethodRecord? FindMethod(ResourceRecord resource, string httpMethod) =>
+        resource.Methods.TryGetValue(httpMethod, out var method) ? method
+        : resource.Methods.TryGetValue("ANY", out var any) ? any
+        : null;
+
+    private DeployedStage? FindStage(string restApiId, string stageName)
+    {
+        // Read the version before the state: a change that lands in between makes the entry stale, never wrong.
+        var version = stateVersion();
+        var key = (restApiId, stageName);
+        if (_stages.TryGetValue(key, out var cached) && cached.Version == version)
+        {
+            return cached.Stage;
+        }
+        var stage = findDeployedStage(restApiId, stageName);
+        if (_stages.Count >= StageCacheCapacity)
+        {
+            _stages.Clear();
+        }
+        _stages[key] = new CachedStage(version, stage);
+        return stage;
+    }
+
+    /// <summary>The whole body, or null when it is larger than API Gateway accepts (nothing more is read then).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpListenerRequest request, CancellationToken ct)
+    {
+        if (!request.HasEntityBody)
+        {
+            return [];
+        }
+        var declared = request.ContentLength64;
+        if (declared > MaxBodyBytes)
+        {
+            return null;
+        }
+        var stream = request.InputStream;
+        if (declared >= 0)
+        {
+            var exact = new byte[declared];
+            await stream.ReadExactlyAsync(exact, ct).ConfigureAwait(false);
+            return exact;
+        }
+        // Chunked: read no more than one byte past the limit, so a huge body is never buffered.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Headers HttpListener sets itself from the response it writes; a backend's values for them are dropped.</summary>
+    private static readonly HashSet<string> ListenerManagedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Date", "Server",
+    };
+
+    private static async Task WriteAsync(HttpListenerResponse target, MethodResult result, string requestId, bool isHead)
+    {
+        try
+        {
+            target.StatusCode = result.StatusCode;
+            foreach (var (name, value) in result.Headers)
+            {
+                if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    target.ContentType = value;
+                }
+                else if (!ListenerManagedHeaders.Contains(name))
+                {
+                    try
+                    {
+                        target.Headers.Add(name, value);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // A header HttpListener will not send (invalid name or value): the rest still go out.
+                    }
+                }
+            }
+            target.Headers["x-amzn-RequestId"] = requestId;
+            target.Headers["x-amz-apigw-id"] = ApiGatewayIds.ExtendedRequestId(requestId);
+            var body = isHead ? [] : result.Body;
+            target.ContentLength64 = body.Length;
+            if (body.Length > 0)
+            {
+                await target.OutputStream.WriteAsync(body).ConfigureAwait(false);
+            }
+            target.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            // The client went away mid-answer: nothing left to tell it, and the gateway carries on.
+        }
+    }
+
+    private sealed record CachedStage(long Version, DeployedStage? Stage);
+}

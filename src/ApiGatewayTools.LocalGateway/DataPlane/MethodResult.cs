@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace ApiGatewayTools.LocalGateway.DataPlane;
+
+/// <summary>
+/// What a method answers a client: status, headers (a name may repeat), body, plus why the gateway
+/// itself failed the request, if it did, for the request log.
+/// </summary>
+internal sealed class MethodResult
+{
+    public MethodResult(int statusCode, List<KeyValuePair<string, string>> headers, byte[] body, string? failure = null)
+    {
+        StatusCode = statusCode;
+        Headers = headers;
+        Body = body;
+        Failure = failure;
+    }
+
+    public int StatusCode { get; }
+    public List<KeyValuePair<string, string>> Headers { get; }
+    public byte[] Body { get; }
+    /// <summary>Why API Gateway answered instead of the integration (configuration error, timeout, ...); null on success.</summary>
+    public string? Failure { get; }
+
+    public string? Header(string name)
+    {
+        foreach (var (key, value) in Headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A gateway response: API Gateway's own JSON error body with its error type header.</summary>
+    public static MethodResult GatewayError(GatewayFailure failure, string reason) =>
+        new(failure.StatusCode,
+            [new("Content-Type", "application/json"), new("x-amzn-ErrorType", failure.ErrorType)],
+            failure.Body,
+            reason);
+}
+
+/// <summary>API Gateway's default gateway responses for the failures the local gateway reproduces.</summary>
+internal sealed class GatewayFailure
+{
+    private GatewayFailure(int statusCode, string errorType, string body)
+    {
+        StatusCode = statusCode;
+        ErrorType = errorType;
+        Body = Encoding.UTF8.GetBytes(body);
+    }
+
+    public int StatusCode { get; }
+    public string ErrorType { get; }
+    public byte[] Body { get; }
+
+    public static readonly GatewayFailure MissingAuthenticationToken =
+        new(403, "MissingAuthenticationTokenException", """{"message":"Missing Authentication Token"}""");
+    public static readonly GatewayFailure Forbidden = new(403, "ForbiddenException", """{"message":"Forbidden"}""");
+    public static readonly GatewayFailure UnsupportedMediaType = new(415, "UnsupportedMediaTypeException", """{"message":"Unsupported Media Type"}""");
+    public static readonly GatewayFailure RequestTooLarge = new(413, "RequestTooLargeException", """{"message":"Request Too Long"}""");
+    public static readonly GatewayFailure InternalServerError = new(500, "InternalServerErrorException", """{"message": "Internal server error"}""");
+    /// <summary>A backend that cannot be reached, or a Lambda proxy answer that is not a valid proxy response.</summary>
+    public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", """{"message": "Internal server error"}""");
+    public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", """{"message": "Endpoint request timed out"}""");
+}
