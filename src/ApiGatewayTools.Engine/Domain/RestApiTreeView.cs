@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Domain;
@@ -8,11 +7,8 @@ namespace ApiGatewayTools.Engine.Domain;
 /// An API drawn as a tree for the console: each path with its methods (authorization, API key, integration
 /// target), then which deployment each stage serves.
 /// </summary>
-public static partial class RestApiTreeView
+public static class RestApiTreeView
 {
-    [GeneratedRegex(@"functions/(?<arn>arn:[^/]+)/invocations$")]
-    private static partial Regex LambdaUri();
-
     public static IReadOnlyList<string> Render(RestApi api, IEnumerable<RestApiResource> resources,
         IReadOnlyDictionary<string, IReadOnlyList<Method>> methodsByResourceId, IEnumerable<Stage> stages)
     {
@@ -30,20 +26,6 @@ public static partial class RestApiTreeView
         foreach (var stage in stageList)
             lines.Add($"  {stage.StageName} -> deployment {stage.DeploymentId}{(stage.LastUpdatedDate is { } at ? $" ({at.LocalDateTime:yyyy-MM-dd HH:mm})" : "")}  {stage.InvokeUrl}");
         return lines;
-    }
-
-    /// <summary>Where an integration sends requests, in a few words: "HTTP GET http://…", "Lambda myFunction", "MOCK".</summary>
-    public static string DescribeTarget(Integration? integration)
-    {
-        if (integration is null)
-            return "(no integration)";
-        if (integration.Type is "AWS" or "AWS_PROXY" && integration.Uri is not null && LambdaUri().Match(integration.Uri) is { Success: true } m)
-        {
-            var arn = m.Groups["arn"].Value;
-            var name = arn[(arn.IndexOf(":function:", StringComparison.Ordinal) + ":function:".Length)..];
-            return $"{integration.Type} Lambda {name}";
-        }
-        return integration.Type == "MOCK" ? "MOCK" : $"{integration.Type} {integration.IntegrationHttpMethod} {integration.Uri}".TrimEnd();
     }
 
     private static void AddChildren(List<string> lines, string indent, RestApiResource parent,
@@ -72,7 +54,7 @@ public static partial class RestApiTreeView
             var line = new StringBuilder($"{gutter}{method.HttpMethod,-7} {method.AuthorizationType}");
             if (method.ApiKeyRequired)
                 line.Append(" +api-key");
-            line.Append(" -> ").Append(DescribeTarget(method.Integration));
+            line.Append(" -> ").Append(method.Integration?.Target ?? "(no integration)");
             lines.Add(line.ToString());
         }
     }

@@ -97,6 +97,9 @@ public sealed record Integration : GwObject
     public IReadOnlyDictionary<string, string> RequestParameters { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> RequestTemplates { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, IntegrationResponse> IntegrationResponses { get; init; } = new Dictionary<string, IntegrationResponse>();
+
+    /// <summary>Where requests go, in a few words: "HTTP GET http://…", "AWS_PROXY Lambda myFunction", "MOCK".</summary>
+    public string Target => Domain.IntegrationTarget.Describe(this);
 }
 
 public sealed record Deployment : GwObject
