@@ -20,10 +20,8 @@ public abstract class GwMethodCmdlet : GwResourceCmdlet
     protected (GwConnection Connection, RestApiResource Resource, string Verb) Target()
     {
         var verb = HttpVerb.Normalize(HttpMethod);
-        RequireResourceAddress();
-        ParsedPath();
-        var connection = ResolveConnection();
-        return (connection, LocateResource(connection), verb);
+        var (connection, resource) = LocateTarget();
+        return (connection, resource, verb);
     }
 }
 
@@ -132,10 +130,7 @@ public sealed class GetGwIntegrationCommand : GwResourceCmdlet
     protected override void ProcessItem()
     {
         var verb = HttpMethod is null ? null : HttpVerb.Normalize(HttpMethod);
-        RequireResourceAddress();
-        ParsedPath();
-        var connection = ResolveConnection();
-        var resource = LocateResource(connection);
+        var (connection, resource) = LocateTarget();
         var client = Gateway(connection);
         if (verb is not null)
         {

@@ -43,11 +43,7 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
         var authorizationType = AuthorizationType.ToUpperInvariant();
         MethodWorkflow.ValidateAuthorization(authorizationType, AuthorizerId);
         var declared = Hashtables.ToBoolMap(RequestParameter, nameof(RequestParameter));
-        RequireResourceAddress();
-        ParsedPath();
-
-        var connection = ResolveConnection();
-        var resource = LocateResource(connection);
+        var (connection, resource) = LocateTarget();
         var request = new PutMethodRequest
         {
             RestApiId = RestApiId,
@@ -126,10 +122,7 @@ public sealed class RemoveGwMethodCommand : GwResourceCmdlet
     protected override void ProcessItem()
     {
         var verb = HttpVerb.Normalize(HttpMethod);
-        RequireResourceAddress();
-        ParsedPath();
-        var connection = ResolveConnection();
-        var resource = LocateResource(connection);
+        var (connection, resource) = LocateTarget();
         if (!ShouldProcess($"{verb} {resource.Path} (and its integration) in REST API {RestApiId}",
                 ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb).ToString()))
             return;

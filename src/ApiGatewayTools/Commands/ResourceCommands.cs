@@ -123,9 +123,7 @@ public sealed class RemoveGwResourceCommand : GwResourceCmdlet
 {
     protected override void ProcessItem()
     {
-        ParsedPath();
-        var connection = ResolveConnection();
-        var resource = LocateResource(connection);
+        var (connection, resource) = LocateTarget();
         if (resource.Path == "/")
             throw new GwValidationException("CannotRemoveRootResource", "Path", "The root resource '/' cannot be removed; remove the API with Remove-GwRestApi instead.");
         var below = Tree(connection, RestApiId).Descendants(resource).Count;

@@ -39,6 +39,15 @@ public abstract class GwResourceCmdlet : GwCmdlet
                 "Say which resource: pass -Path (e.g. /pets/{petId}) or -ResourceId, or pipe in the output of Add-GwResource or Get-GwResource.");
     }
 
+    /// <summary>Checks the address first (no request for bad input), then finds the resource.</summary>
+    protected (GwConnection Connection, RestApiResource Resource) LocateTarget()
+    {
+        RequireResourceAddress();
+        ParsedPath();
+        var connection = ResolveConnection();
+        return (connection, LocateResource(connection));
+    }
+
     /// <summary>The addressed resource (with its path), from the cached tree when it is known there.</summary>
     protected RestApiResource LocateResource(GwConnection connection)
     {
