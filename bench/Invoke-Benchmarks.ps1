@@ -224,16 +224,26 @@ function ConvertFrom-WrkOutput([string] $Output) {
     }
 }
 
-# Warm-up run, then the measured run; the server's CPU time is taken around the measured run only.
-function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProcessIds) {
+# Warm-up run, then the measured run; the CPU time of the server (and of a backend behind it, when it is a
+# separate process) is taken around the measured run only.
+function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProcessIds, [scriptblock] $BackendProcessIds = { @() }) {
     Write-Host ("{0,-34} {1}" -f $Name, $Url)
+    # A target that does not answer 200 to one request is reported as not measured; the others still run.
     $probe = Invoke-WebRequest $Url -SkipHttpErrorCheck -TimeoutSec 5
-    if ($probe.StatusCode -ne 200) { throw "$Name answered $($probe.StatusCode) to a single GET: $($probe.Content)" }
+    if ($probe.StatusCode -ne 200) {
+        $problem = "$Name answered $($probe.StatusCode) to a single GET ($($probe.Content)), so it was not measured."
+        Write-Warning $problem
+        $script:Problems.Add($problem)
+        return
+    }
     if ($WarmupSeconds -gt 0) { Invoke-LoadRun $Url $WarmupSeconds | Out-Null }
-    $processIds = & $ServerProcessIds
-    $serverBefore = Get-CpuSeconds $processIds
+    $serverIds = @(& $ServerProcessIds)
+    $backendIds = @(& $BackendProcessIds)
+    $serverBefore = Get-CpuSeconds $serverIds
+    $backendBefore = Get-CpuSeconds $backendIds
     $run = Invoke-LoadRun $Url $DurationSeconds
-    $serverCpu = (Get-CpuSeconds $processIds) - $serverBefore
+    $serverCpu = (Get-CpuSeconds $serverIds) - $serverBefore
+    $backendCpu = (Get-CpuSeconds $backendIds) - $backendBefore
     $result = [pscustomobject]@{
         Name              = $Name
         RequestsPerSecond = $run.RequestsPerSecond
@@ -244,9 +254,11 @@ function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProc
         # Percent of one core over the measured run (the machine has [Environment]::ProcessorCount * 100).
         GeneratorCpu      = 100 * $run.CpuSeconds / $DurationSeconds
         ServerCpu         = 100 * $serverCpu / $DurationSeconds
+        BackendCpu        = if ($backendIds.Count) { 100 * $backendCpu / $DurationSeconds } else { $null }
     }
-    Write-Host ("{0,-34} {1,9:N0} req/s  p50 {2:N2} ms  p99 {3:N2} ms  errors {4}  non-2xx {5}  cpu: generator {6:N0}%, server {7:N0}%" -f '',
-        $result.RequestsPerSecond, $result.P50Ms, $result.P99Ms, $result.Errors, $result.Non2xx, $result.GeneratorCpu, $result.ServerCpu)
+    Write-Host ("{0,-34} {1,9:N0} req/s  p50 {2:N2} ms  p99 {3:N2} ms  errors {4}  non-2xx {5}  cpu: generator {6:N0}%, server {7:N0}%{8}" -f '',
+        $result.RequestsPerSecond, $result.P50Ms, $result.P99Ms, $result.Errors, $result.Non2xx, $result.GeneratorCpu, $result.ServerCpu,
+        $(if ($backendIds.Count) { ', backend {0:N0}%' -f $result.BackendCpu }))
     $result
 }
 
@@ -312,43 +324,41 @@ function Measure-DataPlane {
     $nginxPath = Install-DebianTool 'nginx' 'nginx'
     $script:Generator = Select-LoadGenerator
     $backendPort = Get-FreePort
-    $proxyPort = Get-FreePort
+    do { $proxyPort = Get-FreePort } while ($proxyPort -eq $backendPort)
     $nginx = $null
     $hello = $null
     $gatewayStarted = $false
-    $results = [Collections.Generic.List[object]]::new()
     $inThisProcess = { $PID }
     try {
         if ($nginxPath) {
             $nginx = Start-Nginx $backendPort $proxyPort
             $nginxProcesses = { @($nginx.Id) + @(Get-ChildProcessIds $nginx.Id) }
-            $results.Add((Measure-Target 'backend (nginx return 200)' "http://127.0.0.1:$backendPort/" $nginxProcesses))
-            $results.Add((Measure-Target 'nginx reverse proxy -> backend' "http://127.0.0.1:$proxyPort/" $nginxProcesses))
+            Measure-Target 'backend (nginx return 200)' "http://127.0.0.1:$backendPort/" $nginxProcesses
+            Measure-Target 'nginx reverse proxy -> backend' "http://127.0.0.1:$proxyPort/" $nginxProcesses
         }
         Add-Type -Path (Join-Path $PSScriptRoot 'HelloListener.cs')
         $hello = [ApiGatewayTools.Bench.HelloListener]::new((Get-FreePort))
-        $results.Add((Measure-Target 'HttpListener hello (this process)' $hello.Url $inThisProcess))
+        Measure-Target 'HttpListener hello (this process)' $hello.Url $inThisProcess
         $hello.Dispose()
         $hello = $null
 
         Start-GwLocalGateway | Out-Null
         $gatewayStarted = $true
         $stage = New-BenchApi $backendPort
-        $results.Add((Measure-Target 'gateway MOCK' "$($stage.InvokeUrl)/mock" $inThisProcess))
+        Measure-Target 'gateway MOCK' "$($stage.InvokeUrl)/mock" $inThisProcess
         if ($nginx) {
-            $results.Add((Measure-Target 'gateway HTTP_PROXY -> backend' "$($stage.InvokeUrl)/proxy" { @($PID) + @($nginx.Id) + @(Get-ChildProcessIds $nginx.Id) }))
+            Measure-Target 'gateway HTTP_PROXY -> backend' "$($stage.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
         }
     }
     catch {
         Write-Warning "Data-plane benchmark stopped: $_"
-        $script:DataPlaneFailure = "$_"
+        $script:Problems.Add("The data-plane run stopped early: $_")
     }
     finally {
         if ($gatewayStarted) { Stop-GwLocalGateway }
         if ($hello) { $hello.Dispose() }
         if ($nginx) { Stop-Nginx $nginx }
     }
-    $results
 }
 
 #endregion
@@ -389,7 +399,13 @@ function Measure-ImportCost {
     $workingSet = { param($command) [double](Invoke-ColdPwsh $command).Trim() / 1MB }
     $time = Measure-ColdPair 'exit' "$import; exit" $wallTime
     $memory = Measure-ColdPair '[Environment]::WorkingSet' "$import; [Environment]::WorkingSet" $workingSet
+    # Where the time goes: Import-Module alone, timed inside the process, and the assemblies it loads.
+    $inside = "`$before = [AppDomain]::CurrentDomain.GetAssemblies().FullName; `$ms = (Measure-Command { $import }).TotalMilliseconds; " +
+        "@{ ms = `$ms; assemblies = @([AppDomain]::CurrentDomain.GetAssemblies().FullName | Where-Object { `$_ -notin `$before } | ForEach-Object { (`$_ -split ',')[0] }) } | ConvertTo-Json -Compress"
+    $samples = @(for ($run = 0; $run -lt $ImportRuns; $run++) { Invoke-ColdPwsh $inside | ConvertFrom-Json })
     [pscustomobject]@{
+        InProcessMs      = Get-Median ($samples | ForEach-Object ms)
+        LoadedAssemblies = @($samples[-1].assemblies | Sort-Object)
         BareMs           = $time.Bare
         WithImportMs     = $time.WithImport
         BareMB           = $memory.Bare
@@ -410,6 +426,8 @@ function Get-MachineInfo {
     [ordered]@{
         'Date (UTC)'         = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')
         'Cores (nproc)'      = (& nproc).Trim()
+        # Other work on the machine during the run skews every figure; the load average shows whether there was any.
+        'Load average (1/5/15 min) at the end' = ((Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' / ')
         'CPU'                = $cpu.Trim()
         'Memory'             = '{0:N1} GiB' -f ($memoryKb / 1MB)
         'OS'                 = "$os, Linux $((& uname -r).Trim())"
@@ -456,7 +474,7 @@ function Get-Verdicts($DataPlane, $Import) {
 }
 
 # The "what limits it" paragraph, from the figures of this run.
-function Get-LimitsText($DataPlane) {
+function Get-LimitsText($DataPlane, $Import) {
     $byName = @{}
     foreach ($result in $DataPlane) { $byName[$result.Name] = $result }
     $cores = [Environment]::ProcessorCount
@@ -466,14 +484,16 @@ function Get-LimitsText($DataPlane) {
     foreach ($name in 'gateway MOCK', 'gateway HTTP_PROXY -> backend') {
         $result = $byName[$name]
         if (-not $result) { continue }
-        $text = '{0}: {1:N0} req/s with the load generator at {2:N0}% and the server side at {3:N0}% of a core' -f $name, $result.RequestsPerSecond, $result.GeneratorCpu, $result.ServerCpu
+        $text = '{0}: {1:N0} req/s with the load generator at {2:N0}% and the gateway at {3:N0}% of a core' -f $name, $result.RequestsPerSecond, $result.GeneratorCpu, $result.ServerCpu
+        if ($null -ne $result.BackendCpu) { $text += (' (the backend another {0:N0}%)' -f $result.BackendCpu) }
         if ($hello) { $text += '; that is {0:N0}% of the bare HttpListener server in the same process ({1:N0} req/s), the ceiling of the HTTP stack the gateway is built on (pwsh cannot host Kestrel)' -f (100 * $result.RequestsPerSecond / $hello.RequestsPerSecond), $hello.RequestsPerSecond }
         $lines.Add("$text.")
     }
     $proxy = $byName['gateway HTTP_PROXY -> backend']
-    if ($proxy) { $lines.Add('HTTP_PROXY does two HTTP exchanges per request (client to gateway, gateway to backend); its server CPU counts the gateway and nginx together.') }
-    if ($script:DataPlaneFailure) { $lines.Add("The data-plane run stopped early: $($script:DataPlaneFailure)") }
-    $lines.Add("Import cost: time is wall-clock time of whole processes, started through ``dotnet tool run pwsh``; the launcher's overhead is the same with and without the import, so the difference is the import's.")
+    if ($proxy) { $lines.Add('HTTP_PROXY does two HTTP exchanges per request (client to gateway, gateway to backend) on the same cores, as the nginx reverse proxy does.') }
+    $lines.Add(('Import: Import-Module itself takes {0:N0} ms timed inside the process (whole processes differ by {1:N0} ms) and loads {2} assemblies: {3}.' -f
+        $Import.InProcessMs, $Import.AddedMs, $Import.LoadedAssemblies.Count, ($Import.LoadedAssemblies -join ', ')))
+    foreach ($problem in $script:Problems) { $lines.Add($problem) }
     $lines
 }
 
@@ -483,7 +503,7 @@ function ConvertTo-MarkdownTable([object[]] $Rows, [string[]] $Columns, [hashtab
     foreach ($row in $Rows) {
         $cells = foreach ($column in $Columns) {
             $value = $row.$column
-            if ($Format.ContainsKey($column)) { $Format[$column] -f $value } else { "$value" }
+            if ($null -eq $value) { '' } elseif ($Format.ContainsKey($column)) { $Format[$column] -f $value } else { "$value" }
         }
         '| ' + ($cells -join ' | ') + ' |'
     }
@@ -493,6 +513,7 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
     $machineRows = foreach ($key in $Machine.Keys) { [pscustomobject]@{ Item = $key; Value = $Machine[$key] } }
     $importRows = @(
         [pscustomobject]@{ Measure = 'Process wall time (median)'; Bare = '{0:N0} ms' -f $Import.BareMs; WithImport = '{0:N0} ms' -f $Import.WithImportMs; Added = '{0:N0} ms' -f $Import.AddedMs }
+        [pscustomobject]@{ Measure = 'Import-Module timed inside the process (median)'; Bare = ''; WithImport = ''; Added = '{0:N0} ms' -f $Import.InProcessMs }
         [pscustomobject]@{ Measure = 'Working set (median)'; Bare = '{0:N1} MB' -f $Import.BareMB; WithImport = '{0:N1} MB' -f $Import.WithImportMB; Added = '{0:N1} MB' -f $Import.AddedMB }
     )
     $lines = @(
@@ -513,21 +534,21 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``)."
         ''
-        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu' @{
-            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'
+        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu' @{
+            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'
         }
         ''
-        'Columns: requests per second; latency percentiles in ms; socket errors; answers outside 2xx/3xx; CPU of the load generator and of the server processes, in percent of one core.'
+        'Columns: requests per second; latency percentiles in ms; socket errors; answers outside 2xx/3xx; CPU in percent of one core of the load generator, of the server measured, and of the backend when it is a separate process (for the nginx rows the server is the whole nginx, backend included).'
         ''
         '## Module import'
         ''
-        "Median of $ImportRuns cold ``pwsh -NoProfile`` processes each, bare (``exit``) and with ``Import-Module``, interleaved."
+        "Median of $ImportRuns cold ``pwsh -NoProfile`` processes each, bare (``exit``) and with ``Import-Module``, interleaved. Time is the wall-clock time of whole processes started through ``dotnet tool run pwsh``: the launcher's overhead is the same in both, so the difference is the import's. Working set is ``[Environment]::WorkingSet`` at the end of the command."
         ''
         ConvertTo-MarkdownTable $importRows 'Measure', 'Bare', 'WithImport', 'Added'
         ''
         '## What limits it'
         ''
-        (Get-LimitsText $DataPlane | ForEach-Object { "- $_" })
+        (Get-LimitsText $DataPlane $Import | ForEach-Object { "- $_" })
     )
     New-Item -ItemType Directory -Force (Split-Path $ReportPath) | Out-Null
     Set-Content -Path $ReportPath -Value $lines -Encoding utf8NoBOM
@@ -537,7 +558,7 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
 #endregion
 
 $script:Generator = $null
-$script:DataPlaneFailure = $null
+$script:Problems = [Collections.Generic.List[string]]::new()
 New-Item -ItemType Directory -Force $WorkDir | Out-Null
 try {
     Import-Module $ModulePath
@@ -548,7 +569,7 @@ try {
     Write-Host ('import adds {0:N0} ms and {1:N1} MB (medians: {2:N0} -> {3:N0} ms, {4:N1} -> {5:N1} MB)' -f $import.AddedMs, $import.AddedMB, $import.BareMs, $import.WithImportMs, $import.BareMB, $import.WithImportMB)
     $verdicts = @(Get-Verdicts $dataPlane $import)
     Write-Report (Get-MachineInfo) $dataPlane $import $verdicts
-    $verdicts | Format-Table -AutoSize | Out-Host
+    $verdicts | Format-Table -AutoSize -Wrap | Out-Host
     $failed = @($verdicts | Where-Object Result -eq 'FAIL').Count
     Write-Host "Benchmarks: $($verdicts.Count - $failed) targets met, $failed missed"
     exit ([int]($failed -gt 0))
