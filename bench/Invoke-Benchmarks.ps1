@@ -255,6 +255,8 @@ function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProc
         GeneratorCpu      = 100 * $run.CpuSeconds / $DurationSeconds
         ServerCpu         = 100 * $serverCpu / $DurationSeconds
         BackendCpu        = if ($backendIds.Count) { 100 * $backendCpu / $DurationSeconds } else { $null }
+        # CPU per request is what the server's own work costs; unlike the rate it barely moves with contention.
+        ServerUsPerRequest = if ($run.RequestsPerSecond -gt 0) { 1e6 * $serverCpu / ($run.RequestsPerSecond * $DurationSeconds) } else { $null }
     }
     Write-Host ("{0,-34} {1,9:N0} req/s  p50 {2:N2} ms  p99 {3:N2} ms  errors {4}  non-2xx {5}  cpu: generator {6:N0}%, server {7:N0}%{8}" -f '',
         $result.RequestsPerSecond, $result.P50Ms, $result.P99Ms, $result.Errors, $result.Non2xx, $result.GeneratorCpu, $result.ServerCpu,
@@ -367,7 +369,7 @@ function Measure-DataPlane {
 
 # Median of a list of numbers.
 function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
+    $sorted = @($Values | Sort-Object)
     $middle = [int][Math]::Floor($sorted.Count / 2)
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
@@ -419,6 +421,8 @@ function Measure-ImportCost {
 
 #region Report
 
+function Get-LoadAverage { (Get-Content /proc/loadavg -Raw).Split(' ')[0] }
+
 function Get-MachineInfo {
     $cpu = (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches[0].Groups[1].Value
     $memoryKb = [double]((Select-String -Path /proc/meminfo -Pattern '^MemTotal:\s+(\d+)').Matches[0].Groups[1].Value)
@@ -427,7 +431,7 @@ function Get-MachineInfo {
         'Date (UTC)'         = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm')
         'Cores (nproc)'      = (& nproc).Trim()
         # Other work on the machine during the run skews every figure; the load average shows whether there was any.
-        'Load average (1/5/15 min) at the end' = ((Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' / ')
+        'Load average (1 min) at start / end' = '{0} / {1}' -f $script:LoadAtStart, (Get-LoadAverage)
         'CPU'                = $cpu.Trim()
         'Memory'             = '{0:N1} GiB' -f ($memoryKb / 1MB)
         'OS'                 = "$os, Linux $((& uname -r).Trim())"
@@ -480,16 +484,25 @@ function Get-LimitsText($DataPlane, $Import) {
     $cores = [Environment]::ProcessorCount
     $lines = [Collections.Generic.List[string]]::new()
     $lines.Add("The load generator and every server share the same $cores cores, so each rate is what is left after the load generator takes its part: CPU figures are percent of one core over the measured run ($($cores * 100)% is the whole machine).")
+    if ([double]$script:LoadAtStart -gt $cores / 2) {
+        $lines.Add("The machine was busy when the run started (load average $($script:LoadAtStart) on $cores cores): other processes took CPU from both sides, so every figure here is lower, and every latency higher, than on an idle machine.")
+    }
     $hello = $byName['HttpListener hello (this process)']
     foreach ($name in 'gateway MOCK', 'gateway HTTP_PROXY -> backend') {
         $result = $byName[$name]
         if (-not $result) { continue }
         $text = '{0}: {1:N0} req/s with the load generator at {2:N0}% and the gateway at {3:N0}% of a core' -f $name, $result.RequestsPerSecond, $result.GeneratorCpu, $result.ServerCpu
         if ($null -ne $result.BackendCpu) { $text += (' (the backend another {0:N0}%)' -f $result.BackendCpu) }
-        if ($hello) { $text += '; that is {0:N0}% of the bare HttpListener server in the same process ({1:N0} req/s), the ceiling of the HTTP stack the gateway is built on (pwsh cannot host Kestrel)' -f (100 * $result.RequestsPerSecond / $hello.RequestsPerSecond), $hello.RequestsPerSecond }
+        if ($hello) {
+            $text += ('; that is {0:N0}% of the bare HttpListener server in the same process ({1:N0} req/s), the ceiling of the HTTP stack the gateway is built on (pwsh cannot host Kestrel). Per request the gateway spends {2:N0} µs of CPU against HttpListener''s {3:N0} µs: {4:N0} µs is the gateway''s own work' -f
+                (100 * $result.RequestsPerSecond / $hello.RequestsPerSecond), $hello.RequestsPerSecond, $result.ServerUsPerRequest, $hello.ServerUsPerRequest, ($result.ServerUsPerRequest - $hello.ServerUsPerRequest))
+        }
         $lines.Add("$text.")
     }
     $proxy = $byName['gateway HTTP_PROXY -> backend']
+    if ($hello -and $hello.RequestsPerSecond -lt $Goals.MockRequestsPerSecond) {
+        $lines.Add(('The bare HttpListener server itself stays under the MOCK goal here ({0:N0} < {1:N0} req/s): on this machine, with the load generator on the same cores, no HttpListener-based server meets that goal.' -f $hello.RequestsPerSecond, $Goals.MockRequestsPerSecond))
+    }
     if ($proxy) { $lines.Add('HTTP_PROXY does two HTTP exchanges per request (client to gateway, gateway to backend) on the same cores, as the nginx reverse proxy does.') }
     $lines.Add(('Import: Import-Module itself takes {0:N0} ms timed inside the process (whole processes differ by {1:N0} ms) and loads {2} assemblies: {3}.' -f
         $Import.InProcessMs, $Import.AddedMs, $Import.LoadedAssemblies.Count, ($Import.LoadedAssemblies -join ', ')))
@@ -534,11 +547,11 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``)."
         ''
-        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu' @{
-            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'
+        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'ServerUsPerRequest' @{
+            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'
         }
         ''
-        'Columns: requests per second; latency percentiles in ms; socket errors; answers outside 2xx/3xx; CPU in percent of one core of the load generator, of the server measured, and of the backend when it is a separate process (for the nginx rows the server is the whole nginx, backend included).'
+        'Columns: requests per second; latency percentiles in ms; socket errors; answers outside 2xx/3xx; CPU in percent of one core of the load generator, of the server measured, and of the backend when it is a separate process (for the nginx rows the server is the whole nginx, backend included); the server's CPU time per request in microseconds.'
         ''
         '## Module import'
         ''
@@ -560,6 +573,10 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
 $script:Generator = $null
 $script:Problems = [Collections.Generic.List[string]]::new()
 New-Item -ItemType Directory -Force $WorkDir | Out-Null
+$script:LoadAtStart = Get-LoadAverage
+if ([double]$script:LoadAtStart -gt [Environment]::ProcessorCount / 2) {
+    Write-Warning "The machine is busy (load average $($script:LoadAtStart) on $([Environment]::ProcessorCount) cores): other work will lower every figure."
+}
 try {
     Import-Module $ModulePath
     Write-Host '== Data plane' -ForegroundColor Cyan
