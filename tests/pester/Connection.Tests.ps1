@@ -26,14 +26,15 @@ Describe 'Connection errors, before any request' {
         Remove-Item $emptyConfig, $emptyCredentials -ErrorAction SilentlyContinue
     }
 
+    # Without -EndpointUrl the target would be AWS itself: these errors must come before any request.
     It 'stops with NoRegion when no region is configured' {
-        $e = Get-TerminatingError { New-GwRestApi -Name (New-TestName) -EndpointUrl $nowhere -Credential $credential }
+        $e = Get-TerminatingError { New-GwRestApi -Name (New-TestName) -Credential $credential }
         $e.FullyQualifiedErrorId | Should -BeExactly 'NoRegion,ApiGatewayTools.Commands.NewGwRestApiCommand'
         $e.CategoryInfo.Category | Should -Be 'InvalidOperation'
     }
 
     It 'stops with NoCredentials when no credentials are configured' {
-        $e = Get-TerminatingError { Get-GwRestApi -EndpointUrl $nowhere -Region us-east-1 }
+        $e = Get-TerminatingError { Get-GwRestApi -Region us-east-1 }
         $e.FullyQualifiedErrorId | Should -BeExactly 'NoCredentials,ApiGatewayTools.Commands.GetGwRestApiCommand'
         $e.CategoryInfo.Category | Should -Be 'InvalidOperation'
     }
@@ -46,6 +47,19 @@ Describe 'Connection errors, before any request' {
     It 'stops with InvalidEndpointUrl for an endpoint that is not an http(s) URL' {
         $e = Get-TerminatingError { Get-GwRestApi -EndpointUrl 'ftp://127.0.0.1:9' -Region us-east-1 -Credential $credential }
         $e.FullyQualifiedErrorId | Should -BeExactly 'InvalidEndpointUrl,ApiGatewayTools.Commands.GetGwRestApiCommand'
+    }
+
+    It 'signs with throw-away keys in us-east-1 for an endpoint on this machine when nothing is configured' {
+        $gateway = Start-TestGateway
+        try {
+            $name = New-TestName
+            $api = New-GwRestApi -Name $name -EndpointUrl $gateway.EndpointUrl
+            $api.Connection.Region | Should -BeExactly 'us-east-1'
+            (Get-GwRestApi -Name $name -EndpointUrl $gateway.EndpointUrl).RestApiId | Should -BeExactly $api.RestApiId
+        }
+        finally {
+            Stop-GwLocalGateway
+        }
     }
 
     It 'reads the region from AWS_REGION' {

@@ -10,6 +10,9 @@ namespace ApiGatewayTools.Engine.Client;
 /// explicit values, then AWS_* environment variables, then the shared config and credentials files
 /// (profiles, SSO and assume-role profiles), then container and instance credentials.
 /// Throws <see cref="Errors.GwConfigurationException"/> (NoRegion, NoCredentials, ProfileNotFound, InvalidEndpointUrl) before any request.
+/// An endpoint on this machine (a local gateway or emulator) that nothing else gives credentials or a region
+/// for is signed with throw-away keys in us-east-1: emulators accept any signature, and the SDK's own chain
+/// would otherwise go looking for instance metadata.
 /// </summary>
 public static class GwConnectionResolver
 {
@@ -17,6 +20,8 @@ public static class GwConnectionResolver
     public const string NoCredentials = "NoCredentials";
     public const string ProfileNotFound = "ProfileNotFound";
     public const string InvalidEndpointUrl = "InvalidEndpointUrl";
+    internal const string LoopbackAccessKey = "test";
+    internal const string LoopbackRegion = "us-east-1";
 
     public static GwConnection Resolve(GwConnectionOptions options) => Resolve(options, ResolverEnvironment.Process);
 
@@ -28,8 +33,9 @@ public static class GwConnectionResolver
         var profileName = NonEmpty(options.ProfileName) ?? (explicitKeys ? null : NonEmpty(environment.Variable("AWS_PROFILE")));
         var profile = profileName is null ? null : FindProfile(profileName, environment);
 
-        var (credentials, usedProfile) = ResolveCredentials(options, environment, profile);
-        var region = ResolveRegion(options, environment, profile ?? (profileName is null ? TryProfile("default", environment) : null));
+        var onThisMachine = IsLoopback(apiGatewayEndpoint) && IsLoopback(lambdaEndpoint);
+        var (credentials, usedProfile) = ResolveCredentials(options, environment, profile, onThisMachine);
+        var region = ResolveRegion(options, environment, profile ?? (profileName is null ? TryProfile("default", environment) : null), onThisMachine);
         return new GwConnection(region, usedProfile, apiGatewayEndpoint, lambdaEndpoint, credentials);
     }
 
@@ -57,7 +63,10 @@ public static class GwConnectionResolver
             $"The endpoint URL '{text}' from {source} is not an absolute http:// or https:// URL. Use a URL such as http://127.0.0.1:4566, or leave it out to use AWS.");
     }
 
-    private static (AWSCredentials Credentials, string? ProfileName) ResolveCredentials(GwConnectionOptions options, ResolverEnvironment environment, CredentialProfile? profile)
+    private static bool IsLoopback(Uri? endpoint) => endpoint is not null && endpoint.IsLoopback;
+
+    private static (AWSCredentials Credentials, string? ProfileName) ResolveCredentials(GwConnectionOptions options, ResolverEnvironment environment,
+        CredentialProfile? profile, bool onThisMachine)
     {
         if (!string.IsNullOrEmpty(options.AccessKey) || !string.IsNullOrEmpty(options.SecretKey))
         {
@@ -77,15 +86,21 @@ public static class GwConnectionResolver
         if (profile is not null)
             return (CredentialsOf(profile, environment), profile.Name);
 
+        if (onThisMachine)
+            return (TryProfile("default", environment) is { } defaultProfile
+                ? CredentialsOf(defaultProfile, environment)
+                : new BasicAWSCredentials(LoopbackAccessKey, LoopbackAccessKey), null);
+
         return (environment.DefaultCredentials() ?? throw new GwConfigurationException(NoCredentials,
             "No AWS credentials: pass -Credential or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run 'aws configure'."), null);
     }
 
-    private static string ResolveRegion(GwConnectionOptions options, ResolverEnvironment environment, CredentialProfile? profile) =>
+    private static string ResolveRegion(GwConnectionOptions options, ResolverEnvironment environment, CredentialProfile? profile, bool onThisMachine) =>
         NonEmpty(options.Region)
         ?? NonEmpty(environment.Variable("AWS_REGION"))
         ?? NonEmpty(environment.Variable("AWS_DEFAULT_REGION"))
         ?? NonEmpty(profile?.Region?.SystemName)
+        ?? (onThisMachine ? LoopbackRegion : null)
         ?? NonEmpty(environment.DefaultRegion())
         ?? throw new GwConfigurationException(NoRegion, "No AWS region: pass -Region, set AWS_REGION, or set region in the profile.");
 

@@ -152,6 +152,36 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void AnEndpointOnThisMachineWithNothingConfiguredUsesThrowAwayKeysInUsEast1()
+    {
+        var connection = Resolve(new GwConnectionOptions { EndpointUrl = "http://127.0.0.1:4566" });
+
+        Assert.Equal("test", connection.Credentials.GetCredentials().AccessKey);
+        Assert.Equal("us-east-1", connection.Region);
+    }
+
+    [Fact]
+    public void AnEndpointOnThisMachineStillUsesWhatIsConfigured()
+    {
+        _variables["AWS_ACCESS_KEY_ID"] = "AKIDENV";
+        _variables["AWS_SECRET_ACCESS_KEY"] = "envsecret";
+        _variables["AWS_REGION"] = "eu-west-3";
+
+        var connection = Resolve(new GwConnectionOptions { EndpointUrl = "http://localhost:4566" });
+
+        Assert.Equal("AKIDENV", connection.Credentials.GetCredentials().AccessKey);
+        Assert.Equal("eu-west-3", connection.Region);
+    }
+
+    [Fact]
+    public void AnEndpointElsewhereGetsNoThrowAwayKeys()
+    {
+        var error = Fails(() => Resolve(new GwConnectionOptions { EndpointUrl = "https://gateway.example.com", Region = "us-east-1" }));
+
+        Assert.Equal(GwConnectionResolver.NoCredentials, error.ErrorId);
+    }
+
+    [Fact]
     public void HalfAKeyPairFails()
     {
         Assert.Equal(GwConnectionResolver.NoCredentials, Fails(() => Resolve(new GwConnectionOptions { AccessKey = "AKIDX", Region = "us-east-1" })).ErrorId);
