@@ -504,14 +504,15 @@ function Get-LimitsText($DataPlane, $Import) {
         $lines.Add(('The bare HttpListener server itself stays under the MOCK goal here ({0:N0} < {1:N0} req/s): on this machine, with the load generator on the same cores, no HttpListener-based server meets that goal.' -f $hello.RequestsPerSecond, $Goals.MockRequestsPerSecond))
     }
     if ($proxy) { $lines.Add('HTTP_PROXY does two HTTP exchanges per request (client to gateway, gateway to backend) on the same cores, as the nginx reverse proxy does.') }
-    $lines.Add(('Import: Import-Module itself takes {0:N0} ms timed inside the process (whole processes differ by {1:N0} ms) and loads {2} assemblies: {3}.' -f
+    $lines.Add(('Import: Import-Module itself takes {0:N0} ms timed inside the process (whole processes differ by {1:N0} ms); the assemblies it loads ({2}): {3}.' -f
         $Import.InProcessMs, $Import.AddedMs, $Import.LoadedAssemblies.Count, ($Import.LoadedAssemblies -join ', ')))
     foreach ($problem in $script:Problems) { $lines.Add($problem) }
     $lines
 }
 
-function ConvertTo-MarkdownTable([object[]] $Rows, [string[]] $Columns, [hashtable] $Format = @{}) {
-    '| ' + ($Columns -join ' | ') + ' |'
+# A markdown table of the given properties; Headers, when given, name the columns in the same order.
+function ConvertTo-MarkdownTable([object[]] $Rows, [string[]] $Columns, [hashtable] $Format = @{}, [string[]] $Headers = $Columns) {
+    '| ' + ($Headers -join ' | ') + ' |'
     '| ' + (($Columns | ForEach-Object { '---' }) -join ' | ') + ' |'
     foreach ($row in $Rows) {
         $cells = foreach ($column in $Columns) {
@@ -549,15 +550,15 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'ServerUsPerRequest' @{
             RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'
-        }
+        } 'Target', 'Requests/s', 'p50 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Generator CPU', 'Server CPU', 'Backend CPU', 'Server CPU µs/request'
         ''
-        'Columns: requests per second; latency percentiles in ms; socket errors; answers outside 2xx/3xx; CPU in percent of one core of the load generator, of the server measured, and of the backend when it is a separate process (for the nginx rows the server is the whole nginx, backend included); the server's CPU time per request in microseconds.'
+        'Errors are requests that got no answer (for wrk: connect, read and write errors and timeouts); Non-2xx counts answers outside 2xx and 3xx. CPU columns are percent of one core over the measured run, from /proc: for the nginx rows the server is the whole nginx, backend included; Backend CPU is shown where the backend is a separate process from the server measured.'
         ''
         '## Module import'
         ''
         "Median of $ImportRuns cold ``pwsh -NoProfile`` processes each, bare (``exit``) and with ``Import-Module``, interleaved. Time is the wall-clock time of whole processes started through ``dotnet tool run pwsh``: the launcher's overhead is the same in both, so the difference is the import's. Working set is ``[Environment]::WorkingSet`` at the end of the command."
         ''
-        ConvertTo-MarkdownTable $importRows 'Measure', 'Bare', 'WithImport', 'Added'
+        ConvertTo-MarkdownTable $importRows 'Measure', 'Bare', 'WithImport', 'Added' -Headers 'Measure', 'Bare session', 'With Import-Module', 'Added by the import'
         ''
         '## What limits it'
         ''
