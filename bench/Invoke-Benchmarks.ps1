@@ -180,8 +180,8 @@ function Invoke-LoadRun([string] $Url, [int] $Seconds) {
     if ($script:Generator.Name -eq 'wrk') {
         # bash's `times` reports the CPU its child (wrk) used; wrk itself does not.
         $threads = [Environment]::ProcessorCount
-        $script = "wrk --latency -t$threads -c$Connections -d${Seconds}s '$Url'; status=`$?; times; exit `$status"
-        $output = Invoke-BoundedProcess 'bash' @('-c', $script) ($Seconds + 30)
+        $command = "wrk --latency -t$threads -c$Connections -d${Seconds}s '$Url'; status=`$?; times; exit `$status"
+        $output = Invoke-BoundedProcess 'bash' @('-c', $command) ($Seconds + 30)
         ConvertFrom-WrkOutput $output
     }
     else {
