@@ -20,6 +20,8 @@ public sealed record RestApi : GwObject
     public bool DisableExecuteApiEndpoint { get; init; }
     public IReadOnlyList<string> BinaryMediaTypes { get; init; } = [];
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public override string ToString() => $"{Name} ({RestApiId})";
 }
 
 public sealed record RestApiResource : GwObject
@@ -31,6 +33,8 @@ public sealed record RestApiResource : GwObject
     public string Path { get; init; } = "";
     /// <summary>The HTTP verbs that have a method on this resource, sorted.</summary>
     public IReadOnlyList<string> HttpMethods { get; init; } = [];
+
+    public override string ToString() => Path;
 }
 
 public sealed record MethodResponse : GwObject
@@ -61,6 +65,8 @@ public sealed record Method : GwObject
     public IReadOnlyDictionary<string, MethodResponse> MethodResponses { get; init; } = new Dictionary<string, MethodResponse>();
     /// <summary>The integration embedded in GetMethod's answer, if any.</summary>
     public Integration? Integration { get; init; }
+
+    public override string ToString() => $"{HttpMethod} {Path ?? ResourceId}";
 }
 
 public sealed record IntegrationResponse : GwObject
@@ -100,6 +106,8 @@ public sealed record Integration : GwObject
 
     /// <summary>Where requests go, in a few words: "HTTP GET http://…", "AWS_PROXY Lambda myFunction", "MOCK".</summary>
     public string Target => Domain.IntegrationTarget.Describe(this);
+
+    public override string ToString() => $"{HttpMethod} {Path ?? ResourceId} -> {Target}";
 }
 
 public sealed record Deployment : GwObject
@@ -108,6 +116,8 @@ public sealed record Deployment : GwObject
     public string DeploymentId { get; init; } = "";
     public string? Description { get; init; }
     public DateTimeOffset? CreatedDate { get; init; }
+
+    public override string ToString() => DeploymentId;
 }
 
 public sealed record Stage : GwObject
@@ -125,6 +135,8 @@ public sealed record Stage : GwObject
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     /// <summary>Where clients call this stage: AWS's execute-api URL, or the local gateway's form on a custom endpoint.</summary>
     public string InvokeUrl { get; init; } = "";
+
+    public override string ToString() => $"{StageName} -> {DeploymentId}";
 }
 
 /// <summary>What Publish-GwDeployment returns: the new deployment and the stage now serving it.</summary>
@@ -137,6 +149,8 @@ public sealed record DeploymentResult : GwObject
     public DateTimeOffset? CreatedDate { get; init; }
     public string InvokeUrl { get; init; } = "";
     public bool StageCreated { get; init; }
+
+    public override string ToString() => $"{StageName} -> {DeploymentId} ({InvokeUrl})";
 }
 
 /// <summary>What TestInvokeMethod reports: the response the method would give, with API Gateway's execution log.</summary>
