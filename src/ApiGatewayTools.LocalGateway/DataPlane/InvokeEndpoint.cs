@@ -112,7 +112,10 @@ internal sealed class InvokeEndpoint(
         return stage;
     }
 
-    /// <summary>The whole body, or null when it is larger than API Gateway accepts (nothing more is read then).</summary>
+    /// <summary>
+    /// The whole body, or null when it is larger than API Gateway accepts. An oversized body is read and
+    /// thrown away (up to a bound) rather than kept, so the client, still sending, gets to read the 413.
+    /// </summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpListenerRequest request, CancellationToken ct)
     {
         if (!request.HasEntityBody)
@@ -120,18 +123,19 @@ internal sealed class InvokeEndpoint(
             return [];
         }
         var declared = request.ContentLength64;
+        var stream = request.InputStream;
         if (declared > MaxBodyBytes)
         {
+            await DiscardAsync(stream, ct).ConfigureAwait(false);
             return null;
         }
-        var stream = request.InputStream;
         if (declared >= 0)
         {
             var exact = new byte[declared];
             await stream.ReadExactlyAsync(exact, ct).ConfigureAwait(false);
             return exact;
         }
-        // Chunked: read no more than one byte past the limit, so a huge body is never buffered.
+        // Chunked: never hold more than the limit.
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -139,11 +143,25 @@ internal sealed class InvokeEndpoint(
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
+                await DiscardAsync(stream, ct).ConfigureAwait(false);
                 return null;
             }
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>Reads and drops what is left of a refused body, giving up past a bound (the connection is closed then).</summary>
+    private static async Task DiscardAsync(Stream stream, CancellationToken ct)
+    {
+        const long DiscardLimit = 16L * MaxBodyBytes;
+        var scratch = new byte[64 * 1024];
+        long discarded = 0;
+        int read;
+        while (discarded < DiscardLimit && (read = await stream.ReadAsync(scratch, ct).ConfigureAwait(false)) > 0)
+        {
+            discarded += read;
+        }
     }
 
     /// <summary>Headers HttpListener sets itself from the response it writes; a backend's values for them are dropped.</summary>
