@@ -313,6 +313,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             return;
         }
 
+        // Logged before the answer goes out, so a client that reads the log after its answer finds its request.
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Record(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, rawUrl.Split('?')[0], operation, response.StatusCode, elapsed));
         try
         {
             await WriteAsync(context.Response, response, requestId).ConfigureAwait(false);
@@ -321,35 +324,39 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
             // The client went away or the server is stopping: nothing left to tell anyone.
         }
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        Record(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, rawUrl.Split('?')[0], operation, response.StatusCode, elapsed));
     }
 
     private async Task ServeInvokeUrlAsync(HttpListenerContext context, InvokeTarget target, string requestId, long started)
     {
-        InvokeOutcome outcome;
+        InvokeOutcome? outcome;
+        string? abandoned = null;
         try
         {
-            outcome = await _invokeEndpoint.ServeAsync(context, target, requestId, _stopping.Token).ConfigureAwait(false);
+            outcome = await _invokeEndpoint.AnswerAsync(context, target, requestId, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The client went away while sending its request, or the gateway is stopping.
             context.Response.Abort();
-            outcome = new InvokeOutcome(499, null, null, null, $"request abandoned: {e.Message}");
+            outcome = null;
+            abandoned = $"request abandoned: {e.Message}";
         }
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var rawUrl = context.Request.RawUrl ?? "/";
         var queryStart = rawUrl.IndexOf('?');
         var path = queryStart < 0 ? rawUrl : rawUrl[..queryStart];
-        Record(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, path, "Invoke", outcome.StatusCode, elapsed)
+        Record(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, path, "Invoke",
+            outcome?.Result.StatusCode ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds)
         {
             RestApiId = target.RestApiId,
-            Stage = outcome.Stage,
-            ResourcePath = outcome.ResourcePath,
-            IntegrationType = outcome.IntegrationType,
-            Error = outcome.Failure,
+            Stage = outcome?.Stage,
+            ResourcePath = outcome?.ResourcePath,
+            IntegrationType = outcome?.IntegrationType,
+            Error = outcome?.Result.Failure ?? abandoned,
         });
+        if (outcome is not null)
+        {
+            await InvokeEndpoint.WriteAsync(context, outcome.Result, requestId).ConfigureAwait(false);
+        }
     }
 
     private void Record(LocalRequestLogEntry entry)

@@ -4,8 +4,8 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
-/// <summary>What the request log learns about one invoke-URL request.</summary>
-internal sealed record InvokeOutcome(int StatusCode, string? Stage, string? ResourcePath, string? IntegrationType, string? Failure);
+/// <summary>The answer to one invoke-URL request, and what the request log learns about it.</summary>
+internal sealed record InvokeOutcome(MethodResult Result, string? Stage, string? ResourcePath, string? IntegrationType);
 
 /// <summary>
 /// Serves invoke URLs: reads the request (refusing bodies over API Gateway's 10 MB limit), finds the stage's
@@ -23,7 +23,8 @@ internal sealed class InvokeEndpoint(
 
     private readonly ConcurrentDictionary<(string RestApiId, string StageName), CachedStage> _stages = new();
 
-    public async Task<InvokeOutcome> ServeAsync(HttpListenerContext context, InvokeTarget target, string requestId, CancellationToken ct)
+    /// <summary>Works out the answer; <see cref="WriteAsync"/> sends it (the caller logs in between, so a client never sees an answer before the log does).</summary>
+    public async Task<InvokeOutcome> AnswerAsync(HttpListenerContext context, InvokeTarget target, string requestId, CancellationToken ct)
     {
         var listenerRequest = context.Request;
         var body = await ReadBodyAsync(listenerRequest, ct).ConfigureAwait(false);
@@ -84,8 +85,7 @@ internal sealed class InvokeEndpoint(
                 result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
             }
         }
-        await WriteAsync(context.Response, result, requestId, listenerRequest.HttpMethod == "HEAD").ConfigureAwait(false);
-        return new InvokeOutcome(result.StatusCode, stageName, resourcePath, integrationType, result.Failure);
+        return new InvokeOutcome(result, stageName, resourcePath, integrationType);
     }
 
     /// <summary>The exact verb's method, else the resource's ANY method.</summary>
@@ -170,8 +170,10 @@ internal sealed class InvokeEndpoint(
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Date", "Server",
     };
 
-    private static async Task WriteAsync(HttpListenerResponse target, MethodResult result, string requestId, bool isHead)
+    public static async Task WriteAsync(HttpListenerContext context, MethodResult result, string requestId)
     {
+        var target = context.Response;
+        var isHead = context.Request.HttpMethod == "HEAD";
         try
         {
             target.StatusCode = result.StatusCode;

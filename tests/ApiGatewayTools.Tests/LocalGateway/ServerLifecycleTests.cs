@@ -48,16 +48,16 @@ public sealed class ServerLifecycleTests
         await using var server = LocalGatewayServer.Start(new LocalGatewayOptions());
         server.AddRoutes(new EchoArea());
 
-        var answer = await new GatewayClient(server).Send(HttpMethod.Get, "/restapis/abc/prod/_user_request_/a/b", null, sign: false);
+        var answer = await new GatewayClient(server).Send(HttpMethod.Get, "/anonymous/a/b", null, sign: false);
 
         answer.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("a/b", answer.Str("path"));
     }
 
-    /// <summary>Stands in for the data plane: an unsigned route next to the control plane's.</summary>
+    /// <summary>An unsigned route next to the control plane's.</summary>
     private sealed class EchoArea : IRouteArea
     {
-        public void Register(Router router) => router.Map("GET", "/restapis/{restapi_id}/{stage}/_user_request_/{path+}", "Invoke",
+        public void Register(Router router) => router.Map("GET", "/anonymous/{path+}", "Echo",
             (request, _) => Task.FromResult(GatewayResponse.Json(200, w => w.WriteString("path", request.Route("path")))),
             requiresSignature: false);
     }
