@@ -19,6 +19,11 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
     [Credential]
     public PSCredential? StrictCredential { get; set; }
 
+    /// <summary>Append one JSON line per request to this file (no headers, bodies or credentials).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LogPath { get; set; }
+
     protected override void EndProcessing()
     {
         if (LocalGatewaySession.Current is { } running)
@@ -31,12 +36,19 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
             return;
 
         var strict = StrictCredential?.GetNetworkCredential();
+        var logPath = LogPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath);
         LocalGatewayServer server;
         try
         {
-            server = LocalGatewayServer.Start(new LocalGatewayOptions { Port = Port, StrictAccessKey = strict?.UserName, StrictSecretKey = strict?.Password });
+            server = LocalGatewayServer.Start(new LocalGatewayOptions
+            {
+                Port = Port,
+                StrictAccessKey = strict?.UserName,
+                StrictSecretKey = strict?.Password,
+                LogPath = logPath,
+            });
         }
-        catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             ThrowTerminatingError(new ErrorRecord(e, "LocalGatewayStartFailed", ErrorCategory.ResourceUnavailable, Port)
             {
@@ -72,6 +84,11 @@ public sealed class StopGwLocalGatewayCommand : PSCmdlet
 [OutputType(typeof(LocalGatewayInfo))]
 public sealed class GetGwLocalGatewayCommand : PSCmdlet
 {
+    /// <summary>Append one JSON line per request to this file (no headers, bodies or credentials).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LogPath { get; set; }
+
     protected override void EndProcessing()
     {
         if (LocalGatewaySession.Current is { } running)
