@@ -158,6 +158,13 @@ function Get-CpuSeconds([int[]] $ProcessIds) {
     $total
 }
 
+# The machine's CPU counters in clock ticks: busy and idle (idle + iowait), from the first line of /proc/stat.
+function Get-MachineCpuTicks {
+    $fields = (Get-Content /proc/stat -TotalCount 1).Split(' ', [StringSplitOptions]::RemoveEmptyEntries)[1..8] | ForEach-Object { [double]$_ }
+    $idle = $fields[3] + $fields[4]
+    [pscustomobject]@{ Idle = $idle; Busy = ($fields | Measure-Object -Sum).Sum - $idle }
+}
+
 function Get-ChildProcessIds([int] $ParentId) {
     foreach ($stat in Get-ChildItem /proc -Directory | Where-Object Name -Match '^\d+$') {
         $text = Get-Content (Join-Path $stat.FullName 'stat') -Raw -ErrorAction SilentlyContinue
@@ -241,26 +248,36 @@ function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProc
     $backendIds = @(& $BackendProcessIds)
     $serverBefore = Get-CpuSeconds $serverIds
     $backendBefore = Get-CpuSeconds $backendIds
+    $machineBefore = Get-MachineCpuTicks
     $run = Invoke-LoadRun $Url $DurationSeconds
-    $serverCpu = (Get-CpuSeconds $serverIds) - $serverBefore
-    $backendCpu = (Get-CpuSeconds $backendIds) - $backendBefore
+    $machineAfter = Get-MachineCpuTicks
+    # Every CPU figure is in percent of one core over the measured run; the machine has ProcessorCount * 100.
+    $percentOfCore = { param($seconds) 100 * $seconds / $DurationSeconds }
+    $generatorCpu = & $percentOfCore $run.CpuSeconds
+    $serverCpu = & $percentOfCore ((Get-CpuSeconds $serverIds) - $serverBefore)
+    $backendCpu = & $percentOfCore ((Get-CpuSeconds $backendIds) - $backendBefore)
+    $machineTicks = ($machineAfter.Idle - $machineBefore.Idle) + ($machineAfter.Busy - $machineBefore.Busy)
+    $idleCpu = 100 * [Environment]::ProcessorCount * ($machineAfter.Idle - $machineBefore.Idle) / [Math]::Max(1, $machineTicks)
     $result = [pscustomobject]@{
-        Name              = $Name
-        RequestsPerSecond = $run.RequestsPerSecond
-        P50Ms             = $run.P50Ms
-        P99Ms             = $run.P99Ms
-        Errors            = $run.Errors
-        Non2xx            = $run.Non2xx
-        # Percent of one core over the measured run (the machine has [Environment]::ProcessorCount * 100).
-        GeneratorCpu      = 100 * $run.CpuSeconds / $DurationSeconds
-        ServerCpu         = 100 * $serverCpu / $DurationSeconds
-        BackendCpu        = if ($backendIds.Count) { 100 * $backendCpu / $DurationSeconds } else { $null }
+        Name               = $Name
+        RequestsPerSecond  = $run.RequestsPerSecond
+        P50Ms              = $run.P50Ms
+        P99Ms              = $run.P99Ms
+        Errors             = $run.Errors
+        Non2xx             = $run.Non2xx
+        GeneratorCpu       = $generatorCpu
+        ServerCpu          = $serverCpu
+        BackendCpu         = if ($backendIds.Count) { $backendCpu } else { $null }
+        # Idle CPU next to a busy server means something other than CPU holds it back (a lock, a single-threaded stage).
+        IdleCpu            = $idleCpu
+        # What the rest of the machine took meanwhile: work outside the benchmark competing for the same cores.
+        OtherCpu           = [Math]::Max(0, 100 * [Environment]::ProcessorCount - $idleCpu - $generatorCpu - $serverCpu - $backendCpu)
         # CPU per request is what the server's own work costs; unlike the rate it barely moves with contention.
-        ServerUsPerRequest = if ($run.RequestsPerSecond -gt 0) { 1e6 * $serverCpu / ($run.RequestsPerSecond * $DurationSeconds) } else { $null }
+        ServerUsPerRequest = if ($run.RequestsPerSecond -gt 0) { 1e4 * $serverCpu / $run.RequestsPerSecond } else { $null }
     }
-    Write-Host ("{0,-34} {1,9:N0} req/s  p50 {2:N2} ms  p99 {3:N2} ms  errors {4}  non-2xx {5}  cpu: generator {6:N0}%, server {7:N0}%{8}" -f '',
+    Write-Host ("{0,-34} {1,9:N0} req/s  p50 {2:N2} ms  p99 {3:N2} ms  errors {4}  non-2xx {5}  cpu: generator {6:N0}%, server {7:N0}%{8}, idle {9:N0}%, other processes {10:N0}%" -f '',
         $result.RequestsPerSecond, $result.P50Ms, $result.P99Ms, $result.Errors, $result.Non2xx, $result.GeneratorCpu, $result.ServerCpu,
-        $(if ($backendIds.Count) { ', backend {0:N0}%' -f $result.BackendCpu }))
+        $(if ($backendIds.Count) { ', backend {0:N0}%' -f $result.BackendCpu }), $result.IdleCpu, $result.OtherCpu)
     $result
 }
 
@@ -488,12 +505,15 @@ function Get-LimitsText($DataPlane, $Import) {
         $lines.Add("The machine was busy when the run started (load average $($script:LoadAtStart) on $cores cores): other processes took CPU from both sides, so every figure here is lower, and every latency higher, than on an idle machine.")
     }
     $hello = $byName['HttpListener hello (this process)']
-    foreach ($name in 'gateway MOCK', 'gateway HTTP_PROXY -> backend') {
+    foreach ($name in 'HttpListener hello (this process)', 'gateway MOCK', 'gateway HTTP_PROXY -> backend') {
         $result = $byName[$name]
         if (-not $result) { continue }
-        $text = '{0}: {1:N0} req/s with the load generator at {2:N0}% and the gateway at {3:N0}% of a core' -f $name, $result.RequestsPerSecond, $result.GeneratorCpu, $result.ServerCpu
+        $text = '{0}: {1:N0} req/s with the load generator at {2:N0}% and the server at {3:N0}% of a core' -f $name, $result.RequestsPerSecond, $result.GeneratorCpu, $result.ServerCpu
         if ($null -ne $result.BackendCpu) { $text += (' (the backend another {0:N0}%)' -f $result.BackendCpu) }
-        if ($hello) {
+        # Idle CPU next to a server that uses about one core points at serialisation rather than at the machine.
+        if ($result.IdleCpu -ge 30) { $text += (', while {0:N0}% of a core stayed idle: CPU is not what stops it' -f $result.IdleCpu) }
+        if ($result.OtherCpu -ge 30) { $text += (', and other processes on the machine took {0:N0}% of a core' -f $result.OtherCpu) }
+        if ($hello -and $result -ne $hello) {
             $text += ('; that is {0:N0}% of the bare HttpListener server in the same process ({1:N0} req/s), the ceiling of the HTTP stack the gateway is built on (pwsh cannot host Kestrel). Per request the gateway spends {2:N0} µs of CPU against HttpListener''s {3:N0} µs: {4:N0} µs is the gateway''s own work' -f
                 (100 * $result.RequestsPerSecond / $hello.RequestsPerSecond), $hello.RequestsPerSecond, $result.ServerUsPerRequest, $hello.ServerUsPerRequest, ($result.ServerUsPerRequest - $hello.ServerUsPerRequest))
         }
@@ -501,7 +521,7 @@ function Get-LimitsText($DataPlane, $Import) {
     }
     $proxy = $byName['gateway HTTP_PROXY -> backend']
     if ($hello -and $hello.RequestsPerSecond -lt $Goals.MockRequestsPerSecond) {
-        $lines.Add(('The bare HttpListener server itself stays under the MOCK goal here ({0:N0} < {1:N0} req/s): on this machine, with the load generator on the same cores, no HttpListener-based server meets that goal.' -f $hello.RequestsPerSecond, $Goals.MockRequestsPerSecond))
+        $lines.Add(('The bare HttpListener server itself stays under the MOCK goal here ({0:N0} < {1:N0} req/s): in this run, with the load generator on the same cores, that goal was out of reach for any server built on HttpListener.' -f $hello.RequestsPerSecond, $Goals.MockRequestsPerSecond))
     }
     if ($proxy) { $lines.Add('HTTP_PROXY does two HTTP exchanges per request (client to gateway, gateway to backend) on the same cores, as the nginx reverse proxy does.') }
     $lines.Add(('Import: Import-Module itself takes {0:N0} ms timed inside the process (whole processes differ by {1:N0} ms); the assemblies it loads ({2}): {3}.' -f
@@ -548,11 +568,11 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``)."
         ''
-        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'ServerUsPerRequest' @{
-            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'
-        } 'Target', 'Requests/s', 'p50 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Generator CPU', 'Server CPU', 'Backend CPU', 'Server CPU µs/request'
+        ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'IdleCpu', 'OtherCpu', 'ServerUsPerRequest' @{
+            RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; IdleCpu = '{0:N0}%'; OtherCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'
+        } 'Target', 'Requests/s', 'p50 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Generator CPU', 'Server CPU', 'Backend CPU', 'Idle CPU', 'Other processes CPU', 'Server CPU µs/request'
         ''
-        'Errors are requests that got no answer (for wrk: connect, read and write errors and timeouts); Non-2xx counts answers outside 2xx and 3xx. CPU columns are percent of one core over the measured run, from /proc: for the nginx rows the server is the whole nginx, backend included; Backend CPU is shown where the backend is a separate process from the server measured.'
+        'Errors are requests that got no answer (for wrk: connect, read and write errors and timeouts); Non-2xx counts answers outside 2xx and 3xx. CPU columns are percent of one core over the measured run, from /proc: for the nginx rows the server is the whole nginx, backend included; Backend CPU is shown where the backend is a separate process from the server measured. Idle CPU is what the whole machine left unused during the run, and Other processes CPU what the rest of the machine took meanwhile (work outside the benchmark), both in percent of one core too.'
         ''
         '## Module import'
         ''
