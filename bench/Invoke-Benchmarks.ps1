@@ -9,8 +9,9 @@
       - a bare HttpListener server in this process (bench/HelloListener.cs): HttpListener's own ceiling here;
       - the local gateway's MOCK integration (GET /mock) and HTTP_PROXY integration (GET /proxy -> the backend),
         set up with the module's cmdlets and deployed to the stage "bench".
-    Each target gets a warm-up run, then a measured run; the CPU time of the load generator and of the server is
-    recorded for the measured run, which shows what limits a rate on a machine with few cores.
+    Each target gets a warm-up run, then a measured run; the CPU time of the load generator, of the server and of
+    the machine as a whole (idle, other processes) is recorded for the measured run, which shows what limits a
+    rate on a machine with few cores.
     Import cost: cold `pwsh -NoProfile` processes with and without Import-Module, median wall time and median
     working set.
     Missing tools (wrk, nginx) are installed from Debian's packages with apt-get. Every server listens on
@@ -354,6 +355,9 @@ function Measure-DataPlane {
             $nginxProcesses = { @($nginx.Id) + @(Get-ChildProcessIds $nginx.Id) }
             Measure-Target 'backend (nginx return 200)' "http://127.0.0.1:$backendPort/" $nginxProcesses
             Measure-Target 'nginx reverse proxy -> backend' "http://127.0.0.1:$proxyPort/" $nginxProcesses
+        }
+        else {
+            $script:Problems.Add('nginx could not be installed: the backend, the nginx reverse proxy and HTTP_PROXY were not measured.')
         }
         Add-Type -Path (Join-Path $PSScriptRoot 'HelloListener.cs')
         $hello = [ApiGatewayTools.Bench.HelloListener]::new((Get-FreePort))
