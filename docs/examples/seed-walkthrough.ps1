@@ -7,7 +7,7 @@
     3. A Lambda integration (POST /mypath/lambda) with the permission that lets exactly this method invoke
        the function.
     Then it prints what was built: resources, methods, integrations, the function's policy and the invoke
-    URL, and runs the same steps again to show that a re-run converges instead of piling up duplicates.
+    URL, calls the Lambda route through the deployed stage, and runs the same steps again to show that a re-run converges instead of piling up duplicates.
     Point it at AWS by removing Start-GwLocalGateway and naming a real function.
 .EXAMPLE
     dotnet pwsh ./docs/examples/seed-walkthrough.ps1
@@ -57,6 +57,12 @@ try {
     Show-Section 'Stage'
     Get-GwStage -RestApiId $api.RestApiId | Format-Table -AutoSize | Out-Host
     Write-Host "Invoke URL: $($prod.InvokeUrl)" -ForegroundColor Green
+
+    # GET /mypath forwards to example.com, which this offline walkthrough leaves alone; the Lambda route
+    # answers from the local function, through the deployed stage and the scoped permission.
+    Show-Section "Calling POST $($prod.InvokeUrl)/mypath/lambda"
+    $answer = Invoke-RestMethod -Method Post -Uri "$($prod.InvokeUrl)/mypath/lambda" -Body '{"name":"walkthrough"}' -ContentType application/json
+    Write-Host "Answer: $($answer | ConvertTo-Json -Compress)"
 
     Show-Section 'Running steps 1 and 3 again converges'
     $again = $api | Add-GwResource -Path /mypath/lambda
