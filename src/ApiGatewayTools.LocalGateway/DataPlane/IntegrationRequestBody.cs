@@ -1,5 +1,4 @@
 using System.Text;
-using ApiGatewayTools.LocalGateway.Templates;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
@@ -21,7 +20,7 @@ internal static class IntegrationRequestBody
         if (template is not null)
         {
             invocation.Log?.Add($"Request template selected for content type {contentType}");
-            var rendered = MappingTemplate.Render(template, invocation.RequestTemplateContext());
+            var rendered = Invocation.Render(template, invocation.RequestTemplateContext);
             return (Encoding.UTF8.GetBytes(rendered), contentType);
         }
         var passThrough = invocation.Integration.PassthroughBehavior switch

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.State;
-using ApiGatewayTools.LocalGateway.Templates;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
@@ -48,7 +47,7 @@ internal static class IntegrationResponseMapping
         var template = SelectTemplate(response.ResponseTemplates, invocation.Request.Headers["Accept"]);
         if (template is { } selected && !string.IsNullOrEmpty(selected.Template))
         {
-            body = Encoding.UTF8.GetBytes(MappingTemplate.Render(selected.Template, invocation.ResponseTemplateContext(output.BodyText)));
+            body = Encoding.UTF8.GetBytes(Invocation.Render(selected.Template, () => invocation.ResponseTemplateContext(output.BodyText)));
             contentType = selected.ContentType;
         }
         else

@@ -67,7 +67,21 @@ internal sealed class Invocation
     public MappingTemplateContext RequestTemplateContext() => _templateContext ??= TemplateContext(BodyText);
 
     /// <summary>What a response template sees: the integration response's body, with the same parameters and context.</summary>
-    public MappingTemplateContext ResponseTemplateContext(string integrationResponseBody) => TemplateContext(integrationResponseBody);
+    public MappingTemplateContext ResponseTemplateContext(string integrationResponseBody)
+    {
+        var request = RequestTemplateContext();
+        return new MappingTemplateContext
+        {
+            Body = integrationResponseBody,
+            PathParameters = request.PathParameters,
+            QueryStringParameters = request.QueryStringParameters,
+            MultiValueQueryStringParameters = request.MultiValueQueryStringParameters,
+            Headers = request.Headers,
+            MultiValueHeaders = request.MultiValueHeaders,
+            Context = request.Context,
+            StageVariables = request.StageVariables,
+        };
+    }
 
     private MappingTemplateContext TemplateContext(string body)
     {
@@ -106,6 +120,13 @@ internal sealed class Invocation
             StageVariables = StageVariables,
         };
     }
+
+    /// <summary>
+    /// Renders a mapping template. Only '$' and '#' start anything in a template, so text without them is
+    /// its own output: the common fixed bodies (e.g. {"statusCode": 200}) skip building a template context.
+    /// </summary>
+    public static string Render(string template, Func<MappingTemplateContext> context) =>
+        template.AsSpan().IndexOfAny('$', '#') < 0 ? template : MappingTemplate.Render(template, context());
 }
 
 /// <summary>Identifiers shaped like API Gateway's, derived from the request id.</summary>

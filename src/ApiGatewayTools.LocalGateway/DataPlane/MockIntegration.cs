@@ -19,26 +19,39 @@ internal static class MockIntegration
         return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(statusCode, [], []));
     }
 
-    /// <summary>The "statusCode" member of the rendered template; 200 when there is none.</summary>
+    /// <summary>The top-level "statusCode" member of the rendered template; 200 when there is none.</summary>
     private static int StatusCodeOf(byte[] rendered)
     {
         if (rendered.Length == 0)
         {
             return DefaultStatusCode;
         }
+        // A forward-only read: no document is built for what is usually {"statusCode": 200}.
+        var reader = new Utf8JsonReader(rendered);
         try
         {
-            using var document = JsonDocument.Parse(rendered);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("statusCode", out var code))
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                if (code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var number))
+                return DefaultStatusCode;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isStatusCode = reader.ValueTextEquals("statusCode"u8);
+                reader.Read();
+                if (isStatusCode)
                 {
-                    return number;
+                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+                    {
+                        return number;
+                    }
+                    if (reader.TokenType == JsonTokenType.String
+                        && int.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number))
+                    {
+                        return number;
+                    }
+                    return DefaultStatusCode;
                 }
-                if (code.ValueKind == JsonValueKind.String && int.TryParse(code.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number))
-                {
-                    return number;
-                }
+                reader.Skip();
             }
         }
         catch (JsonException)
