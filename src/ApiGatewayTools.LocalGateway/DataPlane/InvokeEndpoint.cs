@@ -40,6 +40,10 @@ internal sealed class InvokeEndpoint(
         {
             result = MethodResult.GatewayError(GatewayFailure.Forbidden, $"no stage {target.StageName} in API {target.RestApiId}");
         }
+        else if (stage.ExecuteApiEndpointDisabled)
+        {
+            result = MethodResult.GatewayError(GatewayFailure.Forbidden, $"the default endpoint of API {target.RestApiId} is disabled");
+        }
         else
         {
             stageName = stage.StageName;

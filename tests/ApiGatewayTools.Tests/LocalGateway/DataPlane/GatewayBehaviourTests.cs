@@ -66,6 +66,46 @@ public sealed class GatewayBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_client_that_disconnects_mid_body_is_logged_and_the_gateway_keeps_serving()
+    {
+        var apiId = await _gateway.CreateApi();
+        await _gateway.MockMethod(apiId, "/upload", "POST", """{"ok":true}""");
+        await _gateway.Deploy(apiId);
+
+        using (var socket = new System.Net.Sockets.TcpClient())
+        {
+            await socket.ConnectAsync(IPAddress.Loopback, _gateway.Server.Port);
+            var stream = socket.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"POST /restapis/{apiId}/prod/_user_request_/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\nonly-a-little"));
+            await stream.FlushAsync();
+        }
+
+        var logged = false;
+        for (var attempt = 0; attempt < 50 && !logged; attempt++)
+        {
+            await Task.Delay(50);
+            logged = _gateway.Server.RecentRequests.Any(e =>
+                e.Path.EndsWith("/upload", StringComparison.Ordinal) && e.Error?.StartsWith("request abandoned", StringComparison.Ordinal) == true);
+        }
+        Assert.True(logged, "the abandoned request is not in the request log");
+        Assert.Equal(200, (await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/upload", DataPlaneHarness.Json("{}"))).Status);
+    }
+
+    [Fact]
+    public async Task A_disabled_default_endpoint_is_forbidden()
+    {
+        var apiId = await _gateway.CreateApi(new { name = "private", disableExecuteApiEndpoint = true });
+        await _gateway.MockMethod(apiId, "/hello", "GET", "{}");
+        await _gateway.Deploy(apiId);
+
+        var answer = await _gateway.Get(apiId, "/hello");
+
+        Assert.Equal(403, answer.Status);
+        Assert.Equal("""{"message":"Forbidden"}""", answer.Body);
+    }
+
+    [Fact]
     public async Task TestInvokeMethod_runs_the_current_undeployed_definition()
     {
         var apiId = await _gateway.CreateApi();
