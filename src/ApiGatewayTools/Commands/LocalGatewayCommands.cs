@@ -84,11 +84,6 @@ public sealed class StopGwLocalGatewayCommand : PSCmdlet
 [OutputType(typeof(LocalGatewayInfo))]
 public sealed class GetGwLocalGatewayCommand : PSCmdlet
 {
-    /// <summary>Append one JSON line per request to this file (no headers, bodies or credentials).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? LogPath { get; set; }
-
     protected override void EndProcessing()
     {
         if (LocalGatewaySession.Current is { } running)
