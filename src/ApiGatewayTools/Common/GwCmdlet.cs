@@ -139,6 +139,7 @@ public abstract class GwCmdlet : PSCmdlet, IDisposable
             if (_pending.TryTake(out var action, 100))
                 action();
         }
+        _listener?.CompleteProgress();
         return task.GetAwaiter().GetResult();
     }
 
@@ -159,10 +160,17 @@ public abstract class GwCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Forwards engine activity to -Verbose and Write-Progress, on the pipeline thread.</summary>
+    /// <summary>
+    /// Forwards engine activity to -Verbose and Write-Progress. Engine threads only queue; everything that writes
+    /// runs on the pipeline thread, so the counters need no locks.
+    /// </summary>
     private sealed class ActivityListener(GwCmdlet cmdlet) : IGwActivityListener
     {
         private const int ThrottleProgressId = 0x6177;
+        private const int PagingProgressId = 0x7067;
+        private static readonly HashSet<string> ListOperations = ["GetRestApis", "GetResources", "GetDeployments", "ListFunctions"];
+        private readonly Dictionary<string, int> _pages = new(StringComparer.Ordinal);
+        private readonly HashSet<(int Id, string Activity)> _shown = [];
 
         public void RequestCompleted(GwRequestRecord record) => cmdlet.Post(() =>
         {
@@ -170,15 +178,34 @@ public abstract class GwCmdlet : PSCmdlet, IDisposable
             var error = record.ErrorCode is null ? "" : $" {record.ErrorCode}";
             var attempt = record.Attempt > 1 ? $" (attempt {record.Attempt})" : "";
             cmdlet.WriteVerbose($"{record.Operation} {record.Method} {record.Path} -> {status}{error} in {record.Elapsed.TotalMilliseconds:0} ms{attempt}");
+            if (record.StatusCode is 200 && ListOperations.Contains(record.Operation))
+            {
+                // A single page needs no progress bar; long listings (500 items a page) get one.
+                var pages = _pages[record.Operation] = _pages.GetValueOrDefault(record.Operation) + 1;
+                if (pages > 1)
+                    Show(PagingProgressId, $"Listing ({record.Operation})", $"{pages} pages read");
+            }
         });
 
         public void Waiting(string operation, TimeSpan delay, int attempt, string reason) => cmdlet.Post(() =>
         {
             cmdlet.WriteVerbose($"{operation}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1})");
-            cmdlet.WriteProgress(new ProgressRecord(ThrottleProgressId, $"Waiting to retry {operation}", reason)
-            {
-                SecondsRemaining = (int)Math.Ceiling(delay.TotalSeconds),
-            });
+            Show(ThrottleProgressId, $"Waiting to retry {operation}", reason, (int)Math.Ceiling(delay.TotalSeconds));
         });
+
+        /// <summary>Closes the progress bars this work opened, once it is done.</summary>
+        public void CompleteProgress()
+        {
+            foreach (var (id, activity) in _shown)
+                cmdlet.WriteProgress(new ProgressRecord(id, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _shown.Clear();
+            _pages.Clear();
+        }
+
+        private void Show(int id, string activity, string status, int secondsRemaining = -1)
+        {
+            _shown.Add((id, activity));
+            cmdlet.WriteProgress(new ProgressRecord(id, activity, status) { SecondsRemaining = secondsRemaining });
+        }
     }
 }
