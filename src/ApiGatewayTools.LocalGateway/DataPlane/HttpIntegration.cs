@@ -1,4 +1,5 @@
-using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using ApiGatewayTools.LocalGateway.State;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -40,14 +41,14 @@ internal sealed partial class HttpIntegration(BackendClient backend)
             return MethodResult.GatewayError(GatewayFailure.UnsupportedMediaType, "no request template for the content type and passthrough refused");
         }
 
-        var uriText = EndpointUri(invocation, mapped.Path, proxy ? invocation.Request.RawQuery : "", mapped.Query);
-        if (!Uri.TryCreate(uriText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+        var endpoint = Endpoint(invocation, mapped.Path, proxy ? invocation.Request.RawQuery : "", mapped.Query, out var uriText);
+        if (endpoint is null)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Invalid endpoint address: {uriText}");
             return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"invalid endpoint address {uriText}");
         }
         var verb = integration.HttpMethod is null or "ANY" ? invocation.Request.HttpMethod : integration.HttpMethod;
-        using var message = new HttpRequestMessage(new HttpMethod(verb), endpoint);
+        using var message = new HttpRequestMessage(Method(verb), endpoint);
         if (body.Length > 0 || (contentType is not null && verb is not ("GET" or "HEAD")))
         {
             message.Content = new ByteArrayContent(body);
@@ -74,8 +75,8 @@ internal sealed partial class HttpIntegration(BackendClient backend)
         }
         LogEndpointRequest(invocation, message, body);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(integration.TimeoutInMillis);
+        // Not linked to the server's stop token: stopping disposes the shared client, which ends every call anyway.
+        using var timeout = new CancellationTokenSource(integration.TimeoutInMillis);
         IntegrationOutput output;
         try
         {
@@ -83,7 +84,7 @@ internal sealed partial class HttpIntegration(BackendClient backend)
             var responseBody = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             output = new IntegrationOutput((int)response.StatusCode, ResponseHeaders(response), responseBody);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             invocation.Log?.Add($"Execution failed due to a timeout error: no answer from {endpoint} within {integration.TimeoutInMillis} ms");
             return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"endpoint request timed out after {integration.TimeoutInMillis} ms");
@@ -104,6 +105,45 @@ internal sealed partial class HttpIntegration(BackendClient backend)
         }
         return IntegrationResponseMapping.Map(invocation, output);
     }
+
+    /// <summary>
+    /// The backend URI, or null when it is not a valid http(s) URI. A fixed integration URI (no stage variables,
+    /// no path parameters) with no query string to add is parsed once per deployed integration, not per request.
+    /// </summary>
+    private static Uri? Endpoint(Invocation invocation, Dictionary<string, string> mappedPath, string forwardedQuery,
+        List<KeyValuePair<string, string>> mappedQuery, out string uriText)
+    {
+        var integration = invocation.Integration;
+        var fixedUri = integration.Uri is { } raw && !raw.Contains('{');
+        if (fixedUri && forwardedQuery.Length == 0 && mappedQuery.Count == 0)
+        {
+            uriText = integration.Uri!;
+            var cached = FixedEndpoints.GetValue(integration, static record => ParseEndpoint(record.Uri!) ?? InvalidEndpoint);
+            return ReferenceEquals(cached, InvalidEndpoint) ? null : cached;
+        }
+        uriText = EndpointUri(invocation, mappedPath, forwardedQuery, mappedQuery);
+        return ParseEndpoint(uriText);
+    }
+
+    private static readonly ConditionalWeakTable<IntegrationRecord, Uri> FixedEndpoints = new();
+    /// <summary>Stands for "not a valid endpoint" in the cache, which cannot hold null.</summary>
+    private static readonly Uri InvalidEndpoint = new("invalid:endpoint");
+
+    private static Uri? ParseEndpoint(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https" ? endpoint : null;
+
+    /// <summary>The shared instances for the common verbs, which HttpClient recognises by reference.</summary>
+    private static HttpMethod Method(string verb) => verb switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "DELETE" => HttpMethod.Delete,
+        "PATCH" => HttpMethod.Patch,
+        "HEAD" => HttpMethod.Head,
+        "OPTIONS" => HttpMethod.Options,
+        _ => new HttpMethod(verb),
+    };
 
     /// <summary>The integration URI with stage variables and path parameters filled in, plus the query string.</summary>
     private static string EndpointUri(Invocation invocation, Dictionary<string, string> mappedPath, string forwardedQuery, List<KeyValuePair<string, string>> mappedQuery)
