@@ -67,6 +67,11 @@ internal sealed class InvokeEndpoint(
                     match is null ? $"no resource matches {request.Path}" : $"resource {match.ResourcePath} has no {request.HttpMethod} method");
                 resourcePath = match?.ResourcePath;
             }
+            else if (CallerRefusal(method, request) is { } refusal)
+            {
+                resourcePath = match.ResourcePath;
+                result = refusal;
+            }
             else
             {
                 resourcePath = match.ResourcePath;
@@ -90,6 +95,26 @@ internal sealed class InvokeEndpoint(
             }
         }
         return new InvokeOutcome(result, stageName, resourcePath, integrationType);
+    }
+
+    /// <summary>
+    /// What API Gateway checks about the caller before running a method: an AWS_IAM method needs a SigV4
+    /// signature (header or presigned query; any well-formed one is accepted locally, as for the control
+    /// plane), a method that requires an API key needs an x-api-key header. Authorizers are not modelled.
+    /// </summary>
+    private static MethodResult? CallerRefusal(MethodRecord method, InvocationRequest request)
+    {
+        if (method.AuthorizationType == "AWS_IAM"
+            && request.Headers["Authorization"] is null
+            && !request.Query.Any(pair => pair.Key == "X-Amz-Signature"))
+        {
+            return MethodResult.GatewayError(GatewayFailure.MissingAuthenticationToken, "an AWS_IAM method was called without a signature");
+        }
+        if (method.ApiKeyRequired && string.IsNullOrEmpty(request.Headers["x-api-key"]))
+        {
+            return MethodResult.GatewayError(GatewayFailure.Forbidden, "the method requires an API key and the request has no x-api-key header");
+        }
+        return null;
     }
 
     /// <summary>The exact verb's method, else the resource's ANY method.</summary>

@@ -124,6 +124,48 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 }
 
+public sealed class CallerCheckTests : IAsyncLifetime
+{
+    private readonly DataPlaneHarness _gateway = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _gateway.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task An_AWS_IAM_method_called_without_a_signature_is_missing_authentication_token()
+    {
+        var apiId = await _gateway.CreateApi();
+        var resourceId = await _gateway.MockMethod(apiId, "/private", "GET", """{"ok":true}""");
+        await _gateway.Client.Patch($"/restapis/{apiId}/resources/{resourceId}/methods/GET", new { op = "replace", path = "/authorizationType", value = "AWS_IAM" });
+        await _gateway.Deploy(apiId);
+
+        var unsigned = await _gateway.Get(apiId, "/private");
+        Assert.Equal(403, unsigned.Status);
+        Assert.Equal("""{"message":"Missing Authentication Token"}""", unsigned.Body);
+
+        var signed = await _gateway.Get(apiId, "/private", headers: new Dictionary<string, string>
+        {
+            ["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/execute-api/aws4_request, SignedHeaders=host, Signature=abc",
+        });
+        Assert.Equal(200, signed.Status);
+    }
+
+    [Fact]
+    public async Task A_method_that_requires_an_API_key_refuses_a_request_without_one()
+    {
+        var apiId = await _gateway.CreateApi();
+        var resourceId = await _gateway.MockMethod(apiId, "/keyed", "GET", """{"ok":true}""");
+        await _gateway.Client.Patch($"/restapis/{apiId}/resources/{resourceId}/methods/GET", new { op = "replace", path = "/apiKeyRequired", value = "true" });
+        await _gateway.Deploy(apiId);
+
+        var without = await _gateway.Get(apiId, "/keyed");
+        Assert.Equal(403, without.Status);
+        Assert.Equal("""{"message":"Forbidden"}""", without.Body);
+        Assert.Equal(200, (await _gateway.Get(apiId, "/keyed", headers: new Dictionary<string, string> { ["x-api-key"] = "any" })).Status);
+    }
+}
+
 public sealed class DeploymentSnapshotTests : IAsyncLifetime
 {
     private readonly DataPlaneHarness _gateway = new();
