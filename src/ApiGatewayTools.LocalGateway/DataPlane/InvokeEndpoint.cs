@@ -33,7 +33,7 @@ internal sealed class InvokeEndpoint(
         if (body is null)
         {
             result = MethodResult.GatewayError(GatewayFailure.RequestTooLarge, $"request body larger than {MaxBodyBytes} bytes");
-            // The rest of the body is never read, so this connection cannot carry another request.
+            // A body past the discard bound is left unread, so the connection cannot be trusted with another request.
             context.Response.KeepAlive = false;
         }
         else if (FindStage(target.RestApiId, target.StageName) is not { } stage)
@@ -99,8 +99,9 @@ internal sealed class InvokeEndpoint(
 
     /// <summary>
     /// What API Gateway checks about the caller before running a method: an AWS_IAM method needs a SigV4
-    /// signature (header or presigned query; any well-formed one is accepted locally, as for the control
-    /// plane), a method that requires an API key needs an x-api-key header. Authorizers are not modelled.
+    /// signature (an Authorization header or a presigned query; locally its presence is enough, it is not
+    /// verified), a method that requires an API key needs an x-api-key header (any value: API keys and usage
+    /// plans are not modelled). Authorizers are not run.
     /// </summary>
     private static MethodResult? CallerRefusal(MethodRecord method, InvocationRequest request)
     {
