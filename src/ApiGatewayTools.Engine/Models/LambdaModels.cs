@@ -10,6 +10,8 @@ public sealed record LambdaFunction : GwObject
     public string? Version { get; init; }
     public string? State { get; init; }
     public DateTimeOffset? LastModified { get; init; }
+
+    public override string ToString() => FunctionArn;
 }
 
 /// <summary>One statement of a function's resource-based policy, flattened for reading.</summary>
@@ -23,6 +25,8 @@ public sealed record LambdaPolicyStatement : GwObject
     public string? Resource { get; init; }
     public string? SourceArn { get; init; }
     public string? SourceAccount { get; init; }
+
+    public override string ToString() => $"{StatementId}: {Principal} {Action} {SourceArn}".TrimEnd();
 }
 
 public sealed record LambdaPolicy : GwObject
@@ -32,4 +36,6 @@ public sealed record LambdaPolicy : GwObject
     /// <summary>The policy document exactly as Lambda returned it.</summary>
     public string PolicyJson { get; init; } = "";
     public IReadOnlyList<LambdaPolicyStatement> Statements { get; init; } = [];
+
+    public override string ToString() => $"{FunctionName} ({Statements.Count} statement(s))";
 }

@@ -45,6 +45,8 @@ public sealed record MethodResponse : GwObject
     public string StatusCode { get; init; } = "";
     public IReadOnlyDictionary<string, bool> ResponseParameters { get; init; } = new Dictionary<string, bool>();
     public IReadOnlyDictionary<string, string> ResponseModels { get; init; } = new Dictionary<string, string>();
+
+    public override string ToString() => StatusCode;
 }
 
 public sealed record Method : GwObject
@@ -79,6 +81,8 @@ public sealed record IntegrationResponse : GwObject
     public string? ContentHandling { get; init; }
     public IReadOnlyDictionary<string, string> ResponseParameters { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> ResponseTemplates { get; init; } = new Dictionary<string, string>();
+
+    public override string ToString() => string.IsNullOrEmpty(SelectionPattern) ? $"{StatusCode} (default)" : $"{StatusCode} <- {SelectionPattern}";
 }
 
 public sealed record Integration : GwObject
@@ -167,4 +171,6 @@ public sealed record TestInvokeResult : GwObject
     /// <summary>How long the invocation took, as API Gateway measured it.</summary>
     public TimeSpan Latency { get; init; }
     public string? Log { get; init; }
+
+    public override string ToString() => $"{Status} {HttpMethod} {PathWithQueryString}";
 }
