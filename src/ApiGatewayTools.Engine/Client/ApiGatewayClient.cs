@@ -145,24 +145,22 @@ public sealed class ApiGatewayClient
     private async Task<System.Text.Json.JsonElement> SendAsync(GwOperation operation, CancellationToken ct) =>
         Json.Parse(await _transport.SendAsync(operation, ct).ConfigureAwait(false));
 
-    /// <summary>Follows "position" until the service stops returning one.</summary>
+    /// <summary>Every item of a listing, page by page.</summary>
     private async IAsyncEnumerable<T> PagesAsync<T>(string name, string path, Dictionary<string, string>? query,
         Func<System.Text.Json.JsonElement, T> map, [EnumeratorCancellation] CancellationToken ct)
     {
-        string? position = null;
-        do
+        var pages = Paging.PagesAsync((position, token) =>
         {
             var pageQuery = new Dictionary<string, string>(query ?? []) { ["limit"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             if (position is not null)
                 pageQuery["position"] = position;
-            var page = await SendAsync(new GwOperation(ServiceNames.ApiGateway, name, HttpMethod.Get, path, null, pageQuery), ct).ConfigureAwait(false);
+            return SendAsync(new GwOperation(ServiceNames.ApiGateway, name, HttpMethod.Get, path, null, pageQuery), token);
+        }, "position", ct);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
             foreach (var item in page.Items())
                 yield return map(item);
-            var next = page.Str("position");
-            // A service that repeats the same position would loop forever; treat that as the end.
-            position = string.IsNullOrEmpty(next) || next == position ? null : next;
         }
-        while (position is not null);
     }
 }
 

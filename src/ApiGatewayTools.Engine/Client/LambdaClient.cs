@@ -35,23 +35,22 @@ public sealed class LambdaClient
     /// <summary>ListFunctions, every page (Marker / NextMarker).</summary>
     public async IAsyncEnumerable<LambdaFunction> ListFunctionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        string? marker = null;
-        do
+        var pages = Paging.PagesAsync(async (marker, token) =>
         {
             var query = new Dictionary<string, string> { ["MaxItems"] = "50" };
             if (marker is not null)
                 query["Marker"] = marker;
             var operation = new GwOperation(ServiceNames.Lambda, "ListFunctions", HttpMethod.Get, RestPath.Of(LambdaOperations.ApiVersionPrefix, "functions") + "/", null, query);
-            var page = Json.Parse(await _transport.SendAsync(operation, ct).ConfigureAwait(false));
+            return Json.Parse(await _transport.SendAsync(operation, token).ConfigureAwait(false));
+        }, "NextMarker", ct);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
             if (page.Member("Functions") is { ValueKind: System.Text.Json.JsonValueKind.Array } functions)
             {
                 foreach (var configuration in functions.EnumerateArray())
                     yield return ResponseMapper.Function(configuration, Connection);
             }
-            var next = page.Str("NextMarker");
-            marker = string.IsNullOrEmpty(next) || next == marker ? null : next;
         }
-        while (marker is not null);
     }
 
     /// <summary>AddPermission; returns the statement Lambda stored.</summary>
