@@ -89,7 +89,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse PutResponse(GatewayRequest request)
     {
-        var statusCode = ReadStatusCode(request);
+        var statusCode = MethodRoutes.ReadStatusCode(request);
         var body = request.Json;
         var response = new IntegrationResponseRecord
         {
@@ -109,7 +109,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse GetResponse(GatewayRequest request)
     {
-        var statusCode = ReadStatusCode(request);
+        var statusCode = MethodRoutes.ReadStatusCode(request);
         return WithMethod(request, method =>
         {
             var response = FindResponse(GatewayState.Integration(method), statusCode);
@@ -119,7 +119,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse UpdateResponse(GatewayRequest request)
     {
-        var statusCode = ReadStatusCode(request);
+        var statusCode = MethodRoutes.ReadStatusCode(request);
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
@@ -155,7 +155,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse DeleteResponse(GatewayRequest request)
     {
-        var statusCode = ReadStatusCode(request);
+        var statusCode = MethodRoutes.ReadStatusCode(request);
         return WithMethod(request, method =>
         {
             var integration = GatewayState.Integration(method);
@@ -165,29 +165,13 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         });
     }
 
-    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action)
-    {
-        var httpMethod = MethodRoutes.ReadHttpMethod(request);
-        lock (state.Sync)
-        {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
-            return action(GatewayState.Method(resource, httpMethod));
-        }
-    }
+    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action) =>
+        MethodRoutes.WithMethod(state, request, action);
 
     private static IntegrationResponseRecord FindResponse(IntegrationRecord integration, string statusCode) =>
         integration.IntegrationResponses.TryGetValue(statusCode, out var response)
             ? response
             : throw GatewayError.NotFound("Invalid Response status code specified");
-
-    private static string ReadStatusCode(GatewayRequest request)
-    {
-        var statusCode = request.Route("status_code");
-        return MethodRoutes.StatusCodePattern().IsMatch(statusCode)
-            ? statusCode
-            : throw GatewayError.BadRequest($"Invalid status code specified: {statusCode}. Must be a 3-digit HTTP status code from 100 to 599.");
-    }
 
     private static void Apply(IntegrationRecord integration, PatchOperation operation)
     {

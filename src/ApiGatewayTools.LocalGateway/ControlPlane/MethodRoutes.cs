@@ -56,17 +56,15 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         };
         ValidateRequestParameters(method.RequestParameters.Keys);
         ValidateAuthorizer(method);
-        lock (state.Sync)
+        return WithResource(request, resource =>
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
             if (resource.Methods.ContainsKey(httpMethod))
             {
                 throw GatewayError.Conflict("Method already exists for this resource");
             }
             resource.Methods.Add(httpMethod, method);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Method(w, method));
-        }
+        });
     }
 
     private GatewayResponse Get(GatewayRequest request) => WithMethod(request, method =>
@@ -95,14 +93,12 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     private GatewayResponse Delete(GatewayRequest request)
     {
         var httpMethod = ReadHttpMethod(request);
-        lock (state.Sync)
+        return WithResource(request, resource =>
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
             GatewayState.Method(resource, httpMethod);
             resource.Methods.Remove(httpMethod);
             return GatewayResponse.Empty(204);
-        }
+        });
     }
 
     private GatewayResponse PutResponse(GatewayRequest request)
@@ -173,8 +169,21 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         });
     }
 
-    /// <summary>Runs <paramref name="action"/> on the addressed method under the state lock.</summary>
-    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action)
+    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action) =>
+        WithMethod(state, request, action);
+
+    /// <summary>Runs <paramref name="action"/> on the addressed resource under the state lock.</summary>
+    private GatewayResponse WithResource(GatewayRequest request, Func<ResourceRecord, GatewayResponse> action)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApi(request.Route("restapi_id"));
+            return action(GatewayState.Resource(api, request.Route("resource_id")));
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the addressed method under the state lock; integrations use it too.</summary>
+    public static GatewayResponse WithMethod(GatewayState state, GatewayRequest request, Func<MethodRecord, GatewayResponse> action)
     {
         var httpMethod = ReadHttpMethod(request);
         lock (state.Sync)
@@ -234,7 +243,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private static string ReadStatusCode(GatewayRequest request)
+    /// <summary>The status code from the path: three digits, 100 to 599, as for method and integration responses alike.</summary>
+    public static string ReadStatusCode(GatewayRequest request)
     {
         var statusCode = request.Route("status_code");
         return StatusCodePattern().IsMatch(statusCode)
@@ -285,7 +295,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     }
 
     [GeneratedRegex(@"^[1-5]\d\d$")]
-    public static partial Regex StatusCodePattern();
+    private static partial Regex StatusCodePattern();
 
     [GeneratedRegex(@"^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.[^\s]+$")]
     private static partial Regex RequestParameterPattern();
