@@ -25,18 +25,15 @@ internal sealed class GwTransport
         _retry = retry ?? RetryOptions.Default;
     }
 
-    public Uri EndpointFor(string service) => service switch
-    {
-        ServiceNames.Lambda => _connection.LambdaEndpoint ?? InvokeUrls.RegionalEndpoint(ServiceNames.Lambda, _connection.Region),
-        _ => _connection.ApiGatewayEndpoint ?? InvokeUrls.RegionalEndpoint(ServiceNames.ApiGateway, _connection.Region),
-    };
-
-    private bool IsAwsEndpoint(string service) =>
-        (service == ServiceNames.Lambda ? _connection.LambdaEndpoint : _connection.ApiGatewayEndpoint) is null;
+    /// <summary>The caller's endpoint for the service, or null for AWS's own.</summary>
+    private Uri? CustomEndpointFor(string service) =>
+        service == ServiceNames.Lambda ? _connection.LambdaEndpoint : _connection.ApiGatewayEndpoint;
 
     public async Task<string> SendAsync(GwOperation operation, CancellationToken ct)
     {
-        var endpoint = EndpointFor(operation.Service);
+        var customEndpoint = CustomEndpointFor(operation.Service);
+        var endpoint = customEndpoint ?? InvokeUrls.RegionalEndpoint(operation.Service, _connection.Region);
+        var paced = operation.Service == ServiceNames.ApiGateway && customEndpoint is null;
         var wirePath = endpoint.AbsolutePath.TrimEnd('/') + operation.Path;
         var query = operation.Query.ToList();
         var requestUri = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + wirePath + QueryString(query));
@@ -46,7 +43,7 @@ internal sealed class GwTransport
         {
             ct.ThrowIfCancellationRequested();
             var credentials = await _connection.Credentials.GetCredentialsAsync().ConfigureAwait(false);
-            if (operation.Service == ServiceNames.ApiGateway && IsAwsEndpoint(operation.Service))
+            if (paced)
             {
                 await QuotaPacer.For(endpoint.Host, _connection.Region, credentials.AccessKey)
                     .AcquireAsync(operation.Name, wait => _listener?.Waiting(operation.Name, wait, attempt, "quota pacing"), _retry.Delay, ct)
