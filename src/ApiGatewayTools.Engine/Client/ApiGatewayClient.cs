@@ -25,12 +25,10 @@ public sealed class ApiGatewayClient
     internal ApiGatewayClient(GwConnection connection, IGwActivityListener? listener, RetryOptions? retry)
     {
         Connection = connection;
-        Listener = listener;
         _transport = new GwTransport(connection, listener, retry);
     }
 
     public GwConnection Connection { get; }
-    internal IGwActivityListener? Listener { get; }
 
     public async Task<RestApi> CreateRestApiAsync(CreateRestApiRequest request, CancellationToken ct) =>
         ResponseMapper.RestApi(await SendAsync(ApiGatewayOperations.CreateRestApi(request), ct).ConfigureAwait(false), Connection);

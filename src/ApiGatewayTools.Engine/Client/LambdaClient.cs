@@ -17,12 +17,10 @@ public sealed class LambdaClient
     internal LambdaClient(GwConnection connection, IGwActivityListener? listener, RetryOptions? retry)
     {
         Connection = connection;
-        Listener = listener;
         _transport = new GwTransport(connection, listener, retry);
     }
 
     public GwConnection Connection { get; }
-    internal IGwActivityListener? Listener { get; }
 
     /// <summary>GetFunction; <paramref name="functionName"/> may be a name, a partial or full ARN.</summary>
     public async Task<LambdaFunction> GetFunctionAsync(string functionName, string? qualifier, CancellationToken ct)
