@@ -47,6 +47,18 @@ Describe 'Add-GwMethod' {
         Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
     }
 
+    It 'adds a method once when the same path comes down the pipeline twice' {
+        $api = New-TestApi
+        $api | Add-GwResource -Path /twice | Out-Null
+        $methods = '/twice', '/twice' | ForEach-Object { [pscustomobject]@{ RestApiId = $api.RestApiId; Path = $_ } } |
+            Add-GwMethod -HttpMethod GET -ErrorVariable failures
+
+        $failures | Should -BeNullOrEmpty
+        $methods | Should -HaveCount 2
+        $methods.ResourceId | Select-Object -Unique | Should -HaveCount 1
+        (Get-GwMethod -RestApiId $api.RestApiId).HttpMethod | Should -Be @('GET')
+    }
+
     It 'updates an existing method to the settings asked for now' {
         $resource = New-TestApi | Add-GwResource -Path /pets
         $resource | Add-GwMethod -HttpMethod GET | Out-Null

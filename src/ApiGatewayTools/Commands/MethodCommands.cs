@@ -77,6 +77,7 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", ApiGatewayOperations.PutMethod(request).ToString()))
             return;
         var method = Await(ct => client.PutMethodAsync(request, ct));
+        Remember(connection, resource with { HttpMethods = [.. resource.HttpMethods.Append(verb).Order(StringComparer.Ordinal)] });
         WriteObject(method with { Path = resource.Path });
     }
 }
@@ -127,5 +128,6 @@ public sealed class RemoveGwMethodCommand : GwResourceCmdlet
                 ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb).ToString()))
             return;
         Await(ct => Gateway(connection).DeleteMethodAsync(RestApiId, resource.ResourceId, verb, ct));
+        Remember(connection, resource with { HttpMethods = resource.HttpMethods.Where(v => v != verb).ToArray() });
     }
 }

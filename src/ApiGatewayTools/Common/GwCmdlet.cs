@@ -126,6 +126,9 @@ public abstract class GwCmdlet : PSCmdlet, IDisposable
 
     protected ResourceTree? CachedTree(GwConnection connection, string restApiId) => _trees.GetValueOrDefault((connection, restApiId));
 
+    /// <summary>Keeps a listed tree current after this cmdlet changed a resource's methods.</summary>
+    protected void Remember(GwConnection connection, RestApiResource resource) => CachedTree(connection, resource.RestApiId)?.Add(resource);
+
     /// <summary>
     /// Runs engine work to completion on the pipeline thread's behalf, writing its verbose and progress
     /// messages here as they arrive (PowerShell only accepts them from this thread).
