@@ -30,7 +30,7 @@ public static partial class IntegrationUri
 
     /// <summary>The path variables ({id}, {proxy}) an integration URI refers to, without braces or '+'.</summary>
     public static IReadOnlyList<string> PathVariables(string uri) =>
-        PathVariable().Matches(uri).Select(m => m.Value.Trim('{', '}').TrimEnd('+')).Distinct().ToArray();
+        PathVariable().Matches(uri).Select(m => ResourcePath.VariableName(m.Value)).Distinct().ToArray();
 
     /// <summary>arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations</summary>
     public static string ForLambda(LambdaFunctionArn function) =>

@@ -25,7 +25,7 @@ public static class MethodWorkflow
     {
         var result = new Dictionary<string, bool>(declared ?? new Dictionary<string, bool>(), StringComparer.Ordinal);
         foreach (var segment in path.Segments.Where(ResourcePath.IsVariable))
-            result.TryAdd($"method.request.path.{segment.Trim('{', '}').TrimEnd('+')}", true);
+            result.TryAdd($"method.request.path.{ResourcePath.VariableName(segment)}", true);
         return result;
     }
 

@@ -79,6 +79,9 @@ public sealed class ResourcePath : IEquatable<ResourcePath>
     public static bool IsVariable(string pathPart) => pathPart.StartsWith('{') && pathPart.EndsWith('}');
     public static bool IsGreedy(string pathPart) => pathPart.StartsWith('{') && pathPart.EndsWith("+}");
 
+    /// <summary>The name a variable segment binds: {petId} and {proxy+} name petId and proxy.</summary>
+    public static string VariableName(string pathPart) => pathPart.Trim('{', '}').TrimEnd('+');
+
     /// <summary>The path with each variable replaced by '*', as execute-api ARNs match invocations.</summary>
     public string ToArnPattern() => "/" + string.Join("/", Segments.Select(s => IsVariable(s) ? "*" : s));
 

@@ -23,7 +23,7 @@ public static class TestInvokeWorkflow
                 builder.Append(segment);
                 continue;
             }
-            var name = segment.Trim('{', '}').TrimEnd('+');
+            var name = ResourcePath.VariableName(segment);
             if (!values.TryGetValue(name, out var value) || value.Length == 0)
                 throw new GwValidationException(MissingPathParameterErrorId, "PathParameter",
                     $"{path} needs a value for {{{name}}}: pass -PathParameter @{{ {name} = '...' }}.");
