@@ -38,8 +38,7 @@ public sealed class ResourceTree
     /// <summary>Forgets a resource and everything below it, as DeleteResource removes the subtree.</summary>
     public void RemoveSubtree(RestApiResource resource)
     {
-        var prefix = resource.Path == "/" ? "/" : resource.Path + "/";
-        foreach (var r in _byPath.Values.Where(r => r.Path == resource.Path || r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        foreach (var r in _byPath.Values.Where(r => r.Path == resource.Path || IsBelow(r, resource)).ToList())
         {
             _byPath.Remove(r.Path);
             _byId.Remove(r.ResourceId);
@@ -51,10 +50,12 @@ public sealed class ResourceTree
         path.SelfAndAncestorsFromTop().Where(p => Find(p) is null).ToList();
 
     /// <summary>Resources below <paramref name="resource"/>, deepest first: the order to remove them in.</summary>
-    public IReadOnlyList<RestApiResource> Descendants(RestApiResource resource)
-    {
-        var prefix = resource.Path == "/" ? "/" : resource.Path + "/";
-        return _byPath.Values.Where(r => r.Path != resource.Path && r.Path.StartsWith(prefix, StringComparison.Ordinal))
+    public IReadOnlyList<RestApiResource> Descendants(RestApiResource resource) =>
+        _byPath.Values.Where(r => IsBelow(r, resource))
             .OrderByDescending(r => r.Path.Count(c => c == '/')).ThenBy(r => r.Path, StringComparer.Ordinal).ToList();
-    }
+
+    /// <summary>True for resources strictly below <paramref name="ancestor"/>; every other resource is below the root.</summary>
+    private static bool IsBelow(RestApiResource candidate, RestApiResource ancestor) =>
+        candidate.Path != ancestor.Path
+        && candidate.Path.StartsWith(ancestor.Path == "/" ? "/" : ancestor.Path + "/", StringComparison.Ordinal);
 }
