@@ -15,16 +15,11 @@ internal static class ServiceErrorParser
 
     public static GwServiceException Parse(HttpStatusCode status, string? errorTypeHeader, string? requestId, string body, string operation)
     {
-        string? bodyCode = null;
-        string? message = null;
-        if (TryParseObject(body, out var root))
-        {
-            bodyCode = FirstString(root, "__type", "code", "Code");
-            message = FirstString(root, "message", "Message", "errorMessage");
-        }
-
+        var root = ParseOrNothing(body);
+        var bodyCode = FirstString(root, "__type", "code", "Code");
+        var message = FirstString(root, "message", "Message", "errorMessage")
+            ?? $"{operation} failed with HTTP {(int)status} {status}.";
         var code = CodeFrom(errorTypeHeader) ?? CodeFrom(bodyCode) ?? FallbackCode(status);
-        message ??= $"{operation} failed with HTTP {(int)status} {status}.";
         return new GwServiceException(code, message, status, operation, requestId);
     }
 
@@ -50,32 +45,19 @@ internal static class ServiceErrorParser
         _ => "Http" + (int)status,
     };
 
-    private static bool TryParseObject(string body, out JsonElement root)
+    /// <summary>Error bodies need not be JSON (a proxy's HTML page, plain text); those read as having no members.</summary>
+    private static JsonElement ParseOrNothing(string body)
     {
-        root = default;
-        if (string.IsNullOrWhiteSpace(body))
-            return false;
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                return false;
-            root = doc.RootElement.Clone();
-            return true;
+            return Json.Parse(body);
         }
         catch (JsonException)
         {
-            return false;
+            return default;
         }
     }
 
-    private static string? FirstString(JsonElement obj, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
-                return value.GetString();
-        }
-        return null;
-    }
+    private static string? FirstString(JsonElement obj, params string[] names) =>
+        names.Select(name => obj.Str(name)).FirstOrDefault(value => value is not null);
 }
