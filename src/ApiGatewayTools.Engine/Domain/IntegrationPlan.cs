@@ -48,15 +48,15 @@ public sealed record IntegrationPlan
     {
         if (statusCode is < 100 or > 599)
             throw new Errors.GwValidationException(InvalidStatusCodeErrorId, "StatusCode", $"{statusCode} is not an HTTP status code (100-599).");
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        var headerMap = headers ?? new Dictionary<string, string>();
+        foreach (var (name, value) in headerMap)
         {
             if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
                 throw new Errors.GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"'{name}' is not a header name API Gateway can map: use letters, digits, '-' and '_'.");
-            if (value.Contains('\'') )
+            if (value.Contains('\''))
                 throw new Errors.GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"The value of header '{name}' contains a single quote, which a static response parameter cannot hold.");
         }
         var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var headerMap = headers ?? new Dictionary<string, string>();
         return new IntegrationPlan
         {
             Integration = new PutIntegrationRequest
