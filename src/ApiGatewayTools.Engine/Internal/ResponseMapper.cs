@@ -155,14 +155,16 @@ internal static class ResponseMapper
         };
     }
 
+    private static readonly string[] LambdaTimestampFormats =
+        ["yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ss.fffK", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ssK"];
+
     /// <summary>Lambda writes ISO 8601 with a colon-less offset, e.g. 2024-05-01T12:00:00.000+0000.</summary>
     public static DateTimeOffset? LambdaTimestamp(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        var formats = new[] { "yyyy-MM-dd'T'HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ss.fffK", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ssK" };
         var normalized = text.Length > 5 && (text[^5] == '+' || text[^5] == '-') ? text[..^2] + ":" + text[^2..] : text;
-        if (DateTimeOffset.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact))
+        if (DateTimeOffset.TryParseExact(normalized, LambdaTimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact))
             return exact;
         return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var loose) ? loose : null;
     }
