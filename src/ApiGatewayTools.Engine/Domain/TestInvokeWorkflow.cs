@@ -1,5 +1,6 @@
 using System.Text;
 using ApiGatewayTools.Engine.Errors;
+using ApiGatewayTools.Engine.Internal;
 
 namespace ApiGatewayTools.Engine.Domain;
 
@@ -33,8 +34,8 @@ public static class TestInvokeWorkflow
         }
         if (builder.Length == 0)
             builder.Append('/');
-        if (query is { Count: > 0 })
-            builder.Append('?').AppendJoin("&", query.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}"));
+        if (query is not null)
+            builder.Append(RestPath.QueryString(query));
         return builder.ToString();
     }
 }

@@ -36,7 +36,7 @@ internal sealed class GwTransport
         var paced = operation.Service == ServiceNames.ApiGateway && customEndpoint is null;
         var wirePath = endpoint.AbsolutePath.TrimEnd('/') + operation.Path;
         var query = operation.Query.ToList();
-        var requestUri = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + wirePath + QueryString(query));
+        var requestUri = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + wirePath + RestPath.QueryString(query));
         var body = operation.Body is null ? [] : Encoding.UTF8.GetBytes(operation.Body);
 
         for (var attempt = 1; ; attempt++)
@@ -131,9 +131,6 @@ internal sealed class GwTransport
 
     private static string? HeaderValue(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static string QueryString(IReadOnlyList<KeyValuePair<string, string>> query) =>
-        query.Count == 0 ? "" : "?" + string.Join("&", query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
 }
 
 internal static class ServiceNames
