@@ -73,19 +73,17 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     private GatewayResponse Update(GatewayRequest request)
     {
         var operations = PatchOperation.ReadAll(request.Json);
-        return WithMethod(request, method =>
+        var httpMethod = ReadHttpMethod(request);
+        return WithResource(request, resource =>
         {
-            // A dry run on a copy first, so that a rejected operation leaves nothing half-applied.
-            var copy = method.Clone();
-            foreach (var operation in operations)
-            {
-                Apply(copy, operation);
-            }
-            ValidateAuthorizer(copy);
+            // Patch a copy and validate the result before swapping it in, so a rejected patch changes nothing.
+            var method = GatewayState.Method(resource, httpMethod).Clone();
             foreach (var operation in operations)
             {
                 Apply(method, operation);
             }
+            ValidateAuthorizer(method);
+            resource.Methods[httpMethod] = method;
             return GatewayResponse.Json(200, w => ControlPlaneJson.Method(w, method));
         });
     }
