@@ -92,8 +92,8 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
             var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
             foreach (var operation in operations)
             {
-                deployment.Description = operation.Segments[0] == "description" && operation.Op is "replace" or "add" or "remove"
-                    ? operation.Op == "remove" ? null : operation.Value
+                deployment.Description = operation.Segments[0] == "description" && operation.SetsOrClears
+                    ? operation.OptionalValue
                     : throw operation.Unsupported();
             }
             return GatewayResponse.Json(200, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary: false));

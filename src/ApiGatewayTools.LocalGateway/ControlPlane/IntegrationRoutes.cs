@@ -131,12 +131,12 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
                 var segments = operation.Segments;
                 switch (segments[0])
                 {
-                    case "selectionPattern" when operation.Op is "replace" or "add" or "remove":
-                        response.SelectionPattern = operation.Op == "remove" ? null : operation.Value;
+                    case "selectionPattern" when operation.SetsOrClears:
+                        response.SelectionPattern = operation.OptionalValue;
                         break;
-                    case "contentHandling" when operation.Op is "replace" or "add" or "remove":
+                    case "contentHandling" when operation.SetsOrClears:
                         ValidateContentHandling(operation.Value);
-                        response.ContentHandling = operation.Op == "remove" ? null : operation.Value;
+                        response.ContentHandling = operation.OptionalValue;
                         break;
                     case "responseParameters" when segments.Count == 2:
                         operation.ApplyToMap(response.ResponseParameters, segments[1]);
@@ -187,20 +187,20 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
             case "uri" when operation.Op == "replace":
                 integration.Uri = operation.RequiredValue;
                 break;
-            case "credentials" when operation.Op is "replace" or "add" or "remove":
-                integration.Credentials = operation.Op == "remove" ? null : operation.Value;
+            case "credentials" when operation.SetsOrClears:
+                integration.Credentials = operation.OptionalValue;
                 break;
             case "connectionType" when operation.Op == "replace":
                 integration.ConnectionType = operation.RequiredValue;
                 break;
-            case "connectionId" when operation.Op is "replace" or "add" or "remove":
-                integration.ConnectionId = operation.Op == "remove" ? null : operation.Value;
+            case "connectionId" when operation.SetsOrClears:
+                integration.ConnectionId = operation.OptionalValue;
                 break;
             case "passthroughBehavior" when operation.Op == "replace":
                 integration.PassthroughBehavior = operation.RequiredValue;
                 break;
-            case "contentHandling" when operation.Op is "replace" or "add" or "remove":
-                integration.ContentHandling = operation.Op == "remove" ? null : operation.Value;
+            case "contentHandling" when operation.SetsOrClears:
+                integration.ContentHandling = operation.OptionalValue;
                 break;
             case "timeoutInMillis" when operation.Op == "replace":
                 integration.TimeoutInMillis = operation.IntValue;

@@ -206,17 +206,17 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                 ValidateAuthorizationType(operation.RequiredValue);
                 method.AuthorizationType = operation.RequiredValue;
                 break;
-            case "authorizerId" when operation.Op is "replace" or "add" or "remove":
-                method.AuthorizerId = operation.Op == "remove" ? null : operation.Value;
+            case "authorizerId" when operation.SetsOrClears:
+                method.AuthorizerId = operation.OptionalValue;
                 break;
             case "apiKeyRequired" when operation.Op == "replace":
                 method.ApiKeyRequired = operation.BoolValue;
                 break;
-            case "operationName" when operation.Op is "replace" or "add" or "remove":
-                method.OperationName = operation.Op == "remove" ? null : operation.Value;
+            case "operationName" when operation.SetsOrClears:
+                method.OperationName = operation.OptionalValue;
                 break;
-            case "requestValidatorId" when operation.Op is "replace" or "add" or "remove":
-                method.RequestValidatorId = operation.Op == "remove" ? null : operation.Value;
+            case "requestValidatorId" when operation.SetsOrClears:
+                method.RequestValidatorId = operation.OptionalValue;
                 break;
             case "requestParameters" when segments.Count == 2:
                 ValidateRequestParameters([segments[1]]);

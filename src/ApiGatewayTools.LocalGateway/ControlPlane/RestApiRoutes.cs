@@ -120,17 +120,14 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
                     ? throw GatewayError.BadRequest("Invalid REST API name specified: the name must not be empty.")
                     : operation.Value;
                 break;
-            case "description" when operation.Op is "replace" or "add":
-                api.Description = operation.Value;
+            case "description" when operation.SetsOrClears:
+                api.Description = operation.OptionalValue;
                 break;
-            case "description" when operation.Op == "remove":
-                api.Description = null;
+            case "version" when operation.SetsOrClears:
+                api.Version = operation.OptionalValue;
                 break;
-            case "version" when operation.Op is "replace" or "add" or "remove":
-                api.Version = operation.Op == "remove" ? null : operation.Value;
-                break;
-            case "policy" when operation.Op is "replace" or "add" or "remove":
-                api.Policy = operation.Op == "remove" ? null : operation.Value;
+            case "policy" when operation.SetsOrClears:
+                api.Policy = operation.OptionalValue;
                 break;
             case "apiKeySource" when operation.Op == "replace":
                 ValidateApiKeySource(operation.RequiredValue);

@@ -141,8 +141,8 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                     ? operation.RequiredValue
                     : throw GatewayError.BadRequest($"Invalid deployment identifier specified: {operation.Value}");
                 break;
-            case "description" when operation.Op is "replace" or "add" or "remove":
-                stage.Description = operation.Op == "remove" ? null : operation.Value;
+            case "description" when operation.SetsOrClears:
+                stage.Description = operation.OptionalValue;
                 break;
             case "variables" when segments.Count == 2:
                 operation.ApplyToMap(stage.Variables, segments[1]);
@@ -157,11 +157,11 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
             case "tracingEnabled" when operation.Op == "replace":
                 stage.TracingEnabled = operation.BoolValue;
                 break;
-            case "clientCertificateId" when operation.Op is "replace" or "add" or "remove":
-                stage.ClientCertificateId = operation.Op == "remove" ? null : operation.Value;
+            case "clientCertificateId" when operation.SetsOrClears:
+                stage.ClientCertificateId = operation.OptionalValue;
                 break;
-            case "documentationVersion" when operation.Op is "replace" or "add" or "remove":
-                stage.DocumentationVersion = operation.Op == "remove" ? null : operation.Value;
+            case "documentationVersion" when operation.SetsOrClears:
+                stage.DocumentationVersion = operation.OptionalValue;
                 break;
             default:
                 if (!StageMethodSettings.TryApply(stage, operation))

@@ -43,6 +43,12 @@ internal sealed record PatchOperation(string Op, string Path, string? Value, str
         return operations;
     }
 
+    /// <summary>Whether this operation sets (add, replace) or clears (remove) an optional field.</summary>
+    public bool SetsOrClears => Op is "add" or "replace" or "remove";
+
+    /// <summary>The optional field's new value under <see cref="SetsOrClears"/>: null once removed.</summary>
+    public string? OptionalValue => Op == "remove" ? null : Value;
+
     public string RequiredValue => Value ?? throw GatewayError.BadRequest($"Invalid patch operation: value is required for {Op} {Path}.");
 
     public bool BoolValue => bool.TryParse(RequiredValue, out var flag)
