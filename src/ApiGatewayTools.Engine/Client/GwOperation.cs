@@ -1,11 +1,19 @@
+using System.Text.Json;
+using ApiGatewayTools.Engine.Errors;
+using ApiGatewayTools.Engine.Internal;
+using ApiGatewayTools.Engine.Models;
+
 namespace ApiGatewayTools.Engine.Client;
 
 /// <summary>
-/// One REST-JSON request, described before it is sent: what -WhatIf prints and what the client signs and sends.
+/// One REST-JSON request, described completely before it is sent: what -WhatIf prints, what the client signs and
+/// sends, and (in <see cref="GwOperation{T}"/>) how its answer is read. Built only by
+/// <see cref="ApiGatewayOperations"/> and <see cref="LambdaOperations"/>.
 /// </summary>
-public sealed class GwOperation
+public class GwOperation
 {
-    public GwOperation(string service, string name, HttpMethod method, string path, string? body = null, IReadOnlyDictionary<string, string>? query = null)
+    internal GwOperation(string service, string name, HttpMethod method, string path, string? body = null,
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
     {
         Service = service;
         Name = name;
@@ -13,6 +21,7 @@ public sealed class GwOperation
         Path = path;
         Body = body;
         Query = query ?? new Dictionary<string, string>();
+        References = references ?? [];
     }
 
     /// <summary>"apigateway" or "lambda": the signing name and which endpoint receives it.</summary>
@@ -20,18 +29,70 @@ public sealed class GwOperation
     /// <summary>AWS's operation name, e.g. CreateResource.</summary>
     public string Name { get; }
     public HttpMethod Method { get; }
-    /// <summary>Request path with every label already percent-encoded.</summary>
+    /// <summary>Request path with every label already percent-encoded; a reference to an earlier step's answer shows as its hole until resolved.</summary>
     public string Path { get; }
     public IReadOnlyDictionary<string, string> Query { get; }
     /// <summary>JSON body, or null for none.</summary>
     public string? Body { get; }
+    /// <summary>Path labels that an earlier step of a plan answers; empty for an operation that can be sent as it is.</summary>
+    public IReadOnlyList<GwStepReference> References { get; }
 
     /// <summary>One line for -WhatIf and -Verbose: "CreateResource POST /restapis/abc/resources/def {"pathPart":"pets"}".</summary>
     public override string ToString()
     {
+        var path = References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
-        return Body is null ? $"{Name} {Method} {Path}{query}" : $"{Name} {Method} {Path}{query} {Body}";
+        return Body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Body}";
     }
+
+    /// <summary>The same request with every reference replaced by the (percent-encoded) value the earlier step answered.</summary>
+    internal GwOperation Resolve(Func<GwStepReference, string> valueOf) =>
+        References.Count == 0 ? this
+            : WithPath(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)));
+
+    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query);
+
+    /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
+    internal object? ReadAnswer(string text, GwConnection connection)
+    {
+        try
+        {
+            return Read(Json.Parse(text), connection);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new GwUnexpectedResponseException(Name, e);
+        }
+    }
+
+    protected virtual object? Read(JsonElement answer, GwConnection connection) => null;
+}
+
+/// <summary>An operation whose answer becomes a <typeparamref name="T"/>.</summary>
+public sealed class GwOperation<T> : GwOperation
+{
+    private readonly Func<JsonElement, GwConnection, T> _read;
+
+    internal GwOperation(string service, string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read,
+        string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
+        : base(service, name, method, path, body, query, references) => _read = read;
+
+    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query);
+
+    protected override object? Read(JsonElement answer, GwConnection connection) => _read(answer, connection);
+}
+
+/// <summary>One page of a listing and the token of the next page (null on the last).</summary>
+public sealed record GwPage<T>(IReadOnlyList<T> Items, string? NextToken);
+
+/// <summary>A paged listing: the operation that reads the page at a token (null for the first).</summary>
+public sealed class GwListing<T>
+{
+    private readonly Func<string?, GwOperation<GwPage<T>>> _pageAt;
+
+    internal GwListing(Func<string?, GwOperation<GwPage<T>>> pageAt) => _pageAt = pageAt;
+
+    public GwOperation<GwPage<T>> PageAt(string? token) => _pageAt(token);
 }
 
 /// <summary>What the engine tells its caller while it works: each request, and waits for throttling.</summary>

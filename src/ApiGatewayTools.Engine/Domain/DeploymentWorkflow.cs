@@ -42,13 +42,23 @@ public static partial class DeploymentWorkflow
         return result;
     }
 
-    /// <summary>Creates a deployment and points the stage at it, creating the stage when it is missing.</summary>
-    public static async Task<DeploymentResult> PublishAsync(ApiGatewayClient client, CreateDeploymentRequest request, CancellationToken ct)
+    /// <summary>CreateDeployment with a stage name: API Gateway creates the stage when it is missing, else points it at the new deployment.</summary>
+    public static GwPlan<Deployment> Plan(CreateDeploymentRequest request)
     {
-        var stageName = request.StageName ?? throw new ArgumentException("A stage name is required.", nameof(request));
+        if (request.StageName is null)
+            throw new ArgumentException("A stage name is required.", nameof(request));
+        var plan = new GwPlan<Deployment>();
+        plan.Returns(plan.Add(ApiGatewayOperations.CreateDeployment(request)));
+        return plan;
+    }
+
+    /// <summary>Applies a <see cref="Plan"/>, reading around it whether the stage is new and where it is served.</summary>
+    public static async Task<DeploymentResult> PublishAsync(ApiGatewayClient client, CreateDeploymentRequest request, GwPlan<Deployment> plan, CancellationToken ct)
+    {
+        var stageName = request.StageName!;
         var stages = await client.GetStagesAsync(request.RestApiId, null, ct).ConfigureAwait(false);
         var stageExisted = stages.Any(s => s.StageName == stageName);
-        var deployment = await client.CreateDeploymentAsync(request, ct).ConfigureAwait(false);
+        var deployment = await plan.ApplyAsync(client, ct).ConfigureAwait(false);
         var stage = await client.GetStageAsync(request.RestApiId, stageName, ct).ConfigureAwait(false);
         return new DeploymentResult
         {

@@ -8,21 +8,10 @@ namespace ApiGatewayTools.Engine.Domain;
 public sealed record LambdaIntegrationPlan
 {
     public required LambdaFunctionArn FunctionArn { get; init; }
-    public required IntegrationPlan Integration { get; init; }
+    /// <summary>The integration and its responses, then (unless skipped or already in place) the permission.</summary>
+    public required GwPlan<Integration> Plan { get; init; }
     /// <summary>Null when -SkipPermission, or when the function already holds exactly this statement.</summary>
     public AddPermissionRequest? Permission { get; init; }
-    /// <summary>A statement with our id but another scope, removed before the new one is added.</summary>
-    public string? StalePermissionStatementId { get; init; }
-
-    public IEnumerable<GwOperation> Operations()
-    {
-        foreach (var operation in Integration.Operations())
-            yield return operation;
-        if (StalePermissionStatementId is not null)
-            yield return LambdaOperations.RemovePermission(Permission!.FunctionName, StalePermissionStatementId, Permission.Qualifier);
-        if (Permission is not null)
-            yield return LambdaOperations.AddPermission(Permission);
-    }
 }
 
 public static class LambdaIntegrationWorkflow
@@ -57,9 +46,9 @@ public static class LambdaIntegrationWorkflow
             IntegrationHttpMethod = "POST", // Lambda is always invoked with POST, whatever the method's verb.
             Uri = IntegrationUri.ForLambda(arn),
         };
-        var plan = new LambdaIntegrationPlan { FunctionArn = arn, Integration = IntegrationPlan.For(integration) };
+        var plan = IntegrationPlan.For(integration);
         if (skipPermission)
-            return plan;
+            return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };
 
         var permission = new AddPermissionRequest
         {
@@ -70,30 +59,15 @@ public static class LambdaIntegrationWorkflow
         };
         var policy = await lambda.GetPolicyAsync(permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false);
         var existing = policy?.Statements.FirstOrDefault(s => s.StatementId == permission.StatementId);
-        if (existing is null)
-            return plan with { Permission = permission };
-        if (existing.SourceArn == permission.SourceArn && existing.Principal == permission.Principal && existing.Action == permission.Action)
-            return plan;
-        return plan with { Permission = permission, StalePermissionStatementId = existing.StatementId };
-    }
+        if (existing is not null && existing.SourceArn == permission.SourceArn && existing.Principal == permission.Principal && existing.Action == permission.Action)
+            return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };
 
-    /// <summary>Sends the plan in order; the integration is in place before the function is opened to it.</summary>
-    public static async Task<Integration> ApplyAsync(ApiGatewayClient gateway, LambdaClient lambda, LambdaIntegrationPlan plan, CancellationToken ct)
-    {
-        var integration = await plan.Integration.ApplyAsync(gateway, ct).ConfigureAwait(false);
-        if (plan.StalePermissionStatementId is not null)
-            await lambda.RemovePermissionAsync(plan.Permission!.FunctionName, plan.StalePermissionStatementId, plan.Permission.Qualifier, ct).ConfigureAwait(false);
-        if (plan.Permission is not null)
-        {
-            try
-            {
-                await lambda.AddPermissionAsync(plan.Permission, ct).ConfigureAwait(false);
-            }
-            catch (GwServiceException e) when (e.Kind == GwErrorKind.Conflict)
-            {
-                // A parallel run added the same statement id first; it carries the same scope.
-            }
-        }
-        return integration;
+        // The integration is in place before the function is opened to it; a statement with our id but
+        // another scope goes first.
+        if (existing is not null)
+            plan.Add(LambdaOperations.RemovePermission(permission.FunctionName, existing.StatementId, permission.Qualifier));
+        // A Conflict means a parallel run added the same statement id first; it carries the same scope.
+        plan.Add(LambdaOperations.AddPermission(permission), (_, _, _) => Task.FromResult<LambdaPolicyStatement>(null!));
+        return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan, Permission = permission };
     }
 }

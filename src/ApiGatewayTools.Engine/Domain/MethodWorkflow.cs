@@ -30,6 +30,26 @@ public static class MethodWorkflow
     }
 
     /// <summary>
+    /// Re-running a script converges: a new method is put; an existing one is updated to what the request asks
+    /// for, or answered as it is when it already has it (an empty plan).
+    /// </summary>
+    public static GwPlan<Method> PlanPut(RestApiResource resource, PutMethodRequest request)
+    {
+        var plan = new GwPlan<Method>();
+        if (!resource.ResourceMethods.TryGetValue(request.HttpMethod, out var existing))
+        {
+            plan.Returns(plan.Add(ApiGatewayOperations.PutMethod(request)));
+            return plan;
+        }
+        var patch = Differences(existing, request);
+        if (patch.Count == 0)
+            plan.Returns(existing);
+        else
+            plan.Returns(plan.Add(ApiGatewayOperations.UpdateMethod(request.RestApiId, request.ResourceId, request.HttpMethod, patch)));
+        return plan;
+    }
+
+    /// <summary>
     /// The UpdateMethod patch that gives an existing method what the request asks for; empty when it already
     /// has it. Request parameters the request does not name are left alone.
     /// </summary>

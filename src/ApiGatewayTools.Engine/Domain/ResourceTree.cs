@@ -18,10 +18,10 @@ public sealed class ResourceTree
 
     public IEnumerable<RestApiResource> Resources => _byPath.Values.OrderBy(r => r.Path, StringComparer.Ordinal);
 
-    public static async Task<ResourceTree> LoadAsync(ApiGatewayClient client, string restApiId, CancellationToken ct)
+    public static async Task<ResourceTree> LoadAsync(GwClient client, string restApiId, CancellationToken ct)
     {
         var tree = new ResourceTree(restApiId);
-        await foreach (var resource in client.GetResourcesAsync(restApiId, ct).ConfigureAwait(false))
+        await foreach (var resource in client.ListAsync(ApiGatewayOperations.GetResources(restApiId), ct).ConfigureAwait(false))
             tree.Add(resource);
         return tree;
     }

@@ -10,35 +10,46 @@ public static class ResourceWorkflow
     public const string PathNotFoundErrorId = "ResourcePathNotFound";
 
     /// <summary>
-    /// Returns the resource at <paramref name="path"/>, creating each missing parent first. An existing path
-    /// is returned as is: re-running a script converges instead of failing or duplicating.
+    /// The CreateResource of each missing path from the top down to <paramref name="path"/>, each under the
+    /// parent the step before it creates; the plan answers the resource at <paramref name="path"/>. An existing
+    /// path makes an empty plan that answers it as it is: re-running a script converges instead of failing or
+    /// duplicating.
     /// </summary>
-    public static async Task<RestApiResource> EnsurePathAsync(ApiGatewayClient client, ResourceTree tree, ResourcePath path,
-        Action<RestApiResource>? created, CancellationToken ct)
+    public static GwPlan<RestApiResource> PlanPath(ResourceTree tree, ResourcePath path)
     {
+        var plan = new GwPlan<RestApiResource>();
+        if (tree.Find(path) is { } existing)
+        {
+            plan.Returns(existing);
+            return plan;
+        }
+        GwPlanStep<RestApiResource>? previous = null;
         foreach (var missing in tree.Missing(path))
         {
-            var parent = tree.Find(missing.Parent)
-                ?? throw new InvalidOperationException($"Parent of {missing} vanished while creating it.");
-            RestApiResource resource;
-            try
-            {
-                resource = await client.CreateResourceAsync(tree.RestApiId, parent.ResourceId, missing.LastSegment, ct).ConfigureAwait(false);
-            }
-            catch (GwServiceException e) when (e.Kind == GwErrorKind.Conflict)
-            {
-                // Someone else created it between our listing and now: take theirs.
-                var fresh = await ResourceTree.LoadAsync(client, tree.RestApiId, ct).ConfigureAwait(false);
-                var theirs = fresh.Find(missing);
-                if (theirs is null)
-                    throw;
-                tree.Add(theirs);
-                continue;
-            }
+            var operation = previous is null
+                ? ApiGatewayOperations.CreateResource(tree.RestApiId, (tree.Find(missing.Parent) ?? throw new InvalidOperationException($"{missing.Parent} is neither listed nor planned.")).ResourceId, missing.LastSegment)
+                : ApiGatewayOperations.CreateResource(tree.RestApiId, previous.Refer(r => r.ResourceId, $"id of {missing.Parent}"), missing.LastSegment);
+            previous = plan.Add(operation, (client, refusal, ct) => TakeTheirsAsync(client, tree.RestApiId, missing, refusal, ct));
+        }
+        plan.Returns(previous!);
+        return plan;
+    }
+
+    /// <summary>Applies a <see cref="PlanPath"/> plan, keeping <paramref name="tree"/> current as each resource appears.</summary>
+    public static Task<RestApiResource> ApplyPathAsync(GwClient client, ResourceTree tree, GwPlan<RestApiResource> plan,
+        Action<RestApiResource>? created, CancellationToken ct) =>
+        plan.ApplyAsync(client, (_, answer) =>
+        {
+            var resource = (RestApiResource)answer!;
             tree.Add(resource);
             created?.Invoke(resource);
-        }
-        return tree.Find(path)!;
+        }, ct);
+
+    /// <summary>Someone else created the path between our listing and now: carry on with theirs.</summary>
+    private static async Task<RestApiResource> TakeTheirsAsync(GwClient client, string restApiId, ResourcePath path, GwServiceException refusal, CancellationToken ct)
+    {
+        var fresh = await ResourceTree.LoadAsync(client, restApiId, ct).ConfigureAwait(false);
+        return fresh.Find(path) ?? throw refusal;
     }
 
     /// <summary>The resource at <paramref name="path"/>, or an error that says how to create it.</summary>

@@ -83,3 +83,35 @@ public sealed class GwConnectionException : GwException
     public GwConnectionException(string operation, Uri endpoint, Exception inner)
         : base("EndpointUnreachable", GwErrorKind.Connection, $"{operation}: could not reach {endpoint}: {inner.Message}", inner) { }
 }
+
+/// <summary>The service answered with success but with something the engine cannot read (not JSON, not AWS's shape).</summary>
+public sealed class GwUnexpectedResponseException : GwException
+{
+    public const string UnexpectedResponseErrorId = "UnexpectedResponse";
+
+    public GwUnexpectedResponseException(string operation, Exception inner)
+        : base(UnexpectedResponseErrorId, GwErrorKind.ServiceUnavailable,
+            $"{operation}: the service's answer could not be read ({inner.Message}). Check that the endpoint is API Gateway or Lambda.", inner) =>
+        Operation = operation;
+
+    public string Operation { get; }
+}
+
+/// <summary>
+/// A plan stopped part-way: the steps before the failing one were applied and stay applied. The id and kind are
+/// the failing step's, so error handling stays the same; the message and <see cref="Completed"/> say what now exists.
+/// </summary>
+public sealed class GwPlanIncompleteException : GwException
+{
+    public GwPlanIncompleteException(IReadOnlyList<Client.GwOperation> completed, Client.GwOperation failed, Exception inner)
+        : base(inner is GwException g ? g.ErrorId : "InternalError", inner is GwException k ? k.Kind : GwErrorKind.Unknown,
+            $"{inner.Message} {failed.Name} failed after {completed.Count} of the plan's steps were applied; these stay in place: " +
+            string.Join("; ", completed.Select(c => $"{c.Name} {c.Method} {c.Path}")) + ".", inner)
+    {
+        Completed = completed;
+        Failed = failed;
+    }
+
+    public IReadOnlyList<Client.GwOperation> Completed { get; }
+    public Client.GwOperation Failed { get; }
+}

@@ -23,18 +23,28 @@ internal static class ResponseMapper
         Tags = json.StringMap("tags"),
     };
 
-    public static RestApiResource Resource(JsonElement json, string restApiId, GwConnection connection) => new()
+    /// <summary>
+    /// A resource with the methods embedded in it (GetResources with embed=methods): each in full, with its
+    /// integration and responses, so nothing needs reading again method by method.
+    /// </summary>
+    public static RestApiResource Resource(JsonElement json, string restApiId, GwConnection connection)
     {
-        Connection = connection,
-        RestApiId = restApiId,
-        ResourceId = json.Str("id") ?? "",
-        ParentId = json.Str("parentId"),
-        PathPart = json.Str("pathPart"),
-        Path = json.Str("path") ?? "",
-        HttpMethods = json.Member("resourceMethods") is { ValueKind: JsonValueKind.Object } methods
-            ? methods.EnumerateObject().Select(m => m.Name).Order(StringComparer.Ordinal).ToList()
-            : [],
-    };
+        var resourceId = json.Str("id") ?? "";
+        var path = json.Str("path") ?? "";
+        var methods = json.Map("resourceMethods", method => method)
+            .ToDictionary(m => m.Key, m => Method(m.Value, restApiId, resourceId, m.Key, connection) with { Path = path }, StringComparer.Ordinal);
+        return new RestApiResource
+        {
+            Connection = connection,
+            RestApiId = restApiId,
+            ResourceId = resourceId,
+            ParentId = json.Str("parentId"),
+            PathPart = json.Str("pathPart"),
+            Path = path,
+            HttpMethods = methods.Keys.Order(StringComparer.Ordinal).ToList(),
+            ResourceMethods = methods,
+        };
+    }
 
     public static Method Method(JsonElement json, string restApiId, string resourceId, string httpMethod, GwConnection connection)
     {

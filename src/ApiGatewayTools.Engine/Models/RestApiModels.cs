@@ -33,6 +33,25 @@ public sealed record RestApiResource : GwObject
     public string Path { get; init; } = "";
     /// <summary>The HTTP verbs that have a method on this resource, sorted.</summary>
     public IReadOnlyList<string> HttpMethods { get; init; } = [];
+    /// <summary>
+    /// The methods by verb as GetResources embeds them (with integration and responses); a method AWS named
+    /// without embedding reads as its defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, Method> ResourceMethods { get; init; } = new Dictionary<string, Method>();
+
+    /// <summary>The same resource with a method added or replaced.</summary>
+    public RestApiResource WithMethod(Method method)
+    {
+        var methods = new Dictionary<string, Method>(ResourceMethods, StringComparer.Ordinal) { [method.HttpMethod] = method with { Path = Path } };
+        return this with { ResourceMethods = methods, HttpMethods = methods.Keys.Order(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>The same resource without the method of this verb.</summary>
+    public RestApiResource WithoutMethod(string httpMethod)
+    {
+        var methods = ResourceMethods.Where(m => m.Key != httpMethod).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        return this with { ResourceMethods = methods, HttpMethods = HttpMethods.Where(v => v != httpMethod).ToList() };
+    }
 
     public override string ToString() => Path;
 }

@@ -42,9 +42,10 @@ public sealed class PublishGwDeploymentCommand : GwCmdlet
             Variables = StageVariable is null ? null : DeploymentWorkflow.ValidateVariables(Hashtables.ToStringMap(StageVariable, nameof(StageVariable))),
         };
         var client = Gateway(ResolveConnection());
-        if (!ShouldProcess($"stage {StageName} of REST API {RestApiId}", ApiGatewayOperations.CreateDeployment(request).ToString()))
+        var plan = DeploymentWorkflow.Plan(request);
+        if (!ShouldProcess($"stage {StageName} of REST API {RestApiId}", plan.ToString()))
             return;
-        var result = Await(ct => DeploymentWorkflow.PublishAsync(client, request, ct));
+        var result = Await(ct => DeploymentWorkflow.PublishAsync(client, request, plan, ct));
         WriteVerbose(result.StageCreated
             ? $"Created stage {StageName} serving deployment {result.DeploymentId}."
             : $"Stage {StageName} now serves deployment {result.DeploymentId}.");

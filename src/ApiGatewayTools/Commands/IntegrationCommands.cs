@@ -70,8 +70,7 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
             TimeoutInMillis = TimeoutMilliseconds,
             RequestParameters = IntegrationMappings.WithUriPathVariables(Uri, mappings),
         });
-        var operations = string.Join(Environment.NewLine, plan.Operations());
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", operations))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
             return;
         var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
         WriteObject(integration with { Path = resource.Path });
@@ -106,10 +105,9 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         var (connection, resource, verb) = Target();
         var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), RestApiId, resource.ResourceId, verb,
             ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct));
-        var operations = string.Join(Environment.NewLine, plan.Operations());
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", operations))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", plan.Plan.ToString()))
             return;
-        var integration = Await(ct => LambdaIntegrationWorkflow.ApplyAsync(Gateway(connection), Lambda(connection), plan, ct));
+        var integration = Await(ct => plan.Plan.ApplyAsync(Gateway(connection), ct));
         if (plan.Permission is not null)
             WriteVerbose($"Granted apigateway.amazonaws.com lambda:InvokeFunction on {plan.FunctionArn} for {plan.Permission.SourceArn} (statement {plan.Permission.StatementId}).");
         else if (!SkipPermission)
@@ -131,16 +129,14 @@ public sealed class GetGwIntegrationCommand : GwResourceCmdlet
     {
         var verb = HttpMethod is null ? null : HttpVerb.Normalize(HttpMethod);
         var (connection, resource) = LocateTarget();
-        var client = Gateway(connection);
         if (verb is not null)
         {
-            WriteObject(Await(ct => client.GetIntegrationAsync(RestApiId, resource.ResourceId, verb, ct)) with { Path = resource.Path });
+            WriteObject(Await(ct => Gateway(connection).SendAsync(ApiGatewayOperations.GetIntegration(RestApiId, resource.ResourceId, verb), ct)) with { Path = resource.Path });
             return;
         }
         foreach (var v in resource.HttpMethods)
         {
-            var method = Await(ct => client.GetMethodAsync(RestApiId, resource.ResourceId, v, ct));
-            if (method.Integration is { } integration)
+            if (resource.ResourceMethods[v].Integration is { } integration)
                 WriteObject(integration with { Path = resource.Path });
         }
     }
@@ -153,9 +149,9 @@ public sealed class RemoveGwIntegrationCommand : GwMethodCmdlet
     protected override void ProcessItem()
     {
         var (connection, resource, verb) = Target();
-        if (!ShouldProcess($"integration of {verb} {resource.Path} in REST API {RestApiId}",
-                ApiGatewayOperations.DeleteIntegration(RestApiId, resource.ResourceId, verb).ToString()))
+        var operation = ApiGatewayOperations.DeleteIntegration(RestApiId, resource.ResourceId, verb);
+        if (!ShouldProcess($"integration of {verb} {resource.Path} in REST API {RestApiId}", operation.ToString()))
             return;
-        Await(ct => Gateway(connection).DeleteIntegrationAsync(RestApiId, resource.ResourceId, verb, ct));
+        Await(ct => Gateway(connection).SendAsync(operation, ct));
     }
 }

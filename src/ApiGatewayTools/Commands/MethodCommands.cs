@@ -56,29 +56,18 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
             RequestParameters = MethodWorkflow.WithPathParameters(ResourcePath.Parse(resource.Path), declared),
         };
 
-        var client = Gateway(connection);
-        if (resource.HttpMethods.Contains(verb))
+        var plan = MethodWorkflow.PlanPut(resource, request);
+        if (plan.IsEmpty)
         {
-            // Re-running a script converges: an existing method is returned, or updated to what is asked now.
-            var existing = Await(ct => client.GetMethodAsync(RestApiId, resource.ResourceId, verb, ct));
-            var patch = MethodWorkflow.Differences(existing, request);
-            if (patch.Count == 0)
-            {
-                WriteVerbose($"{verb} {resource.Path} already exists with these settings; returning it.");
-                WriteObject(existing with { Path = resource.Path });
-                return;
-            }
-            if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", ApiGatewayOperations.UpdateMethod(RestApiId, resource.ResourceId, verb, patch).ToString()))
-                return;
-            var updated = Await(ct => client.UpdateMethodAsync(RestApiId, resource.ResourceId, verb, patch, ct));
-            WriteObject(updated with { Path = resource.Path });
+            WriteVerbose($"{verb} {resource.Path} already exists with these settings; returning it.");
+            WriteObject(resource.ResourceMethods[verb]);
             return;
         }
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", ApiGatewayOperations.PutMethod(request).ToString()))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
             return;
-        var method = Await(ct => client.PutMethodAsync(request, ct));
-        Remember(connection, resource with { HttpMethods = [.. resource.HttpMethods.Append(verb).Order(StringComparer.Ordinal)] });
-        WriteObject(method with { Path = resource.Path });
+        var method = Await(ct => plan.ApplyAsync(Gateway(connection), ct)) with { Path = resource.Path };
+        Remember(connection, resource.WithMethod(method));
+        WriteObject(method);
     }
 }
 
@@ -102,12 +91,11 @@ public sealed class GetGwMethodCommand : GwResourceCmdlet
             : [LocateResource(connection)];
         foreach (var resource in resources)
         {
-            var verbs = verb is null ? resource.HttpMethods : [verb];
-            foreach (var v in verbs)
-            {
-                var method = Await(ct => client.GetMethodAsync(RestApiId, resource.ResourceId, v, ct));
-                WriteObject(method with { Path = resource.Path });
-            }
+            // A named verb is asked for, so that a missing method is AWS's NotFoundException; the rest came embedded in the listing.
+            if (verb is not null)
+                WriteObject(Await(ct => client.SendAsync(ApiGatewayOperations.GetMethod(RestApiId, resource.ResourceId, verb), ct)) with { Path = resource.Path });
+            else
+                WriteObject(resource.HttpMethods.Select(v => resource.ResourceMethods[v]), enumerateCollection: true);
         }
     }
 }
@@ -124,10 +112,10 @@ public sealed class RemoveGwMethodCommand : GwResourceCmdlet
     {
         var verb = HttpVerb.Normalize(HttpMethod);
         var (connection, resource) = LocateTarget();
-        if (!ShouldProcess($"{verb} {resource.Path} (and its integration) in REST API {RestApiId}",
-                ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb).ToString()))
+        var operation = ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb);
+        if (!ShouldProcess($"{verb} {resource.Path} (and its integration) in REST API {RestApiId}", operation.ToString()))
             return;
-        Await(ct => Gateway(connection).DeleteMethodAsync(RestApiId, resource.ResourceId, verb, ct));
-        Remember(connection, resource with { HttpMethods = resource.HttpMethods.Where(v => v != verb).ToArray() });
+        Await(ct => Gateway(connection).SendAsync(operation, ct));
+        Remember(connection, resource.WithoutMethod(verb));
     }
 }

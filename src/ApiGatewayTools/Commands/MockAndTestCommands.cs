@@ -35,7 +35,7 @@ public sealed class SetGwMockIntegrationCommand : GwMethodCmdlet
         var headers = Hashtables.ToStringMap(ResponseHeader, nameof(ResponseHeader));
         var (connection, resource, verb) = Target();
         var plan = IntegrationPlan.Mock(RestApiId, resource.ResourceId, verb, StatusCode, ResponseBody, headers, ContentType);
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", string.Join(Environment.NewLine, plan.Operations())))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
             return;
         var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
         WriteObject(integration with { Path = resource.Path });
@@ -84,6 +84,6 @@ public sealed class TestGwMethodCommand : GwMethodCmdlet
             Headers = headers,
             StageVariables = stageVariables,
         };
-        WriteObject(Await(ct => Gateway(connection).TestInvokeMethodAsync(request, ct)));
+        WriteObject(Await(ct => Gateway(connection).SendAsync(ApiGatewayOperations.TestInvokeMethod(request), ct)));
     }
 }

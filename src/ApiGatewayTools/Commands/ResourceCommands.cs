@@ -48,41 +48,31 @@ public sealed class AddGwResourceCommand : GwCmdlet
         var tree = Tree(connection, RestApiId);
         var path = requested ?? ParentPath(tree).Append(PathPart);
 
-        var missing = tree.Missing(path);
-        if (missing.Count == 0)
+        var plan = ResourceWorkflow.PlanPath(tree, path);
+        if (plan.IsEmpty)
         {
             WriteVerbose($"{path} already exists in {RestApiId}; returning it.");
             WriteObject(tree.Find(path));
             return;
         }
-        var plan = string.Join(Environment.NewLine, missing.Select(p => DescribeCreate(tree, p)));
-        if (!ShouldProcess($"{path} in REST API {RestApiId}", plan))
+        if (!ShouldProcess($"{path} in REST API {RestApiId}", plan.ToString()))
             return;
 
         var done = 0;
-        var leaf = Await(ct => ResourceWorkflow.EnsurePathAsync(client, tree, path, created => Post(() =>
+        var total = plan.Steps.Count;
+        var leaf = Await(ct => ResourceWorkflow.ApplyPathAsync(client, tree, plan, created => Post(() =>
         {
             done++;
             WriteVerbose($"Created {created.Path} ({created.ResourceId}).");
-            if (missing.Count > 1)
-                WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", $"{created.Path} ({done} of {missing.Count})")
+            if (total > 1)
+                WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", $"{created.Path} ({done} of {total})")
                 {
-                    PercentComplete = 100 * done / missing.Count,
+                    PercentComplete = 100 * done / total,
                 });
         }), ct));
-        if (missing.Count > 1)
+        if (total > 1)
             WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", "Done") { RecordType = ProgressRecordType.Completed });
         WriteObject(leaf);
-    }
-
-    /// <summary>The CreateResource that will be sent; a parent created earlier in the same plan shows as "(id of /parent)".</summary>
-    private string DescribeCreate(ResourceTree tree, ResourcePath path)
-    {
-        if (tree.Find(path.Parent) is { } parent)
-            return ApiGatewayOperations.CreateResource(RestApiId, parent.ResourceId, path.LastSegment).ToString();
-        const string Placeholder = "PARENT";
-        var placeholderText = $"(id of {path.Parent})";
-        return ApiGatewayOperations.CreateResource(RestApiId, Placeholder, path.LastSegment).ToString().Replace(Placeholder, placeholderText, StringComparison.Ordinal);
     }
 
     private ResourcePath ParentPath(ResourceTree tree)
@@ -128,9 +118,10 @@ public sealed class RemoveGwResourceCommand : GwResourceCmdlet
             throw new GwValidationException("CannotRemoveRootResource", "Path", "The root resource '/' cannot be removed; remove the API with Remove-GwRestApi instead.");
         var below = Tree(connection, RestApiId).Descendants(resource).Count;
         var what = below == 0 ? resource.Path : $"{resource.Path} and the {below} resource(s) below it";
-        if (!ShouldProcess($"{what} in REST API {RestApiId}", ApiGatewayOperations.DeleteResource(RestApiId, resource.ResourceId).ToString()))
+        var operation = ApiGatewayOperations.DeleteResource(RestApiId, resource.ResourceId);
+        if (!ShouldProcess($"{what} in REST API {RestApiId}", operation.ToString()))
             return;
-        Await(ct => Gateway(connection).DeleteResourceAsync(RestApiId, resource.ResourceId, ct));
+        Await(ct => Gateway(connection).SendAsync(operation, ct));
         Tree(connection, RestApiId).RemoveSubtree(resource);
     }
 }

@@ -46,9 +46,10 @@ public sealed class NewGwRestApiCommand : GwCmdlet
         var client = Gateway(connection);
         if (!AllowDuplicateName)
             Await(ct => RestApiWorkflow.EnsureNameIsFreeAsync(client, Name, ct));
-        if (!ShouldProcess(Name, ApiGatewayOperations.CreateRestApi(request).ToString()))
+        var operation = ApiGatewayOperations.CreateRestApi(request);
+        if (!ShouldProcess(Name, operation.ToString()))
             return;
-        WriteObject(Await(ct => client.CreateRestApiAsync(request, ct)));
+        WriteObject(Await(ct => client.SendAsync(operation, ct)));
     }
 }
 
@@ -112,8 +113,9 @@ public sealed class RemoveGwRestApiCommand : GwCmdlet
     {
         var client = Gateway(ResolveConnection());
         var target = Name is null ? RestApiId : $"{Name} ({RestApiId})";
-        if (!ShouldProcess(target, ApiGatewayOperations.DeleteRestApi(RestApiId).ToString()))
+        var operation = ApiGatewayOperations.DeleteRestApi(RestApiId);
+        if (!ShouldProcess(target, operation.ToString()))
             return;
-        Await(ct => client.DeleteRestApiAsync(RestApiId, ct));
+        Await(ct => client.SendAsync(operation, ct));
     }
 }

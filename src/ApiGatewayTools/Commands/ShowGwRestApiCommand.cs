@@ -10,8 +10,6 @@ namespace ApiGatewayTools.Commands;
 [OutputType(typeof(string))]
 public sealed class ShowGwRestApiCommand : GwCmdlet
 {
-    private const int ProgressId = 0x7368;
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RestApiIdCompleter))]
@@ -25,17 +23,9 @@ public sealed class ShowGwRestApiCommand : GwCmdlet
         var client = Gateway(connection);
         var api = Await(ct => client.GetRestApiAsync(RestApiId, ct));
         var tree = Tree(connection, RestApiId);
-        var withMethods = tree.Resources.Where(r => r.HttpMethods.Count > 0).ToList();
-        var methods = new Dictionary<string, IReadOnlyList<Method>>();
-        for (var i = 0; i < withMethods.Count; i++)
-        {
-            var resource = withMethods[i];
-            WriteProgress(new ProgressRecord(ProgressId, $"Reading {api.Name}", resource.Path) { PercentComplete = 100 * i / withMethods.Count });
-            methods[resource.ResourceId] = resource.HttpMethods
-                .Select(verb => Await(ct => client.GetMethodAsync(RestApiId, resource.ResourceId, verb, ct)))
-                .ToList();
-        }
-        WriteProgress(new ProgressRecord(ProgressId, $"Reading {api.Name}", "Done") { RecordType = ProgressRecordType.Completed });
+        // The listing embeds every method with its integration: nothing is read method by method.
+        var methods = tree.Resources.Where(r => r.HttpMethods.Count > 0)
+            .ToDictionary(r => r.ResourceId, r => (IReadOnlyList<Method>)r.ResourceMethods.Values.ToList());
         var stages = Await(ct => client.GetStagesAsync(RestApiId, null, ct));
         WriteObject(RestApiTreeView.Render(api, tree.Resources, methods, stages), enumerateCollection: true);
     }

@@ -9,6 +9,15 @@ internal static class ErrorRecords
     public static ErrorRecord From(GwException e, object? target) =>
         new(e, e.ErrorId, CategoryOf(e.Kind), target);
 
+    public const string InternalErrorId = "InternalError";
+
+    /// <summary>An exception the engine did not expect, named by the command it broke; PowerShell's own exceptions never come here.</summary>
+    public static ErrorRecord Internal(Exception e, string command, object? target) =>
+        new(e, InternalErrorId, ErrorCategory.NotSpecified, target)
+        {
+            ErrorDetails = new ErrorDetails($"{command} failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a defect in ApiGatewayTools; please report it with this message."),
+        };
+
     public static ErrorRecord Input(string errorId, string message, object? target, ErrorCategory category = ErrorCategory.InvalidArgument) =>
         new(new ArgumentException(message), errorId, category, target);
 

@@ -65,6 +65,11 @@ public abstract class GwCmdlet : PSCmdlet, IDisposable
         {
             // Ctrl+C: PowerShell stops the pipeline itself.
         }
+        catch (Exception e) when (e is not RuntimeException and not OperationCanceledException)
+        {
+            // A defect, not a service failure: still an ErrorRecord with a stable id, never a raw stack.
+            WriteError(ErrorRecords.Internal(e, MyInvocation.MyCommand.Name, TargetOfError));
+        }
     }
 
     protected abstract void ProcessItem();

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ApiGatewayTools.Engine.Internal;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Client;
+
+/// <summary>Every API Gateway operation the module sends, each built here and only here: request and how its answer is read.</summary>
+public static class ApiGatewayOperations
+{
+    /// <summary>AWS's largest page size for list operations.</summary>
+    internal const int PageSize = 500;
+
+    public static GwOperation<RestApi> CreateRestApi(CreateRestApiRequest request)
+    {
+        var body = new JsonObject { ["name"] = request.Name }
+            .Put("description", request.Description)
+            .Put("endpointConfiguration", new JsonObject { ["types"] = new JsonArray(request.EndpointType) })
+            .Put("apiKeySource", request.ApiKeySource)
+            .Put("binaryMediaTypes", Json.ToJson(request.BinaryMediaTypes))
+            .Put("tags", Json.ToJson(request.Tags));
+        return Build("CreateRestApi", HttpMethod.Post, RestPath.Of("restapis"), ResponseMapper.RestApi, body);
+    }
+
+    public static GwListing<RestApi> GetRestApis() => Listing("GetRestApis", RestPath.Of("restapis"), null, ResponseMapper.RestApi);
+
+    public static GwOperation<RestApi> GetRestApi(string restApiId) =>
+        Build("GetRestApi", HttpMethod.Get, RestPath.Of("restapis", restApiId), ResponseMapper.RestApi);
+
+    public static GwOperation DeleteRestApi(string restApiId) =>
+        Build("DeleteRestApi", HttpMethod.Delete, RestPath.Of("restapis", restApiId));
+
+    /// <summary>Asks for embedded methods, so every resource arrives with its methods, integrations and responses in one listing.</summary>
+    public static GwListing<RestApiResource> GetResources(string restApiId) =>
+        Listing("GetResources", RestPath.Of("restapis", restApiId, "resources"), EmbedMethods,
+            (json, connection) => ResponseMapper.Resource(json, restApiId, connection));
+
+    public static GwOperation<RestApiResource> GetResource(string restApiId, string resourceId) =>
+        Build("GetResource", HttpMethod.Get, RestPath.Of("restapis", restApiId, "resources", resourceId),
+            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), query: EmbedMethods);
+
+    public static GwOperation<RestApiResource> CreateResource(string restApiId, string parentId, string pathPart) =>
+        Build("CreateResource", HttpMethod.Post, RestPath.Of("restapis", restApiId, "resources", parentId),
+            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), new JsonObject { ["pathPart"] = pathPart });
+
+    /// <summary>CreateResource under a parent that an earlier step of the same plan creates.</summary>
+    public static GwOperation<RestApiResource> CreateResource(string restApiId, GwStepReference parent, string pathPart) =>
+        Build("CreateResource", HttpMethod.Post, RestPath.Of("restapis", restApiId, "resources") + "/" + parent.Hole,
+            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), new JsonObject { ["pathPart"] = pathPart }, references: [parent]);
+
+    public static GwOperation DeleteResource(string restApiId, string resourceId) =>
+        Build("DeleteResource", HttpMethod.Delete, RestPath.Of("restapis", restApiId, "resources", resourceId));
+
+    public static GwOperation<Method> PutMethod(PutMethodRequest request)
+    {
+        var body = new JsonObject { ["authorizationType"] = request.AuthorizationType }
+            .Put("authorizerId", request.AuthorizerId)
+            .Put("apiKeyRequired", request.ApiKeyRequired)
+            .Put("operationName", request.OperationName)
+            .Put("requestParameters", Json.ToJson(request.RequestParameters));
+        return Build("PutMethod", HttpMethod.Put, MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+            MethodReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
+    }
+
+    public static GwOperation<Method> GetMethod(string restApiId, string resourceId, string httpMethod) =>
+        Build("GetMethod", HttpMethod.Get, MethodPath(restApiId, resourceId, httpMethod), MethodReader(restApiId, resourceId, httpMethod));
+
+    public static GwOperation<Method> UpdateMethod(string restApiId, string resourceId, string httpMethod, IReadOnlyList<PatchOperation> operations) =>
+        Build("UpdateMethod", HttpMethod.Patch, MethodPath(restApiId, resourceId, httpMethod), MethodReader(restApiId, resourceId, httpMethod), PatchBody(operations));
+
+    public static GwOperation DeleteMethod(string restApiId, string resourceId, string httpMethod) =>
+        Build("DeleteMethod", HttpMethod.Delete, MethodPath(restApiId, resourceId, httpMethod));
+
+    /// <summary>TestInvokeMethod: runs the method's current, undeployed definition and reports what happened.</summary>
+    public static GwOperation<TestInvokeResult> TestInvokeMethod(TestInvokeMethodRequest request)
+    {
+        var body = new JsonObject()
+            .Put("pathWithQueryString", request.PathWithQueryString)
+            .Put("body", request.Body)
+            .Put("headers", Json.ToJson(request.Headers))
+            .Put("stageVariables", Json.ToJson(request.StageVariables));
+        return Build("TestInvokeMethod", HttpMethod.Post, MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+            (json, connection) => ResponseMapper.TestInvoke(json, request, connection), body);
+    }
+
+    public static GwOperation<MethodResponse> PutMethodResponse(PutMethodResponseRequest request)
+    {
+        var body = new JsonObject()
+            .Put("responseParameters", Json.ToJson(request.ResponseParameters))
+            .Put("responseModels", Json.ToJson(request.ResponseModels));
+        return Build("PutMethodResponse", HttpMethod.Put,
+            MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod) + RestPath.Of("responses", request.StatusCode),
+            (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
+    }
+
+    /// <summary>The backend's verb travels as "httpMethod" in the body (AWS's integrationHttpMethod).</summary>
+    public static GwOperation<Integration> PutIntegration(PutIntegrationRequest request)
+    {
+        var body = new JsonObject { ["type"] = request.Type }
+            .Put("httpMethod", request.IntegrationHttpMethod)
+            .Put("uri", request.Uri)
+            .Put("credentials", request.Credentials)
+            .Put("passthroughBehavior", request.PassthroughBehavior)
+            .Put("contentHandling", request.ContentHandling)
+            .Put("timeoutInMillis", request.TimeoutInMillis)
+            .Put("requestParameters", Json.ToJson(request.RequestParameters))
+            .Put("requestTemplates", Json.ToJson(request.RequestTemplates))
+            .Put("cacheKeyParameters", Json.ToJson(request.CacheKeyParameters));
+        return Build("PutIntegration", HttpMethod.Put, IntegrationPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+            IntegrationReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
+    }
+
+    public static GwOperation<Integration> GetIntegration(string restApiId, string resourceId, string httpMethod) =>
+        Build("GetIntegration", HttpMethod.Get, IntegrationPath(restApiId, resourceId, httpMethod), IntegrationReader(restApiId, resourceId, httpMethod));
+
+    public static GwOperation DeleteIntegration(string restApiId, string resourceId, string httpMethod) =>
+        Build("DeleteIntegration", HttpMethod.Delete, IntegrationPath(restApiId, resourceId, httpMethod));
+
+    public static GwOperation<IntegrationResponse> PutIntegrationResponse(PutIntegrationResponseRequest request)
+    {
+        var body = new JsonObject()
+            .Put("selectionPattern", request.SelectionPattern)
+            .Put("responseParameters", Json.ToJson(request.ResponseParameters))
+            .Put("responseTemplates", Json.ToJson(request.ResponseTemplates));
+        return Build("PutIntegrationResponse", HttpMethod.Put,
+            IntegrationPath(request.RestApiId, request.ResourceId, request.HttpMethod) + RestPath.Of("responses", request.StatusCode),
+            (json, connection) => ResponseMapper.IntegrationResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
+    }
+
+    public static GwOperation<Deployment> CreateDeployment(CreateDeploymentRequest request)
+    {
+        var body = new JsonObject()
+            .Put("stageName", request.StageName)
+            .Put("stageDescription", request.StageDescription)
+            .Put("description", request.Description)
+            .Put("variables", Json.ToJson(request.Variables));
+        return Build("CreateDeployment", HttpMethod.Post, RestPath.Of("restapis", request.RestApiId, "deployments"),
+            (json, connection) => ResponseMapper.Deployment(json, request.RestApiId, connection), body);
+    }
+
+    public static GwListing<Deployment> GetDeployments(string restApiId) =>
+        Listing("GetDeployments", RestPath.Of("restapis", restApiId, "deployments"), null,
+            (json, connection) => ResponseMapper.Deployment(json, restApiId, connection));
+
+    public static GwOperation<Deployment> GetDeployment(string restApiId, string deploymentId) =>
+        Build("GetDeployment", HttpMethod.Get, RestPath.Of("restapis", restApiId, "deployments", deploymentId),
+            (json, connection) => ResponseMapper.Deployment(json, restApiId, connection));
+
+    /// <summary>GetStages (not paginated by AWS); <paramref name="deploymentId"/> filters when given.</summary>
+    public static GwOperation<IReadOnlyList<Stage>> GetStages(string restApiId, string? deploymentId)
+    {
+        var query = deploymentId is null ? null : new Dictionary<string, string> { ["deploymentId"] = deploymentId };
+        return Build<IReadOnlyList<Stage>>("GetStages", HttpMethod.Get, RestPath.Of("restapis", restApiId, "stages"),
+            (page, connection) => page.Items().Select(json => ResponseMapper.Stage(json, restApiId, connection)).ToList(), query: query);
+    }
+
+    public static GwOperation<Stage> GetStage(string restApiId, string stageName) =>
+        Build("GetStage", HttpMethod.Get, RestPath.Of("restapis", restApiId, "stages", stageName),
+            (json, connection) => ResponseMapper.Stage(json, restApiId, connection));
+
+    public static GwOperation<Stage> UpdateStage(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations) =>
+        Build("UpdateStage", HttpMethod.Patch, RestPath.Of("restapis", restApiId, "stages", stageName),
+            (json, connection) => ResponseMapper.Stage(json, restApiId, connection), PatchBody(operations));
+
+    private static readonly IReadOnlyDictionary<string, string> EmbedMethods = new Dictionary<string, string> { ["embed"] = "methods" };
+
+    private static Func<JsonElement, GwConnection, Method> MethodReader(string restApiId, string resourceId, string httpMethod) =>
+        (json, connection) => ResponseMapper.Method(json, restApiId, resourceId, httpMethod, connection);
+
+    private static Func<JsonElement, GwConnection, Integration> IntegrationReader(string restApiId, string resourceId, string httpMethod) =>
+        (json, connection) => ResponseMapper.Integration(json, restApiId, resourceId, httpMethod, connection);
+
+    private static JsonObject PatchBody(IReadOnlyList<PatchOperation> operations) => new()
+    {
+        ["patchOperations"] = new JsonArray(operations.Select(op => (JsonNode?)new JsonObject { ["op"] = op.Op, ["path"] = op.Path }
+            .Put("value", op.Value)
+            .Put("from", op.From)).ToArray()),
+    };
+
+    private static string MethodPath(string restApiId, string resourceId, string httpMethod) =>
+        RestPath.Of("restapis", restApiId, "resources", resourceId, "methods", httpMethod);
+
+    private static string IntegrationPath(string restApiId, string resourceId, string httpMethod) =>
+        MethodPath(restApiId, resourceId, httpMethod) + "/integration";
+
+    /// <summary>API Gateway's listings: up to <see cref="PageSize"/> items under "item", the next page at "position".</summary>
+    private static GwListing<T> Listing<T>(string name, string path, IReadOnlyDictionary<string, string>? query, Func<JsonElement, GwConnection, T> readItem) =>
+        new(position =>
+        {
+            var pageQuery = new Dictionary<string, string>(query ?? new Dictionary<string, string>()) { ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture) };
+            if (position is not null)
+                pageQuery["position"] = position;
+            return Build<GwPage<T>>(name, HttpMethod.Get, path,
+                (page, connection) => new GwPage<T>(page.Items().Select(item => readItem(item, connection)).ToList(), page.Str("position")), query: pageQuery);
+        });
+
+    private static GwOperation Build(string name, HttpMethod method, string path) => new(ServiceNames.ApiGateway, name, method, path);
+
+    private static GwOperation<T> Build<T>(string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read, JsonObject? body = null,
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null) =>
+        new(ServiceNames.ApiGateway, name, method, path, read, body is null ? null : Json.Write(body), query, references);
+}

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using ApiGatewayTools.Engine.Internal;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Client;
+
+/// <summary>
+/// The one way an operation is sent: the transport signs, paces, retries and maps errors; the operation reads its
+/// own answer. Any client sends any operation (the transport routes by the operation's service), so a plan that
+/// mixes API Gateway and Lambda operations is sent through one client.
+/// </summary>
+public abstract class GwClient
+{
+    private readonly GwTransport _transport;
+
+    private protected GwClient(GwConnection connection, IGwActivityListener? listener, RetryOptions? retry)
+    {
+        Connection = connection;
+        _transport = new GwTransport(connection, listener, retry);
+    }
+
+    public GwConnection Connection { get; }
+
+    public async Task<T> SendAsync<T>(GwOperation<T> operation, CancellationToken ct) =>
+        (T)(await SendAsync((GwOperation)operation, ct).ConfigureAwait(false))!;
+
+    /// <summary>Sends the operation and answers what it read (null for operations whose answer carries nothing).</summary>
+    public async Task<object?> SendAsync(GwOperation operation, CancellationToken ct)
+    {
+        if (operation.References.Count > 0)
+            throw new InvalidOperationException($"{operation.Name} refers to an earlier step's answer; send it as part of its plan.");
+        var text = await _transport.SendAsync(operation, ct).ConfigureAwait(false);
+        return operation.ReadAnswer(text, Connection);
+    }
+
+    /// <summary>Every item of a listing, page by page. A service that repeats a token would loop forever; that counts as the end too.</summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(GwListing<T> listing, [EnumeratorCancellation] CancellationToken ct)
+    {
+        string? token = null;
+        do
+        {
+            var page = await SendAsync(listing.PageAt(token), ct).ConfigureAwait(false);
+            foreach (var item in page.Items)
+                yield return item;
+            token = string.IsNullOrEmpty(page.NextToken) || page.NextToken == token ? null : page.NextToken;
+        }
+        while (token is not null);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ApiGatewayTools.Engine.Internal;
+using ApiGatewayTools.Engine.Models;
+
+namespace ApiGatewayTools.Engine.Client;
+
+/// <summary>Every Lambda operation the module sends (API version 2015-03-31), each built here and only here.</summary>
+public static class LambdaOperations
+{
+    internal const string ApiVersionPrefix = "2015-03-31";
+
+    /// <summary><paramref name="functionName"/> may be a name, a partial or full ARN.</summary>
+    public static GwOperation<LambdaFunction> GetFunction(string functionName, string? qualifier) =>
+        Build("GetFunction", HttpMethod.Get, FunctionPath(functionName), ResponseMapper.Function, query: QualifierQuery(qualifier));
+
+    /// <summary>ListFunctions: 50 a page under "Functions", the next page at "NextMarker".</summary>
+    public static GwListing<LambdaFunction> ListFunctions() =>
+        new(marker =>
+        {
+            var query = new Dictionary<string, string> { ["MaxItems"] = "50" };
+            if (marker is not null)
+                query["Marker"] = marker;
+            return Build<GwPage<LambdaFunction>>("ListFunctions", HttpMethod.Get, RestPath.Of(ApiVersionPrefix, "functions") + "/",
+                (page, connection) => new GwPage<LambdaFunction>(
+                    page.Member("Functions") is { ValueKind: JsonValueKind.Array } functions
+                        ? functions.EnumerateArray().Select(f => ResponseMapper.Function(f, connection)).ToList()
+                        : [],
+                    page.Str("NextMarker")),
+                query: query);
+        });
+
+    public static GwOperation<LambdaPolicy> GetPolicy(string functionName, string? qualifier) =>
+        Build("GetPolicy", HttpMethod.Get, FunctionPath(functionName) + "/policy",
+            (json, connection) => ResponseMapper.Policy(json, functionName, connection), query: QualifierQuery(qualifier));
+
+    /// <summary>Answers the statement Lambda stored, which comes back as a JSON document inside a string.</summary>
+    public static GwOperation<LambdaPolicyStatement> AddPermission(AddPermissionRequest request)
+    {
+        var body = new JsonObject
+        {
+            ["StatementId"] = request.StatementId,
+            ["Action"] = request.Action,
+            ["Principal"] = request.Principal,
+        }
+            .Put("SourceArn", request.SourceArn)
+            .Put("SourceAccount", request.SourceAccount);
+        return Build("AddPermission", HttpMethod.Post, FunctionPath(request.FunctionName) + "/policy",
+            (json, connection) => ResponseMapper.Statement(Json.Parse(json.Str("Statement") ?? "{}"), request.FunctionName, connection),
+            body, QualifierQuery(request.Qualifier));
+    }
+
+    public static GwOperation RemovePermission(string functionName, string statementId, string? qualifier) =>
+        new(ServiceNames.Lambda, "RemovePermission", HttpMethod.Delete, FunctionPath(functionName) + RestPath.Of("policy", statementId), null, QualifierQuery(qualifier));
+
+    /// <summary>A name, partial ARN or full ARN is one path label; its ':' characters are percent-encoded.</summary>
+    private static string FunctionPath(string functionName) => RestPath.Of(ApiVersionPrefix, "functions", functionName);
+
+    private static IReadOnlyDictionary<string, string> QualifierQuery(string? qualifier) =>
+        qualifier is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Qualifier"] = qualifier };
+
+    private static GwOperation<T> Build<T>(string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read, JsonObject? body = null,
+        IReadOnlyDictionary<string, string>? query = null) =>
+        new(ServiceNames.Lambda, name, method, path, read, body is null ? null : Json.Write(body), query);
+}
