@@ -86,3 +86,20 @@ function Invoke-ChildPwsh([string] $Script) {
     if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE):`n$($output -join "`n")" }
     $output | ForEach-Object { "$_" }
 }
+
+# The operations a -WhatIf text lists, in order: @{ Operation; Method; Path }. A path label that an earlier
+# step answers shows as {id of /x} and is kept as written.
+function Get-WhatIfOperation([string] $Text) {
+    $pattern = '(?<op>[A-Z][A-Za-z]+) (?<method>GET|POST|PUT|PATCH|DELETE) (?<path>/(?:[^\s{?"]|\{[^}]*\})*)'
+    [regex]::Matches($Text, $pattern) | ForEach-Object {
+        [pscustomobject]@{ Operation = $_.Groups['op'].Value; Method = $_.Groups['method'].Value; Path = $_.Groups['path'].Value }
+    }
+}
+
+# The changing requests after the marker as comparable lines: "Operation METHOD /decoded/path".
+function Get-SentOperation([AllowNull()] [string] $RequestId) {
+    Get-ChangingRequestSince $RequestId | ForEach-Object {
+        $path = [uri]::UnescapeDataString(($_.Path -split '\?')[0])
+        "$($_.Operation) $($_.Method) $path"
+    }
+}

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using ApiGatewayTools.Common;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Commands;
 
 /// <summary>Draws a whole API as a tree: paths, methods, authorization, integration targets and stages.</summary>

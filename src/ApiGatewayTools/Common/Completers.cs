@@ -1,10 +1,5 @@
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Common;
 

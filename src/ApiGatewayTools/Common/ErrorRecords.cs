@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using ApiGatewayTools.Engine.Errors;
-
 namespace ApiGatewayTools.Common;
 
 /// <summary>Engine errors as PowerShell ErrorRecords: the id is AWS's error code (or ours), the category follows its kind.</summary>

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Management.Automation;
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Common;
 

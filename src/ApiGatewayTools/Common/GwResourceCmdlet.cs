@@ -1,20 +1,11 @@
-using System.Management.Automation;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Common;
 
 /// <summary>
 /// Base of the cmdlets that address a resource (and its methods) by -ResourceId or -Path. Both bind from the
 /// pipeline; the id wins when both arrive. One resource listing per API serves the whole pipeline.
 /// </summary>
-public abstract class GwResourceCmdlet : GwCmdlet
+public abstract class GwResourceCmdlet : GwRestApiCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RestApiIdCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string RestApiId { get; set; } = "";
-
     /// <summary>The resource's id, as Add-GwResource and Get-GwResource output it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

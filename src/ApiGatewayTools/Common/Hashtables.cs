@@ -1,6 +1,3 @@
-using System.Collections;
-using ApiGatewayTools.Engine.Errors;
-
 namespace ApiGatewayTools.Common;
 
 /// <summary>Hashtable parameters (-Tag, -StageVariable, -RequestParameter) as the engine's typed maps.</summary>

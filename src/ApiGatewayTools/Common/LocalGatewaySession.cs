@@ -1,4 +1,3 @@
-using ApiGatewayTools.Engine.Models;
 using ApiGatewayTools.LocalGateway;
 
 namespace ApiGatewayTools.Common;

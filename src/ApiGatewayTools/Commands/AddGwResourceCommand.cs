@@ -1,24 +1,12 @@
-using System.Management.Automation;
-using ApiGatewayTools.Common;
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Commands;
 
 [Cmdlet(VerbsCommon.Add, "GwResource", SupportsShouldProcess = true, DefaultParameterSetName = ByPath)]
 [OutputType(typeof(RestApiResource))]
-public sealed class AddGwResourceCommand : GwCmdlet
+public sealed class AddGwResourceCommand : GwRestApiCmdlet
 {
     private const string ByPath = "ByPath";
     private const string ByParent = "ByParent";
     private const int ProgressId = 0x7265;
-
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(RestApiIdCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string RestApiId { get; set; } = "";
 
     /// <summary>The full path, e.g. /pets/{petId}/toys; missing parents are created, an existing path is returned as is.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByPath, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -80,48 +68,5 @@ public sealed class AddGwResourceCommand : GwCmdlet
         var parent = tree.FindById(ParentId)
             ?? throw new GwNotFoundException("ParentResourceNotFound", $"REST API {RestApiId} has no resource with id {ParentId}. List them with Get-GwResource -RestApiId {RestApiId}.");
         return ResourcePath.Parse(parent.Path);
-    }
-}
-
-[Cmdlet(VerbsCommon.Get, "GwResource")]
-[OutputType(typeof(RestApiResource))]
-public sealed class GetGwResourceCommand : GwResourceCmdlet
-{
-    protected override void ProcessItem()
-    {
-        var exactPath = Path is not null && !WildcardPattern.ContainsWildcardCharacters(Path) ? ResourcePath.Parse(Path) : null;
-        var connection = ResolveConnection();
-        if (ResourceId is not null)
-        {
-            WriteObject(LocateResource(connection));
-            return;
-        }
-        var tree = Tree(connection, RestApiId);
-        if (exactPath is not null)
-        {
-            WriteObject(ResourceWorkflow.FindOrThrow(tree, exactPath));
-            return;
-        }
-        var pattern = Path is null ? null : new WildcardPattern(Path, WildcardOptions.IgnoreCase);
-        WriteObject(tree.Resources.Where(r => pattern?.IsMatch(r.Path) ?? true), enumerateCollection: true);
-    }
-}
-
-[Cmdlet(VerbsCommon.Remove, "GwResource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(void))]
-public sealed class RemoveGwResourceCommand : GwResourceCmdlet
-{
-    protected override void ProcessItem()
-    {
-        var (connection, resource) = LocateTarget();
-        if (resource.Path == "/")
-            throw new GwValidationException("CannotRemoveRootResource", "Path", "The root resource '/' cannot be removed; remove the API with Remove-GwRestApi instead.");
-        var below = Tree(connection, RestApiId).Descendants(resource).Count;
-        var what = below == 0 ? resource.Path : $"{resource.Path} and the {below} resource(s) below it";
-        var operation = ApiGatewayOperations.DeleteResource(RestApiId, resource.ResourceId);
-        if (!ShouldProcess($"{what} in REST API {RestApiId}", operation.ToString()))
-            return;
-        Await(ct => Gateway(connection).SendAsync(operation, ct));
-        Tree(connection, RestApiId).RemoveSubtree(resource);
     }
 }

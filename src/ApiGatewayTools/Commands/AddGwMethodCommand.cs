@@ -1,11 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using ApiGatewayTools.Common;
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Commands;
 
 [Cmdlet(VerbsCommon.Add, "GwMethod", SupportsShouldProcess = true)]
@@ -68,54 +60,5 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
         var method = Await(ct => plan.ApplyAsync(Gateway(connection), ct)) with { Path = resource.Path };
         Remember(connection, resource.WithMethod(method));
         WriteObject(method);
-    }
-}
-
-[Cmdlet(VerbsCommon.Get, "GwMethod")]
-[OutputType(typeof(Method))]
-public sealed class GetGwMethodCommand : GwResourceCmdlet
-{
-    /// <summary>The verb; every method of the resource (or of the whole API) when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(HttpMethodCompleter))]
-    public string? HttpMethod { get; set; }
-
-    protected override void ProcessItem()
-    {
-        var verb = HttpMethod is null ? null : HttpVerb.Normalize(HttpMethod);
-        ParsedPath();
-        var connection = ResolveConnection();
-        var client = Gateway(connection);
-        var resources = ResourceId is null && Path is null
-            ? Tree(connection, RestApiId).Resources.ToList()
-            : [LocateResource(connection)];
-        foreach (var resource in resources)
-        {
-            // A named verb is asked for, so that a missing method is AWS's NotFoundException; the rest came embedded in the listing.
-            if (verb is not null)
-                WriteObject(Await(ct => client.SendAsync(ApiGatewayOperations.GetMethod(RestApiId, resource.ResourceId, verb), ct)) with { Path = resource.Path });
-            else
-                WriteObject(resource.HttpMethods.Select(v => resource.ResourceMethods[v]), enumerateCollection: true);
-        }
-    }
-}
-
-[Cmdlet(VerbsCommon.Remove, "GwMethod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(void))]
-public sealed class RemoveGwMethodCommand : GwResourceCmdlet
-{
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(HttpMethodCompleter))]
-    public string HttpMethod { get; set; } = "";
-
-    protected override void ProcessItem()
-    {
-        var verb = HttpVerb.Normalize(HttpMethod);
-        var (connection, resource) = LocateTarget();
-        var operation = ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb);
-        if (!ShouldProcess($"{verb} {resource.Path} (and its integration) in REST API {RestApiId}", operation.ToString()))
-            return;
-        Await(ct => Gateway(connection).SendAsync(operation, ct));
-        Remember(connection, resource.WithoutMethod(verb));
     }
 }

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using ApiGatewayTools.Common;
-using ApiGatewayTools.Engine.Domain;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Commands;
 
 /// <summary>The statements of a function's resource policy: who may invoke it, from where.</summary>

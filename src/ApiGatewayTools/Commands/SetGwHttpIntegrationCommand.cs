@@ -1,0 +1,53 @@
+namespace ApiGatewayTools.Commands;
+
+[Cmdlet(VerbsCommon.Set, "GwHttpIntegration", SupportsShouldProcess = true)]
+[OutputType(typeof(Integration))]
+public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
+{
+    /// <summary>The backend URL, absolute http(s); may use {pathVariables} and ${stageVariables.name}.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Uri { get; set; } = "";
+
+    /// <summary>The verb sent to the backend; defaults to the method's own.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(HttpMethodCompleter))]
+    public string? IntegrationHttpMethod { get; set; }
+
+    /// <summary>HTTP_PROXY: pass the request through and the backend's response back unchanged.</summary>
+    [Parameter]
+    public SwitchParameter Proxy { get; set; }
+
+    /// <summary>integration.request.* = method.request.* | 'literal' | stageVariables.*; URI path variables are mapped automatically.</summary>
+    [Parameter]
+    public Hashtable? RequestParameter { get; set; }
+
+    /// <summary>50 to 29,000 ms (API Gateway's default is 29,000).</summary>
+    [Parameter]
+    [ValidateRange(50, 29000)]
+    public int? TimeoutMilliseconds { get; set; }
+
+    protected override void ProcessItem()
+    {
+        IntegrationUri.ValidateHttp(Uri);
+        var backendVerb = IntegrationHttpMethod is null ? null : HttpVerb.Normalize(IntegrationHttpMethod, nameof(IntegrationHttpMethod));
+        var mappings = Hashtables.ToStringMap(RequestParameter, nameof(RequestParameter));
+        var (connection, resource, verb) = Target();
+
+        var plan = IntegrationPlan.For(new PutIntegrationRequest
+        {
+            RestApiId = RestApiId,
+            ResourceId = resource.ResourceId,
+            HttpMethod = verb,
+            Type = Proxy ? "HTTP_PROXY" : "HTTP",
+            IntegrationHttpMethod = backendVerb ?? verb,
+            Uri = Uri,
+            TimeoutInMillis = TimeoutMilliseconds,
+            RequestParameters = IntegrationMappings.WithUriPathVariables(Uri, mappings),
+        });
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+            return;
+        var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
+        WriteObject(integration with { Path = resource.Path });
+    }
+}

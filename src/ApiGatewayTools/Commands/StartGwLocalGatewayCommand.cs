@@ -1,0 +1,61 @@
+using ApiGatewayTools.LocalGateway;
+using ApiGatewayTools.Models;
+
+namespace ApiGatewayTools.Commands;
+
+[Cmdlet(VerbsLifecycle.Start, "GwLocalGateway", SupportsShouldProcess = true)]
+[OutputType(typeof(LocalGatewayInfo))]
+public sealed class StartGwLocalGatewayCommand : PSCmdlet
+{
+    /// <summary>Loopback port to listen on; 0 (the default) picks a free one.</summary>
+    [Parameter(Position = 0)]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>Only accept requests signed with exactly this access key and secret (default: any well-formed signature).</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? StrictCredential { get; set; }
+
+    /// <summary>Append one JSON line per request to this file (no headers, bodies or credentials).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? LogPath { get; set; }
+
+    protected override void EndProcessing()
+    {
+        if (LocalGatewaySession.Current is { } running)
+        {
+            WriteWarning($"A local gateway is already running at {running.EndpointUrl}; returning it. Use Stop-GwLocalGateway first to start a new one.");
+            WriteObject(new LocalGatewayInfo(running));
+            return;
+        }
+        if (!ShouldProcess($"127.0.0.1:{(Port == 0 ? "(free port)" : Port)}", "Start local API Gateway"))
+            return;
+
+        var strict = StrictCredential?.GetNetworkCredential();
+        var logPath = LogPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath);
+        LocalGatewayServer server;
+        try
+        {
+            server = LocalGatewayServer.Start(new LocalGatewayOptions
+            {
+                Port = Port,
+                StrictAccessKey = strict?.UserName,
+                StrictSecretKey = strict?.Password,
+                LogPath = logPath,
+            });
+        }
+        catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "LocalGatewayStartFailed", ErrorCategory.ResourceUnavailable, Port)
+            {
+                ErrorDetails = new ErrorDetails($"Could not start the local gateway on port {Port}: {e.Message}. Choose another -Port, or omit it to pick a free one."),
+            });
+            return;
+        }
+        LocalGatewaySession.Set(server, strict is null ? null : (strict.UserName, strict.Password));
+        WriteVerbose($"Local gateway listening at {server.EndpointUrl}; it is now the default endpoint of this session.");
+        WriteObject(new LocalGatewayInfo(server));
+    }
+}

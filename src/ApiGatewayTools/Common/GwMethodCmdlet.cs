@@ -1,0 +1,18 @@
+namespace ApiGatewayTools.Common;
+
+/// <summary>Base of the cmdlets that act on one method's integration.</summary>
+public abstract class GwMethodCmdlet : GwResourceCmdlet
+{
+    /// <summary>The method's verb (binds from Add-GwMethod's output).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(HttpMethodCompleter))]
+    public string HttpMethod { get; set; } = "";
+
+    /// <summary>Checks the input, then finds the resource: the common first steps.</summary>
+    protected (GwConnection Connection, RestApiResource Resource, string Verb) Target()
+    {
+        var verb = HttpVerb.Normalize(HttpMethod);
+        var (connection, resource) = LocateTarget();
+        return (connection, resource, verb);
+    }
+}

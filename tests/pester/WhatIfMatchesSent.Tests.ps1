@@ -1,0 +1,154 @@
+# For every cmdlet that changes state: what -WhatIf printed is exactly what the real run then sends,
+# compared operation by operation (name, HTTP method, path) with the local gateway's request log.
+BeforeAll {
+    Import-Module $env:GW_MODULE_PATH -Force
+    . $PSScriptRoot/TestSupport.ps1
+    Start-TestGateway | Out-Null
+
+    # Runs $Command with -WhatIf, then for real, and returns both sides as comparable lines. $Resolve turns a
+    # reference printed by -WhatIf ("id of /x") into the value the real run produced.
+    function Compare-WhatIfWithSent([scriptblock] $Command, [scriptblock] $Resolve = { param($what) $what }) {
+        $text = Get-WhatIfText { & $Command -WhatIf }
+        $marker = Get-LastRequestId
+        & $Command | Out-Null
+        $sent = @(Get-SentOperation $marker)
+        $printed = @(Get-WhatIfOperation $text | ForEach-Object {
+            $path = [regex]::Replace($_.Path, '\{([^}]*)\}', { param($m) & $Resolve $m.Groups[1].Value })
+            "$($_.Operation) $($_.Method) $([uri]::UnescapeDataString($path))"
+        })
+        [pscustomobject]@{ Printed = $printed; Sent = $sent }
+    }
+
+    function New-TestFunction {
+        Register-GwLocalFunction -FunctionName (New-TestName 'fn') -ScriptBlock { param($Event, $Context) @{ statusCode = 200; body = 'ok' } }
+    }
+}
+
+Describe 'What -WhatIf prints is what is sent' {
+    It 'New-GwRestApi' {
+        $name = New-TestName
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) New-GwRestApi -Name $name -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @('CreateRestApi POST /restapis')
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwRestApi' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Remove-GwRestApi -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 1
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwResource creating several parents, including a segment named PARENT' {
+        $api = New-TestApi
+        $resolve = { param($what) (Get-GwResource -RestApiId $api.RestApiId -Path ($what -replace '^id of ', '')).ResourceId }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Add-GwResource -RestApiId $api.RestApiId -Path '/x/PARENT/{id}' -WhatIf:$WhatIf } $resolve
+
+        $result.Printed.Count | Should -Be 3
+        $result.Sent | Should -Be $result.Printed
+        (Get-GwResource -RestApiId $api.RestApiId).Path | Should -Be @('/', '/x', '/x/PARENT', '/x/PARENT/{id}')
+    }
+
+    It 'Remove-GwResource' {
+        $resource = New-TestApi | Add-GwResource -Path /pets
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $resource | Remove-GwResource -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 1
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwMethod creating a method' {
+        $resource = New-TestApi | Add-GwResource -Path '/pets/{petId}'
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $resource | Add-GwMethod -HttpMethod GET -WhatIf:$WhatIf }
+
+        $result.Printed | Should -BeLike 'PutMethod PUT *'
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwMethod updating a method' {
+        $resource = New-TestApi | Add-GwResource -Path /pets
+        $resource | Add-GwMethod -HttpMethod GET | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $resource | Add-GwMethod -HttpMethod GET -ApiKeyRequired -WhatIf:$WhatIf }
+
+        $result.Printed | Should -BeLike 'UpdateMethod PATCH *'
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwMethod' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Remove-GwMethod -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 1
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwHttpIntegration' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Set-GwHttpIntegration -Uri http://example.com/pets -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 3
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwLambdaIntegration' {
+        $function = New-TestFunction
+        $method = New-TestApi | Add-GwResource -Path '/pets/{petId}' | Add-GwMethod -HttpMethod GET
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Set-GwLambdaIntegration -FunctionName $function.FunctionName -WhatIf:$WhatIf }
+
+        $result.Printed[-1] | Should -BeLike 'AddPermission POST *'
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwMockIntegration' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Set-GwMockIntegration -StatusCode 201 -ResponseBody '{}' -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 3
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwIntegration' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwMockIntegration | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Remove-GwIntegration -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 1
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Publish-GwDeployment' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwMockIntegration | Out-Null
+        $api = Get-GwRestApi -RestApiId $method.RestApiId
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Publish-GwDeployment -StageName prod -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateDeployment POST /restapis/$($api.RestApiId)/deployments")
+        $result.Sent | Should -Be $result.Printed
+    }
+}
+
+Describe 'Reading a whole API' {
+    It 'Get-GwMethod, Get-GwIntegration and Show-GwRestApi read methods from the one listing' {
+        $api = New-TestApi
+        foreach ($path in '/a', '/b', '/c/{id}') {
+            $api | Add-GwResource -Path $path | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration | Out-Null
+        }
+
+        $marker = Get-LastRequestId
+        $methods = Get-GwMethod -RestApiId $api.RestApiId
+        $requests = @(Get-RequestSince $marker)
+        $methods.Count | Should -Be 3
+        ($methods | Where-Object Path -EQ '/c/{id}').Integration.Type | Should -BeExactly 'MOCK'
+        $requests.Operation | Should -Be @('GetResources')
+
+        $marker = Get-LastRequestId
+        @(Get-GwIntegration -RestApiId $api.RestApiId -Path /a).Count | Should -Be 1
+        (Get-RequestSince $marker).Operation | Should -Not -Contain 'GetMethod'
+
+        $marker = Get-LastRequestId
+        Show-GwRestApi -RestApiId $api.RestApiId | Out-Null
+        (Get-RequestSince $marker).Operation | Should -Not -Contain 'GetMethod'
+    }
+}
