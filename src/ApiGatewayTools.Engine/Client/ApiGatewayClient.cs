@@ -1,6 +1,3 @@
-using ApiGatewayTools.Engine.Internal;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Engine.Client;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ApiGatewayTools.Engine.Internal;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Client;
 

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using ApiGatewayTools.Engine.Internal;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Client;
 

@@ -1,7 +1,5 @@
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Client;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Internal;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Client;
 

@@ -1,5 +1,3 @@
-using ApiGatewayTools.Engine.Errors;
-
 namespace ApiGatewayTools.Engine.Client;
 
 /// <summary>

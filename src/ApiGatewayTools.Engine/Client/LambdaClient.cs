@@ -1,7 +1,3 @@
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Internal;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Engine.Client;
 
 /// <summary>The Lambda operations the module needs, REST-JSON over SigV4 (service "lambda", API version 2015-03-31).</summary>

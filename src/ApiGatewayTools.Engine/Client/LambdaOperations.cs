@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ApiGatewayTools.Engine.Internal;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Client;
 

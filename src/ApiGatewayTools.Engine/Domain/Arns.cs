@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using ApiGatewayTools.Engine.Errors;
 
 namespace ApiGatewayTools.Engine.Domain;
 

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Domain;
 

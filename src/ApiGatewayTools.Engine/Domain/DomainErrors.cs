@@ -1,5 +1,3 @@
-using ApiGatewayTools.Engine.Errors;
-
 namespace ApiGatewayTools.Engine.Domain;
 
 /// <summary>Something the user named (a path, a method, an API name) does not exist.</summary>

@@ -1,5 +1,3 @@
-using ApiGatewayTools.Engine.Errors;
-
 namespace ApiGatewayTools.Engine.Domain;
 
 /// <summary>The verbs API Gateway accepts for a method; ANY matches every verb.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Domain;
 

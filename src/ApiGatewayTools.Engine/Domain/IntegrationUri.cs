@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ApiGatewayTools.Engine.Errors;
 
 namespace ApiGatewayTools.Engine.Domain;
 

@@ -1,7 +1,3 @@
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Engine.Domain;
 
 /// <summary>Everything that wiring one method to one Lambda function sends, worked out before sending any of it.</summary>

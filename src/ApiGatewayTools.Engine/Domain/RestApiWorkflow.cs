@@ -1,7 +1,3 @@
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
-
 namespace ApiGatewayTools.Engine.Domain;
 
 public static class RestApiWorkflow

@@ -1,6 +1,4 @@
 using System.Text;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Internal;
 
 namespace ApiGatewayTools.Engine.Domain;
 

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ApiGatewayTools.Engine.Client;
-using ApiGatewayTools.Engine.Errors;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Internal;
 

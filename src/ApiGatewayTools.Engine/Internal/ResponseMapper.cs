@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ApiGatewayTools.Engine.Models;
 
 namespace ApiGatewayTools.Engine.Internal;
 

@@ -1,5 +1,3 @@
-using ApiGatewayTools.Engine.Errors;
-
 namespace ApiGatewayTools.Engine.Internal;
 
 /// <summary>

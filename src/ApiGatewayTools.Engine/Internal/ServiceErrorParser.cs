@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using ApiGatewayTools.Engine.Errors;
 
 namespace ApiGatewayTools.Engine.Internal;
 
