@@ -7,6 +7,10 @@
     already knows (parameter sets, types, mandatory, position, pipeline input, aliases, wildcards) comes from
     the built module's cmdlet metadata, so the two cannot drift apart.
 
+    Parameters that mean the same wherever they appear (-ProfileName, -Region, -EndpointUrl, -Credential,
+    -WhatIf, -Confirm) are described once, in docs/cmdlets/_SharedParameters.md; each cmdlet that has one
+    gets that description in its help unless its own page describes the parameter.
+
     The module is imported from -ModulePath, which defaults to the folder above -OutputDirectory (the
     layout build.ps1 produces: out/ApiGatewayTools/en-US). A documented parameter the cmdlet lacks, or a
     parameter left undocumented, is reported as a warning; tests/pester/Help.Tests.ps1 turns gaps into
@@ -32,11 +36,9 @@ $MamlNamespaces = [ordered]@{
     'dev'     = 'http://schemas.microsoft.com/maml/dev/2004/10'
 }
 
-# -WhatIf and -Confirm mean the same on every cmdlet; a markdown file may still describe them its own way.
-$StandardParameterText = @{
-    WhatIf  = 'Shows what the cmdlet would do (for AWS-facing cmdlets, each request: operation, target and body) and does nothing.'
-    Confirm = 'Asks for confirmation before the cmdlet changes anything.'
-}
+# Parameters that mean the same on every cmdlet that has them (the session parameters, -WhatIf, -Confirm) are
+# described once, in this file next to the cmdlet pages; a cmdlet's own page may still describe one its own way.
+$SharedParametersFile = '_SharedParameters.md'
 
 #region Markdown
 
@@ -92,6 +94,17 @@ function Get-Paragraphs([string[]] $Lines) {
     , $paragraphs
 }
 
+# The '### -Name' subsections of a page's PARAMETERS section: name -> paragraphs, in the page's order.
+function Read-ParameterSection($Sections) {
+    $parameters = [ordered]@{}
+    if ($Sections.Contains('PARAMETERS')) {
+        foreach ($parameter in (Split-Subsections ([string[]]$Sections['PARAMETERS']))) {
+            $parameters[$parameter.Title.TrimStart('-').Trim()] = Get-Paragraphs $parameter.Lines
+        }
+    }
+    $parameters
+}
+
 function Read-CommandDoc([System.IO.FileInfo] $File) {
     $lines = Get-Content -LiteralPath $File.FullName
     $title = $lines | Where-Object { $_ -match '^# \S' } | Select-Object -First 1
@@ -115,10 +128,7 @@ function Read-CommandDoc([System.IO.FileInfo] $File) {
         [pscustomobject]@{ Title = $example.Title; Code = ($code -join "`n").Trim(); Remarks = Get-Paragraphs $remarks }
     }
 
-    $parameters = [ordered]@{}
-    foreach ($parameter in (Split-Subsections (& $section 'PARAMETERS'))) {
-        $parameters[$parameter.Title.TrimStart('-').Trim()] = Get-Paragraphs $parameter.Lines
-    }
+    $parameters = Read-ParameterSection $sections
     $typed = {
         param($key)
         foreach ($item in (Split-Subsections (& $section $key))) {
@@ -263,7 +273,7 @@ function Write-Command($Doc, [System.Management.Automation.CmdletInfo] $Cmdlet) 
     $describe = {
         param($name)
         if ($Doc.Parameters.Contains($name)) { [string[]]$Doc.Parameters[$name] }
-        elseif ($StandardParameterText.ContainsKey($name)) { [string[]]@($StandardParameterText[$name]) }
+        elseif ($SharedParameters.Contains($name)) { [string[]]$SharedParameters[$name] }
         else { [string[]]@() }
     }
 
@@ -284,8 +294,8 @@ function Write-Command($Doc, [System.Management.Automation.CmdletInfo] $Cmdlet) 
         Start-Element 'command' 'parameters'
         $seen = [System.Collections.Generic.HashSet[string]]::new()
         $all = @(foreach ($set in $sets) { $set.Parameters | Where-Object { -not (Test-Hidden $_) } })
-        # One entry per parameter, in the markdown's order, then any the markdown left out.
-        $order = @($Doc.Parameters.Keys) + @($all | ForEach-Object Name)
+        # One entry per parameter: the page's own in its order, then the shared ones, then any nobody described.
+        $order = @($Doc.Parameters.Keys) + @($SharedParameters.Keys) + @($all | ForEach-Object Name)
         foreach ($name in $order) {
             if (-not $seen.Add($name)) { continue }
             $parameter = $all | Where-Object Name -eq $name | Sort-Object IsMandatory -Descending | Select-Object -First 1
@@ -332,13 +342,13 @@ function Write-Command($Doc, [System.Management.Automation.CmdletInfo] $Cmdlet) 
 
 #endregion
 
-if (-not $ModulePath) {
-    $candidate = Split-Path -Parent ([System.IO.Path]::GetFullPath($OutputDirectory))
-    if (Get-ChildItem -LiteralPath $candidate -Filter '*.psd1' -ErrorAction SilentlyContinue) { $ModulePath = $candidate }
-}
 function Test-Coverage($Docs, [hashtable] $Cmdlets) {
     foreach ($name in $Cmdlets.Keys | Where-Object { $_ -notin $Docs.Name } | Sort-Object) {
         Write-Warning "$name has no help: add docs/cmdlets/$name.md."
+    }
+    $everyParameter = @($Cmdlets.Values.ParameterSets.Parameters | Where-Object { -not (Test-Hidden $_) } | Select-Object -ExpandProperty Name -Unique)
+    foreach ($name in $SharedParameters.Keys | Where-Object { $_ -notin $everyParameter }) {
+        Write-Warning "$SharedParametersFile describes -$name, which no cmdlet of the module has."
     }
     foreach ($doc in $Docs) {
         $cmdlet = $Cmdlets[$doc.Name]
@@ -348,7 +358,12 @@ function Test-Coverage($Docs, [hashtable] $Cmdlets) {
             if ($name -notin $visible) { Write-Warning "$($doc.File) describes -$name, which $($doc.Name) does not have." }
         }
         foreach ($name in $visible) {
-            if (-not $doc.Parameters.Contains($name) -and -not $StandardParameterText.ContainsKey($name)) { Write-Warning "$($doc.File) does not describe -$name." }
+            if (-not $doc.Parameters.Contains($name) -and -not $SharedParameters.Contains($name)) { Write-Warning "$($doc.File) does not describe -$name." }
+        }
+        foreach ($name in $doc.Parameters.Keys | Where-Object { $SharedParameters.Contains($_) }) {
+            if (($doc.Parameters[$name] -join "`n") -ceq ($SharedParameters[$name] -join "`n")) {
+                Write-Warning "$($doc.File) repeats the shared text of -${name}: remove it, $SharedParametersFile already gives it."
+            }
         }
     }
 }
@@ -371,6 +386,9 @@ function Write-MamlFile([string] $Path, $Docs, [hashtable] $Cmdlets) {
 }
 
 $docs = @(Get-ChildItem -LiteralPath $CommandDocs -Filter '*-*.md' | Sort-Object Name | ForEach-Object { Read-CommandDoc $_ })
+$sharedPath = Join-Path $CommandDocs $SharedParametersFile
+if (-not (Test-Path -LiteralPath $sharedPath)) { throw "$sharedPath is missing: it describes the parameters every cmdlet shares." }
+$SharedParameters = Read-ParameterSection (Split-Sections (Get-Content -LiteralPath $sharedPath))
 New-Item -ItemType Directory -Force $OutputDirectory | Out-Null
 $target = Join-Path $OutputDirectory 'ApiGatewayTools.dll-Help.xml'
 

@@ -5,6 +5,18 @@ BeforeDiscovery {
     Import-Module $env:GW_MODULE_PATH -Force
     $module = Get-Module ApiGatewayTools
     $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters
+    $commandDocs = Join-Path $PSScriptRoot '../../docs/cmdlets'
+
+    # The parameters described once for every cmdlet, as name -> text: each '### -Name' of the shared page's
+    # PARAMETERS section, its lines joined as Get-Help shows them.
+    $sharedText = [ordered]@{}
+    $inParameters = $false
+    $current = $null
+    foreach ($line in Get-Content (Join-Path $commandDocs '_SharedParameters.md')) {
+        if ($line -match '^## ') { $current = $null; $inParameters = $line -match '^## PARAMETERS' }
+        elseif ($inParameters -and $line -match '^### -(\w+)') { $current = $Matches[1]; $sharedText[$current] = '' }
+        elseif ($current -and $line.Trim()) { $sharedText[$current] = ($sharedText[$current] + ' ' + $line.Trim()).Trim() }
+    }
 
     $script:cmdlets = foreach ($name in ($module.ExportedCmdlets.Keys | Sort-Object)) {
         $command = Get-Command $name -Module ApiGatewayTools
@@ -12,7 +24,18 @@ BeforeDiscovery {
             $_.Name -notin $commonParameters -and
             -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
         }
-        @{ Name = $name; Parameters = @($visible.Name | Sort-Object) }
+        $page = Get-Content -Raw (Join-Path $commandDocs "$name.md")
+        # A page may describe a shared parameter its own way; every other shared parameter the cmdlet has must
+        # show the shared text.
+        $shared = @($sharedText.Keys | Where-Object { $_ -in $visible.Name })
+        @{
+            Name             = $name
+            Parameters       = @($visible.Name | Sort-Object)
+            # The page to point its readers at the shared page, if the cmdlet has any shared parameter.
+            SharedPage       = @(if ($shared) { @{ Page = "$name.md" } })
+            SharedParameters = @($shared | Where-Object { $page -notmatch "(?m)^### -$_\s*$" } |
+                ForEach-Object { @{ Parameter = $_; Text = $sharedText[$_] } })
+        }
     }
 
     $script:examples = foreach ($name in $module.ExportedCmdlets.Keys | Sort-Object) {
@@ -65,6 +88,15 @@ Describe 'Help for <Name>' -ForEach $script:cmdlets {
         $parameter = $help.parameters.parameter | Where-Object Name -EQ $_
         $parameter | Should -Not -BeNullOrEmpty -Because "-$_ must appear in the help of $Name"
         Get-HelpText $parameter.description | Should -Not -BeNullOrEmpty -Because "-$_ of $Name needs a description"
+    }
+
+    It 'shows the shared description of -<Parameter>' -ForEach $SharedParameters -AllowNullOrEmptyForEach {
+        $parameter = $help.parameters.parameter | Where-Object Name -EQ $Parameter
+        (Get-HelpText $parameter.description) -replace '\s+', ' ' | Should -BeExactly $Text -Because "_SharedParameters.md describes -$Parameter for every cmdlet that has it"
+    }
+
+    It 'points the readers of <Page> at the shared parameters' -ForEach $SharedPage -AllowNullOrEmptyForEach {
+        Get-Content -Raw "$PSScriptRoot/../../docs/cmdlets/$Page" | Should -Match '\]\(_SharedParameters\.md\)'
     }
 
     It 'has related links, each with a text' {
