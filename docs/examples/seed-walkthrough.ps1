@@ -19,6 +19,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Output sent to a file or a pipe carries no colour codes.
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module $ModulePath -Force
 
 function Show-Section([string] $Title) { Write-Host "`n== $Title" -ForegroundColor Cyan }
@@ -30,32 +32,35 @@ try {
     Show-Section '1. A regional REST API with a resource and a GET method'
     $api = New-GwRestApi -Name MyDemoAPI -Description 'This is a demo API' -EndpointType REGIONAL
     $get = $api | Add-GwResource -Path /mypath | Add-GwMethod -HttpMethod GET
-    $api | Format-Table -AutoSize | Out-Host
+    $api | Out-Host
 
     Show-Section '2. An HTTP integration and a deployment to prod'
-    $get | Set-GwHttpIntegration -Uri http://example.com/myendpoint | Out-Null
+    $get | Set-GwHttpIntegration -Uri http://example.com/myendpoint | Out-Host
     $prod = $api | Publish-GwDeployment -StageName prod -Description 'First deployment'
+    $prod | Out-Host
 
     Show-Section '3. A Lambda integration with its permission'
     $function = Register-GwLocalFunction -FunctionName myFunction -ScriptBlock {
         param($Event, $Context)
         @{ statusCode = 200; headers = @{ 'Content-Type' = 'application/json' }; body = (@{ message = 'Hello from myFunction' } | ConvertTo-Json -Compress) }
     }
+    $function | Out-Host
     $api | Add-GwResource -Path /mypath/lambda | Add-GwMethod -HttpMethod POST |
-        Set-GwLambdaIntegration -FunctionName $function.FunctionName | Out-Null
+        Set-GwLambdaIntegration -FunctionName $function.FunctionName | Out-Host
     $prod = $api | Publish-GwDeployment -StageName prod -Description 'Adds the Lambda integration'
+    $prod | Out-Host
 
     Show-Section 'Resources'
-    Get-GwResource -RestApiId $api.RestApiId | Format-Table -AutoSize | Out-Host
+    Get-GwResource -RestApiId $api.RestApiId | Out-Host
     Show-Section 'Methods'
-    Get-GwMethod -RestApiId $api.RestApiId | Format-Table -AutoSize | Out-Host
+    Get-GwMethod -RestApiId $api.RestApiId | Out-Host
     Show-Section 'Integrations'
     Get-GwResource -RestApiId $api.RestApiId | Where-Object { $_.HttpMethods.Count } | Get-GwIntegration |
-        Format-Table -AutoSize | Out-Host
+        Out-Host
     Show-Section "Lambda policy of $($function.FunctionName)"
-    Get-GwLambdaPermission -FunctionName $function.FunctionName | Format-List StatementId, Principal, Action, SourceArn | Out-Host
+    Get-GwLambdaPermission -FunctionName $function.FunctionName | Out-Host
     Show-Section 'Stage'
-    Get-GwStage -RestApiId $api.RestApiId | Format-Table -AutoSize | Out-Host
+    Get-GwStage -RestApiId $api.RestApiId | Out-Host
     Write-Host "Invoke URL: $($prod.InvokeUrl)" -ForegroundColor Green
 
     # GET /mypath forwards to example.com, which this offline walkthrough leaves alone; the Lambda route

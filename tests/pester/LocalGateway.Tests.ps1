@@ -151,3 +151,33 @@ Describe 'Stop-GwLocalGateway' {
         Get-GwLocalGateway | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Re-importing the module' {
+    AfterEach {
+        Import-Module $env:GW_MODULE_PATH -Force
+        Stop-GwLocalGateway
+    }
+
+    It 'keeps the running gateway as the session default across Import-Module -Force' {
+        $gateway = Start-TestGateway
+
+        Import-Module $env:GW_MODULE_PATH -Force
+
+        (Get-GwLocalGateway).EndpointUrl | Should -BeExactly $gateway.EndpointUrl
+        $marker = Get-LastRequestId
+        $api = New-TestApi
+        $api.Connection.ToString() | Should -BeLike "*127.0.0.1:$($gateway.Port)*"
+        (Get-ChangingRequestSince $marker).Operation | Should -Contain 'CreateRestApi'
+    }
+
+    It 'keeps the gateway serving across Remove-Module, for the next import to find' {
+        $gateway = Start-TestGateway
+        $api = New-TestApi
+
+        Remove-Module ApiGatewayTools
+        Import-Module $env:GW_MODULE_PATH
+
+        (Get-GwLocalGateway).EndpointUrl | Should -BeExactly $gateway.EndpointUrl
+        (Get-GwRestApi -RestApiId $api.RestApiId).Name | Should -BeExactly $api.Name
+    }
+}

@@ -17,15 +17,13 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnImport() => AssemblyLoadContext.Default.Resolving += ResolveOwnAssembly;
 
-    public void OnRemove(PSModuleInfo psModuleInfo)
-    {
-        StopLocalGateway();
-        AssemblyLoadContext.Default.Resolving -= ResolveOwnAssembly;
-    }
-
-    // A separate method so that the local gateway's types are only touched when the module is removed.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void StopLocalGateway() => Common.LocalGatewaySession.StopCurrent();
+    /// <remarks>
+    /// The local gateway is deliberately left running. <c>Import-Module -Force</c> removes the module before importing
+    /// it again, and PowerShell keeps this assembly (and so the running gateway) loaded: stopping it here would make the
+    /// next cmdlet fall back to the credential chain, which may point at real AWS. The re-imported module finds the
+    /// same gateway as the session default; Stop-GwLocalGateway stops it.
+    /// </remarks>
+    public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveOwnAssembly;
 
     private static Assembly? ResolveOwnAssembly(AssemblyLoadContext defaultContext, AssemblyName name)
     {

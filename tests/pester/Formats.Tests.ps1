@@ -1,0 +1,96 @@
+# The default views, rendered as an 80-column console shows them.
+BeforeAll {
+    Import-Module $env:GW_MODULE_PATH -Force
+    . $PSScriptRoot/TestSupport.ps1
+    Start-TestGateway | Out-Null
+
+    $api = New-TestApi 'formats'
+    $toys = $api | Add-GwResource -Path '/pets/{petId}/toys' | Add-GwMethod GET
+    $toys | Set-GwHttpIntegration -Uri 'http://petstore.example.com/pets/{petId}/toys' | Out-Null
+    $functionName = New-TestName 'formats-fn'
+    Register-GwLocalFunction -FunctionName $functionName -ScriptBlock { @{ statusCode = 200; body = 'hi' } } | Out-Null
+    $api | Add-GwResource -Path '/hello/{name}/greetings' | Add-GwMethod POST | Set-GwLambdaIntegration -FunctionName $functionName | Out-Null
+    $health = $api | Add-GwResource -Path /health | Add-GwMethod GET
+    $health | Set-GwMockIntegration -ResponseBody '{"status":"ok"}' -ResponseHeader @{ 'X-Served-By' = 'mock' } | Out-Null
+    $script:deployment = $api | Publish-GwDeployment -StageName production
+    $script:views = [ordered]@{
+        RestApi       = $api
+        Resource      = Get-GwResource -RestApiId $api.RestApiId
+        Method        = Get-GwMethod -RestApiId $api.RestApiId
+        Integration   = Get-GwMethod -RestApiId $api.RestApiId | Get-GwIntegration
+        Deployment    = Get-GwDeployment -RestApiId $api.RestApiId
+        Published     = $deployment
+        Stage         = Get-GwStage -RestApiId $api.RestApiId
+        Permission    = Get-GwLambdaPermission $functionName
+        LocalGateway  = Get-GwLocalGateway
+        LocalFunction = (Get-GwLocalGateway).Functions
+        TestInvoke    = $health | Test-GwMethod
+        RequestLog    = (Get-GwLocalGateway).RecentRequests | Select-Object -Last 5
+    }
+
+    function Show-Default($InputObject, [int] $Width = 80) { ($InputObject | Out-String -Width $Width) -split '\r?\n' }
+}
+
+Describe 'Default views at 80 columns' {
+    It 'renders <_> within 80 columns, every header whole' -ForEach @(
+        'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Permission',
+        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog') {
+        $lines = Show-Default $views[$_]
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]
+        if ($dashes) {
+            # A table whose header wrapped has the rest of a label on the line above the dashes.
+            $headerIndex = $dashes.LineNumber - 2
+            $lines[$headerIndex - 1] | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'shows the whole invoke URL of a deployment and of a stage' {
+        (Show-Default $deployment) | Should -Contain "  $($deployment.InvokeUrl)"
+        (Show-Default $views.Stage) | Should -Contain "  $($deployment.InvokeUrl)"
+        (Show-Default $deployment) -join "`n" | Should -Match "Deployed $($deployment.DeploymentId) to new stage production"
+    }
+
+    It 'shows the whole SourceArn of a Lambda statement' {
+        $statement = $views.Permission
+        (Show-Default $statement -Width 120) | Should -Contain "SourceArn   : $($statement.SourceArn)"
+        # At 80 columns a long ARN wraps onto the next line; it is never cut short.
+        $text = (Show-Default $statement) -join "`n"
+        $text | Should -Not -BeLike '*…*'
+        ($text -replace '\n\s+', '') | Should -BeLike "*SourceArn   : $($statement.SourceArn)*"
+    }
+
+    It 'keeps a stage table one Format-Table -View away' {
+        $lines = ($views.Stage | Format-Table -View StageTable | Out-String -Width 160) -split '\r?\n'
+        $lines | Should -Contain ($lines | Where-Object { $_ -match '^StageName\s+DeploymentId\s+Updated\s+InvokeUrl' })
+        $lines -join "`n" | Should -BeLike "*$($deployment.InvokeUrl)*"
+    }
+}
+
+Describe 'Format-List shows nested values readably' {
+    It 'lists the recent requests of the local gateway as lines, not as record dumps' {
+        $text = ($views.LocalGateway | Format-List | Out-String -Width 80)
+        $text | Should -Not -BeLike '*LocalRequestLogEntry {*'
+        $text | Should -Match 'RecentRequests : \d+ logged; the last ones:'
+        $text | Should -Match '\d\d:\d\d:\d\d (GET|POST|PUT|PATCH|DELETE) /\S* -> \d{3}'
+    }
+
+    It 'lists the headers of a test invocation as name = value' {
+        $text = ($views.TestInvoke | Format-List | Out-String -Width 80)
+        $text | Should -Not -BeLike '*System.Collections.Generic*'
+        $text | Should -Match '(?s)\bHeaders\s+: .*\n\s+X-Served-By = mock\s+MultiValueHeaders\s+: .*\n\s+X-Served-By = mock'
+        $text | Should -Not -Match 'UTC \d{4} : '
+    }
+}
+
+Describe 'Redirected output' {
+    It 'carries no colour codes and keeps invoke URLs on one line when the walkthrough writes to a file' {
+        $walkthrough = Join-Path $PSScriptRoot '../../docs/examples/seed-walkthrough.ps1'
+        $output = Invoke-ChildPwsh "& '$walkthrough' -ModulePath '$env:GW_MODULE_PATH'"
+        $text = $output -join "`n"
+        $text | Should -Not -Match "`e\["
+        $text | Should -Match 'http://127\.0\.0\.1:\d+/restapis/\w{10}/prod/_user_request_'
+        # A URL cut at the console width would leave a line with the start of an invoke URL but not its end.
+        $output | Where-Object { $_ -match 'http://127\.0\.0\.1:\d+/restapis/' -and $_ -notmatch '_user_request_' } | Should -BeNullOrEmpty
+    }
+}
