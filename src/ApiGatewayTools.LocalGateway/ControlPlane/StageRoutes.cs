@@ -31,7 +31,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
     {
         if (!StageNamePattern().IsMatch(stageName))
         {
-            throw GatewayError.BadRequest($"Stage name only allows a-zA-Z0-9_ and at most 128 characters: '{stageName}'");
+            throw GatewayError.BadRequest($"Stage name only allows a-zA-Z0-9_- and at most 128 characters: '{stageName}'");
         }
     }
 
@@ -172,6 +172,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9_]{1,128}$")]
+    /// <summary>AWS accepts letters, digits, hyphens and underscores, up to 128 characters.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]{1,128}$")]
     private static partial Regex StageNamePattern();
 }
