@@ -164,7 +164,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
                     function.PolicyStatements[qualifier] = statements;
                 }
             }
-            _state.Functions[definition.FunctionName] = function;
+            _state.Functions.Replace(function);
             Interlocked.Increment(ref _stateVersion);
             return function.ToInfo();
         }

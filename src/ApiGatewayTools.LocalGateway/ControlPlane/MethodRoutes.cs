@@ -76,13 +76,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var httpMethod = ReadHttpMethod(request);
         return WithResource(request, resource =>
         {
-            // Patch a copy and validate the result before swapping it in, so a rejected patch changes nothing.
-            var method = GatewayState.Method(resource, httpMethod).Clone();
-            foreach (var operation in operations)
-            {
-                Apply(method, operation);
-            }
-            ValidateAuthorizer(method);
+            var method = PatchOperation.ApplyAll(operations, resource.Method(httpMethod) with { }, Apply, ValidateAuthorizer);
             resource.Methods[httpMethod] = method;
             return GatewayResponse.Json(200, w => ControlPlaneJson.Method(w, method));
         });
@@ -93,7 +87,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var httpMethod = ReadHttpMethod(request);
         return WithResource(request, resource =>
         {
-            GatewayState.Method(resource, httpMethod);
+            resource.Method(httpMethod);
             resource.Methods.Remove(httpMethod);
             return GatewayResponse.Empty(204);
         });
@@ -133,24 +127,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
-            // Patch a copy and swap it in, so a rejected operation changes nothing.
-            var response = FindResponse(method, statusCode).Clone();
-            foreach (var operation in operations)
-            {
-                var segments = operation.Segments;
-                switch (segments[0])
-                {
-                    case "responseParameters" when segments.Count == 2:
-                        ValidateResponseParameters([segments[1]]);
-                        operation.ApplyToBoolMap(response.ResponseParameters, segments[1]);
-                        break;
-                    case "responseModels" when segments.Count == 2:
-                        operation.ApplyToMap(response.ResponseModels, segments[1]);
-                        break;
-                    default:
-                        throw operation.Unsupported();
-                }
-            }
+            var response = PatchOperation.ApplyAll(operations, FindResponse(method, statusCode) with { }, ApplyToResponse);
             method.MethodResponses[statusCode] = response;
             return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
         });
@@ -175,8 +152,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            return action(GatewayState.Resource(api, request.Route("resource_id")));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            return action(api.Resources.Get(request.Route("resource_id")));
         }
     }
 
@@ -186,9 +163,9 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var httpMethod = ReadHttpMethod(request);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
-            return action(GatewayState.Method(resource, httpMethod));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var resource = api.Resources.Get(request.Route("resource_id"));
+            return action(resource.Method(httpMethod));
         }
     }
 
@@ -196,6 +173,23 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         method.MethodResponses.TryGetValue(statusCode, out var response)
             ? response
             : throw GatewayError.NotFound("Invalid Response status code specified");
+
+    private static void ApplyToResponse(MethodResponseRecord response, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "responseParameters" when segments.Count == 2:
+                ValidateResponseParameters([segments[1]]);
+                operation.ApplyToBoolMap(response.ResponseParameters, segments[1]);
+                break;
+            case "responseModels" when segments.Count == 2:
+                operation.ApplyToMap(response.ResponseModels, segments[1]);
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
 
     private static void Apply(MethodRecord method, PatchOperation operation)
     {
