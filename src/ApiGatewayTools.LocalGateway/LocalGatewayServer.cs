@@ -97,6 +97,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new IntegrationRoutes(_state),
             new DeploymentRoutes(_state),
             new StageRoutes(_state),
+            new RequestValidatorRoutes(_state),
             new TagRoutes(_state),
             new LambdaRoutes(_state),
             new TestInvokeRoutes(_state, pipeline),

@@ -56,12 +56,13 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         };
         ValidateRequestParameters(method.RequestParameters.Keys);
         ValidateAuthorizer(method);
-        return WithResource(request, resource =>
+        return WithResource(request, (api, resource) =>
         {
             if (resource.Methods.ContainsKey(httpMethod))
             {
                 throw GatewayError.Conflict("Method already exists for this resource");
             }
+            RequestValidatorRoutes.EnsureExists(api, method.RequestValidatorId);
             resource.Methods.Add(httpMethod, method);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Method(w, method));
         });
@@ -74,9 +75,13 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     {
         var operations = PatchOperation.ReadAll(request.Json);
         var httpMethod = ReadHttpMethod(request);
-        return WithResource(request, resource =>
+        return WithResource(request, (api, resource) =>
         {
-            var method = PatchOperation.ApplyAll(operations, resource.Method(httpMethod) with { }, Apply, ValidateAuthorizer);
+            var method = PatchOperation.ApplyAll(operations, resource.Method(httpMethod) with { }, Apply, updated =>
+            {
+                ValidateAuthorizer(updated);
+                RequestValidatorRoutes.EnsureExists(api, updated.RequestValidatorId);
+            });
             resource.Methods[httpMethod] = method;
             return GatewayResponse.Json(200, w => ControlPlaneJson.Method(w, method));
         });
@@ -85,7 +90,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     private GatewayResponse Delete(GatewayRequest request)
     {
         var httpMethod = ReadHttpMethod(request);
-        return WithResource(request, resource =>
+        return WithResource(request, (api, resource) =>
         {
             resource.Method(httpMethod);
             resource.Methods.Remove(httpMethod);
@@ -148,12 +153,12 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         WithMethod(state, request, action);
 
     /// <summary>Runs <paramref name="action"/> on the addressed resource under the state lock.</summary>
-    private GatewayResponse WithResource(GatewayRequest request, Func<ResourceRecord, GatewayResponse> action)
+    private GatewayResponse WithResource(GatewayRequest request, Func<RestApiRecord, ResourceRecord, GatewayResponse> action)
     {
         lock (state.Sync)
         {
             var api = state.RestApis.Get(request.Route("restapi_id"));
-            return action(api.Resources.Get(request.Route("resource_id")));
+            return action(api, api.Resources.Get(request.Route("resource_id")));
         }
     }
 
@@ -210,7 +215,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                 method.OperationName = operation.OptionalValue;
                 break;
             case "requestValidatorId" when operation.SetsOrClears:
-                method.RequestValidatorId = operation.OptionalValue;
+                // An empty value detaches the validator, as removing the path does.
+                method.RequestValidatorId = string.IsNullOrEmpty(operation.OptionalValue) ? null : operation.OptionalValue;
                 break;
             case "requestParameters" when segments.Count == 2:
                 ValidateRequestParameters([segments[1]]);

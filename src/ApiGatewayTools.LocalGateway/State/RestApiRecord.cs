@@ -1,3 +1,4 @@
+using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.Http;
 
 namespace ApiGatewayTools.LocalGateway.State;
@@ -31,6 +32,7 @@ internal sealed record RestApiRecord
         Resources = original.Resources;
         Deployments = original.Deployments;
         Stages = original.Stages;
+        RequestValidators = original.RequestValidators;
     }
 
     public required string Id { get; init; }
@@ -55,4 +57,7 @@ internal sealed record RestApiRecord
 
     public Store<StageRecord> Stages { get; } =
         new(stage => stage.StageName, _ => GatewayError.NotFound("Invalid Stage identifier specified"));
+
+    public Store<RequestValidatorRecord> RequestValidators { get; } =
+        new(validator => validator.Id, _ => GatewayError.NotFound("Invalid Request Validator identifier specified"));
 }
