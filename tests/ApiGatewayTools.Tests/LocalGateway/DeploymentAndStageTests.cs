@@ -46,7 +46,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
             new { type = "HTTP", httpMethod = "GET", uri = "http://example.com/changed" });
         await _client.CreateResource(apiId, resourceId, "later");
 
-        var deployed = fixture.Server.FindDeployedStage(apiId, "prod");
+        var deployed = fixture.Server.State.FindDeployedStage(apiId, "prod");
         Assert.NotNull(deployed);
         Assert.Equal(deploymentId, deployed.DeploymentId);
         Assert.Equal("blue", deployed.Variables["color"]);
@@ -61,7 +61,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
 
         var redeployed = await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" });
         Assert.Equal(redeployed.Str("id"), (await _client.Get($"/restapis/{apiId}/stages/prod")).Str("deploymentId"));
-        Assert.Equal("HTTP", fixture.Server.FindDeployedStage(apiId, "prod")!.Snapshot.Resources[resourceId].Methods["GET"].Integration!.Type);
+        Assert.Equal("HTTP", fixture.Server.State.FindDeployedStage(apiId, "prod")!.Snapshot.Resources[resourceId].Methods["GET"].Integration!.Type);
     }
 
     [Fact]
