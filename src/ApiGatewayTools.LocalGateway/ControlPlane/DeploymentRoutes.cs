@@ -28,25 +28,22 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
         StageRoutes.ValidateCacheClusterSize(JsonRead.String(body, "cacheClusterSize"));
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
             EnsureDeployable(api);
             var now = DateTimeOffset.UtcNow;
             var deployment = new DeploymentRecord
             {
-                Id = IdGenerator.Unique(IdGenerator.NewDeploymentId, api.Deployments.ContainsKey),
-                Sequence = state.NextSequence(),
+                Id = api.Deployments.NewId(IdGenerator.NewDeploymentId),
                 Description = JsonRead.String(body, "description"),
                 CreatedDate = now,
                 Snapshot = new DeploymentSnapshot(api),
             };
-            api.Deployments.Add(deployment.Id, deployment);
+            api.Deployments.Add(deployment);
             if (stageName is not null)
             {
-                if (!api.Stages.TryGetValue(stageName, out var stage))
-                {
-                    stage = new StageRecord { StageName = stageName, DeploymentId = deployment.Id, CreatedDate = now, LastUpdatedDate = now };
-                    api.Stages.Add(stageName, stage);
-                }
+                var stage = api.Stages.TryGetValue(stageName, out var existing)
+                    ? existing with { }
+                    : new StageRecord { StageName = stageName, DeploymentId = deployment.Id, CreatedDate = now, LastUpdatedDate = now };
                 stage.DeploymentId = deployment.Id;
                 stage.Description = JsonRead.String(body, "stageDescription") ?? stage.Description;
                 stage.CacheClusterEnabled = JsonRead.Bool(body, "cacheClusterEnabled") ?? stage.CacheClusterEnabled;
@@ -57,6 +54,7 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
                     stage.Variables = variables;
                 }
                 stage.LastUpdatedDate = now;
+                api.Stages.Replace(stage);
             }
             return GatewayResponse.Json(201, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary: false));
         }
@@ -66,9 +64,8 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var deployments = api.Deployments.Values.OrderBy(d => d.Sequence).ToList();
-            return Paging.Page(request, deployments, (w, d) => ControlPlaneJson.Deployment(w, d, embedApiSummary: false));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            return api.Deployments.Page(request, (w, d) => ControlPlaneJson.Deployment(w, d, embedApiSummary: false));
         }
     }
 
@@ -77,8 +74,8 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
         var embedApiSummary = request.QueryValues("embed").SelectMany(v => v.Split(',')).Any(v => v.Trim() == "apisummary");
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var deployment = api.Deployments.Get(request.Route("deployment_id"));
             return GatewayResponse.Json(200, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary));
         }
     }
@@ -88,14 +85,8 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
-            foreach (var operation in operations)
-            {
-                deployment.Description = operation.Segments[0] == "description" && operation.SetsOrClears
-                    ? operation.OptionalValue
-                    : throw operation.Unsupported();
-            }
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var deployment = api.Deployments.Replace(PatchOperation.ApplyAll(operations, api.Deployments.Get(request.Route("deployment_id")) with { }, Apply));
             return GatewayResponse.Json(200, w => ControlPlaneJson.Deployment(w, deployment, embedApiSummary: false));
         }
     }
@@ -104,8 +95,8 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var deployment = GatewayState.Deployment(api, request.Route("deployment_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var deployment = api.Deployments.Get(request.Route("deployment_id"));
             if (api.Stages.Values.Any(stage => stage.DeploymentId == deployment.Id))
             {
                 throw GatewayError.BadRequest("Active stages pointing to this deployment must be moved or deleted");
@@ -114,6 +105,11 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
             return GatewayResponse.Empty(202);
         }
     }
+
+    private static void Apply(DeploymentRecord deployment, PatchOperation operation) =>
+        deployment.Description = operation.Segments[0] == "description" && operation.SetsOrClears
+            ? operation.OptionalValue
+            : throw operation.Unsupported();
 
     /// <summary>API Gateway refuses to deploy an API with no methods or with a method lacking an integration.</summary>
     private static void EnsureDeployable(RestApiRecord api)

@@ -59,7 +59,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse Get(GatewayRequest request) => WithMethod(request, method =>
     {
-        var integration = GatewayState.Integration(method);
+        var integration = method.RequiredIntegration;
         return GatewayResponse.Json(200, w => ControlPlaneJson.Integration(w, integration));
     });
 
@@ -68,13 +68,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
-            // Patch a copy and validate the result, so a rejected patch changes nothing.
-            var integration = GatewayState.Integration(method).Clone();
-            foreach (var operation in operations)
-            {
-                Apply(integration, operation);
-            }
-            Validate(integration);
+            var integration = PatchOperation.ApplyAll(operations, method.RequiredIntegration with { }, Apply, Validate);
             method.Integration = integration;
             return GatewayResponse.Json(200, w => ControlPlaneJson.Integration(w, integration));
         });
@@ -82,7 +76,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse Delete(GatewayRequest request) => WithMethod(request, method =>
     {
-        GatewayState.Integration(method);
+        _ = method.RequiredIntegration;
         method.Integration = null;
         return GatewayResponse.Empty(204);
     });
@@ -102,7 +96,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         ValidateContentHandling(response.ContentHandling);
         return WithMethod(request, method =>
         {
-            GatewayState.Integration(method).IntegrationResponses[statusCode] = response;
+            method.RequiredIntegration.IntegrationResponses[statusCode] = response;
             return GatewayResponse.Json(201, w => ControlPlaneJson.IntegrationResponse(w, response));
         });
     }
@@ -112,7 +106,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         var statusCode = MethodRoutes.ReadStatusCode(request);
         return WithMethod(request, method =>
         {
-            var response = FindResponse(GatewayState.Integration(method), statusCode);
+            var response = FindResponse(method.RequiredIntegration, statusCode);
             return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
         });
     }
@@ -123,31 +117,8 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
-            // Patch a copy and swap it in, so a rejected operation changes nothing.
-            var integration = GatewayState.Integration(method);
-            var response = FindResponse(integration, statusCode).Clone();
-            foreach (var operation in operations)
-            {
-                var segments = operation.Segments;
-                switch (segments[0])
-                {
-                    case "selectionPattern" when operation.SetsOrClears:
-                        response.SelectionPattern = operation.OptionalValue;
-                        break;
-                    case "contentHandling" when operation.SetsOrClears:
-                        ValidateContentHandling(operation.Value);
-                        response.ContentHandling = operation.OptionalValue;
-                        break;
-                    case "responseParameters" when segments.Count == 2:
-                        operation.ApplyToMap(response.ResponseParameters, segments[1]);
-                        break;
-                    case "responseTemplates" when segments.Count == 2:
-                        operation.ApplyToMap(response.ResponseTemplates, segments[1]);
-                        break;
-                    default:
-                        throw operation.Unsupported();
-                }
-            }
+            var integration = method.RequiredIntegration;
+            var response = PatchOperation.ApplyAll(operations, FindResponse(integration, statusCode) with { }, ApplyToResponse);
             integration.IntegrationResponses[statusCode] = response;
             return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
         });
@@ -158,7 +129,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         var statusCode = MethodRoutes.ReadStatusCode(request);
         return WithMethod(request, method =>
         {
-            var integration = GatewayState.Integration(method);
+            var integration = method.RequiredIntegration;
             FindResponse(integration, statusCode);
             integration.IntegrationResponses.Remove(statusCode);
             return GatewayResponse.Empty(204);
@@ -172,6 +143,29 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         integration.IntegrationResponses.TryGetValue(statusCode, out var response)
             ? response
             : throw GatewayError.NotFound("Invalid Response status code specified");
+
+    private static void ApplyToResponse(IntegrationResponseRecord response, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "selectionPattern" when operation.SetsOrClears:
+                response.SelectionPattern = operation.OptionalValue;
+                break;
+            case "contentHandling" when operation.SetsOrClears:
+                ValidateContentHandling(operation.Value);
+                response.ContentHandling = operation.OptionalValue;
+                break;
+            case "responseParameters" when segments.Count == 2:
+                operation.ApplyToMap(response.ResponseParameters, segments[1]);
+                break;
+            case "responseTemplates" when segments.Count == 2:
+                operation.ApplyToMap(response.ResponseTemplates, segments[1]);
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
 
     private static void Apply(IntegrationRecord integration, PatchOperation operation)
     {

@@ -56,12 +56,13 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         };
         ValidateRequestParameters(method.RequestParameters.Keys);
         ValidateAuthorizer(method);
-        return WithResource(request, resource =>
+        return WithResource(request, (api, resource) =>
         {
             if (resource.Methods.ContainsKey(httpMethod))
             {
                 throw GatewayError.Conflict("Method already exists for this resource");
             }
+            RequestValidatorRoutes.EnsureExists(api, method.RequestValidatorId);
             resource.Methods.Add(httpMethod, method);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Method(w, method));
         });
@@ -74,15 +75,13 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     {
         var operations = PatchOperation.ReadAll(request.Json);
         var httpMethod = ReadHttpMethod(request);
-        return WithResource(request, resource =>
+        return WithResource(request, (api, resource) =>
         {
-            // Patch a copy and validate the result before swapping it in, so a rejected patch changes nothing.
-            var method = GatewayState.Method(resource, httpMethod).Clone();
-            foreach (var operation in operations)
+            var method = PatchOperation.ApplyAll(operations, resource.Method(httpMethod) with { }, Apply, updated =>
             {
-                Apply(method, operation);
-            }
-            ValidateAuthorizer(method);
+                ValidateAuthorizer(updated);
+                RequestValidatorRoutes.EnsureExists(api, updated.RequestValidatorId);
+            });
             resource.Methods[httpMethod] = method;
             return GatewayResponse.Json(200, w => ControlPlaneJson.Method(w, method));
         });
@@ -91,9 +90,9 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     private GatewayResponse Delete(GatewayRequest request)
     {
         var httpMethod = ReadHttpMethod(request);
-        return WithResource(request, resource =>
+        return WithResource(request, (api, resource) =>
         {
-            GatewayState.Method(resource, httpMethod);
+            resource.Method(httpMethod);
             resource.Methods.Remove(httpMethod);
             return GatewayResponse.Empty(204);
         });
@@ -133,24 +132,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         return WithMethod(request, method =>
         {
-            // Patch a copy and swap it in, so a rejected operation changes nothing.
-            var response = FindResponse(method, statusCode).Clone();
-            foreach (var operation in operations)
-            {
-                var segments = operation.Segments;
-                switch (segments[0])
-                {
-                    case "responseParameters" when segments.Count == 2:
-                        ValidateResponseParameters([segments[1]]);
-                        operation.ApplyToBoolMap(response.ResponseParameters, segments[1]);
-                        break;
-                    case "responseModels" when segments.Count == 2:
-                        operation.ApplyToMap(response.ResponseModels, segments[1]);
-                        break;
-                    default:
-                        throw operation.Unsupported();
-                }
-            }
+            var response = PatchOperation.ApplyAll(operations, FindResponse(method, statusCode) with { }, ApplyToResponse);
             method.MethodResponses[statusCode] = response;
             return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
         });
@@ -171,12 +153,12 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         WithMethod(state, request, action);
 
     /// <summary>Runs <paramref name="action"/> on the addressed resource under the state lock.</summary>
-    private GatewayResponse WithResource(GatewayRequest request, Func<ResourceRecord, GatewayResponse> action)
+    private GatewayResponse WithResource(GatewayRequest request, Func<RestApiRecord, ResourceRecord, GatewayResponse> action)
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            return action(GatewayState.Resource(api, request.Route("resource_id")));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            return action(api, api.Resources.Get(request.Route("resource_id")));
         }
     }
 
@@ -186,9 +168,9 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         var httpMethod = ReadHttpMethod(request);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
-            return action(GatewayState.Method(resource, httpMethod));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var resource = api.Resources.Get(request.Route("resource_id"));
+            return action(resource.Method(httpMethod));
         }
     }
 
@@ -196,6 +178,23 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         method.MethodResponses.TryGetValue(statusCode, out var response)
             ? response
             : throw GatewayError.NotFound("Invalid Response status code specified");
+
+    private static void ApplyToResponse(MethodResponseRecord response, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        switch (segments[0])
+        {
+            case "responseParameters" when segments.Count == 2:
+                ValidateResponseParameters([segments[1]]);
+                operation.ApplyToBoolMap(response.ResponseParameters, segments[1]);
+                break;
+            case "responseModels" when segments.Count == 2:
+                operation.ApplyToMap(response.ResponseModels, segments[1]);
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
 
     private static void Apply(MethodRecord method, PatchOperation operation)
     {
@@ -216,7 +215,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                 method.OperationName = operation.OptionalValue;
                 break;
             case "requestValidatorId" when operation.SetsOrClears:
-                method.RequestValidatorId = operation.OptionalValue;
+                // An empty value detaches the validator, as removing the path does.
+                method.RequestValidatorId = string.IsNullOrEmpty(operation.OptionalValue) ? null : operation.OptionalValue;
                 break;
             case "requestParameters" when segments.Count == 2:
                 ValidateRequestParameters([segments[1]]);

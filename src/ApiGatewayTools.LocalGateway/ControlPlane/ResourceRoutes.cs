@@ -22,7 +22,7 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
         var embedMethods = EmbedsMethods(request);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
             var resources = api.Resources.Values.OrderBy(r => ResourceTree.PathOf(api.Resources, r), StringComparer.Ordinal).ToList();
             return Paging.Page(request, resources, (w, r) => ControlPlaneJson.Resource(w, api, r, embedMethods));
         }
@@ -33,8 +33,8 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
         var embedMethods = EmbedsMethods(request);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var resource = api.Resources.Get(request.Route("resource_id"));
             return GatewayResponse.Json(200, w => ControlPlaneJson.Resource(w, api, resource, embedMethods));
         }
     }
@@ -45,11 +45,11 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
         ValidatePathPart(pathPart);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var parent = GatewayState.Resource(api, request.Route("parent_id"));
-            var resource = new ResourceRecord { Id = IdGenerator.Unique(IdGenerator.NewResourceId, api.Resources.ContainsKey), ParentId = parent.Id, PathPart = pathPart };
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var parent = api.Resources.Get(request.Route("parent_id"));
+            var resource = new ResourceRecord { Id = api.Resources.NewId(IdGenerator.NewResourceId), ParentId = parent.Id, PathPart = pathPart };
             EnsureFitsUnder(api, parent, resource);
-            api.Resources.Add(resource.Id, resource);
+            api.Resources.Add(resource);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Resource(w, api, resource, embedMethods: false));
         }
     }
@@ -59,41 +59,14 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var resource = api.Resources.Get(request.Route("resource_id"));
             if (resource.ParentId is null && operations.Count > 0)
             {
                 throw GatewayError.BadRequest("The root resource cannot be modified");
             }
-            // Validate the whole result on a copy so a failing operation leaves the resource unchanged.
-            var updated = new ResourceRecord { Id = resource.Id, ParentId = resource.ParentId, PathPart = resource.PathPart };
-            foreach (var operation in operations)
-            {
-                switch (operation.Segments[0])
-                {
-                    case "pathPart" when operation.Op == "replace":
-                        ValidatePathPart(operation.Value);
-                        updated.PathPart = operation.Value;
-                        break;
-                    case "parentId" when operation.Op == "replace":
-                        updated.ParentId = GatewayState.Resource(api, operation.RequiredValue).Id;
-                        break;
-                    default:
-                        throw operation.Unsupported();
-                }
-            }
-            var newParent = api.Resources[updated.ParentId!];
-            if (ResourceTree.Subtree(api.Resources, resource.Id).Any(r => r.Id == newParent.Id))
-            {
-                throw GatewayError.BadRequest("A resource cannot be moved under itself or one of its descendants");
-            }
-            if (updated.IsGreedy && api.Resources.Values.Any(r => r.ParentId == resource.Id))
-            {
-                throw GatewayError.BadRequest($"A resource with a greedy path variable cannot have children: {updated.PathPart}");
-            }
-            EnsureFitsUnder(api, newParent, updated);
-            resource.ParentId = updated.ParentId;
-            resource.PathPart = updated.PathPart;
+            resource = api.Resources.Replace(PatchOperation.ApplyAll(operations, resource with { },
+                (updated, operation) => Apply(api, updated, operation), updated => ValidatePlace(api, updated)));
             return GatewayResponse.Json(200, w => ControlPlaneJson.Resource(w, api, resource, embedMethods: false));
         }
     }
@@ -102,8 +75,8 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var resource = api.Resources.Get(request.Route("resource_id"));
             if (resource.ParentId is null)
             {
                 throw GatewayError.BadRequest("Cannot delete the root resource of a REST API");
@@ -114,6 +87,37 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
             }
             return GatewayResponse.Empty(202);
         }
+    }
+
+    private static void Apply(RestApiRecord api, ResourceRecord resource, PatchOperation operation)
+    {
+        switch (operation.Segments[0])
+        {
+            case "pathPart" when operation.Op == "replace":
+                ValidatePathPart(operation.Value);
+                resource.PathPart = operation.Value;
+                break;
+            case "parentId" when operation.Op == "replace":
+                resource.ParentId = api.Resources.Get(operation.RequiredValue).Id;
+                break;
+            default:
+                throw operation.Unsupported();
+        }
+    }
+
+    /// <summary>Whether a moved or renamed resource still fits the tree: not under itself, no children under a greedy part.</summary>
+    private static void ValidatePlace(RestApiRecord api, ResourceRecord updated)
+    {
+        var newParent = api.Resources[updated.ParentId!];
+        if (ResourceTree.Subtree(api.Resources, updated.Id).Any(r => r.Id == newParent.Id))
+        {
+            throw GatewayError.BadRequest("A resource cannot be moved under itself or one of its descendants");
+        }
+        if (updated.IsGreedy && api.Resources.Values.Any(r => r.ParentId == updated.Id))
+        {
+            throw GatewayError.BadRequest($"A resource with a greedy path variable cannot have children: {updated.PathPart}");
+        }
+        EnsureFitsUnder(api, newParent, updated);
     }
 
     private static bool EmbedsMethods(GatewayRequest request) =>

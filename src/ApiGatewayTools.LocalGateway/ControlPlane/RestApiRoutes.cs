@@ -41,8 +41,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
             var root = new ResourceRecord { Id = IdGenerator.NewRootResourceId() };
             var api = new RestApiRecord
             {
-                Id = IdGenerator.Unique(IdGenerator.NewRestApiId, state.RestApis.ContainsKey),
-                Sequence = state.NextSequence(),
+                Id = state.RestApis.NewId(IdGenerator.NewRestApiId),
                 Name = name,
                 Description = JsonRead.String(body, "description"),
                 Version = JsonRead.String(body, "version"),
@@ -56,8 +55,8 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
                 Tags = JsonRead.StringMap(body, "tags") ?? new(StringComparer.Ordinal),
                 RootResourceId = root.Id,
             };
-            api.Resources.Add(root.Id, root);
-            state.RestApis.Add(api.Id, api);
+            api.Resources.Add(root);
+            state.RestApis.Add(api);
             return GatewayResponse.Json(201, w => ControlPlaneJson.RestApi(w, api));
         }
     }
@@ -66,8 +65,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var apis = state.RestApis.Values.OrderBy(api => api.Sequence).ToList();
-            return Paging.Page(request, apis, ControlPlaneJson.RestApi);
+            return state.RestApis.Page(request, ControlPlaneJson.RestApi);
         }
     }
 
@@ -75,7 +73,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
             return GatewayResponse.Json(200, w => ControlPlaneJson.RestApi(w, api));
         }
     }
@@ -85,17 +83,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            // A dry run on a copy first, so that a rejected operation leaves nothing half-applied.
-            var copy = api.CloneSettings();
-            foreach (var operation in operations)
-            {
-                Apply(copy, operation);
-            }
-            foreach (var operation in operations)
-            {
-                Apply(api, operation);
-            }
+            var api = state.RestApis.Replace(PatchOperation.ApplyAll(operations, state.RestApis.Get(request.Route("restapi_id")) with { }, Apply));
             return GatewayResponse.Json(200, w => ControlPlaneJson.RestApi(w, api));
         }
     }
@@ -104,7 +92,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
             state.RestApis.Remove(api.Id);
             return GatewayResponse.Empty(202);
         }

@@ -31,7 +31,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
     {
         if (!StageNamePattern().IsMatch(stageName))
         {
-            throw GatewayError.BadRequest($"Stage name only allows a-zA-Z0-9_ and at most 128 characters: '{stageName}'");
+            throw GatewayError.BadRequest($"Stage name only allows a-zA-Z0-9_- and at most 128 characters: '{stageName}'");
         }
     }
 
@@ -44,7 +44,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         ValidateCacheClusterSize(JsonRead.String(body, "cacheClusterSize"));
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
             if (!api.Deployments.ContainsKey(deploymentId))
             {
                 throw GatewayError.BadRequest($"Invalid deployment identifier specified: {deploymentId}");
@@ -68,7 +68,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                 CreatedDate = now,
                 LastUpdatedDate = now,
             };
-            api.Stages.Add(stageName, stage);
+            api.Stages.Add(stage);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Stage(w, stage));
         }
     }
@@ -79,11 +79,8 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         var deploymentId = request.QueryValue("deploymentId");
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var stages = api.Stages.Values
-                .Where(stage => deploymentId is null || stage.DeploymentId == deploymentId)
-                .OrderBy(stage => stage.CreatedDate).ThenBy(stage => stage.StageName, StringComparer.Ordinal)
-                .ToList();
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var stages = api.Stages.Values.Where(stage => deploymentId is null || stage.DeploymentId == deploymentId);
             return GatewayResponse.Json(200, w => Paging.WriteItems(w, stages, ControlPlaneJson.Stage));
         }
     }
@@ -92,8 +89,8 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var stage = GatewayState.Stage(api, request.Route("stage_name"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var stage = api.Stages.Get(request.Route("stage_name"));
             return GatewayResponse.Json(200, w => ControlPlaneJson.Stage(w, stage));
         }
     }
@@ -103,19 +100,9 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         var operations = PatchOperation.ReadAll(request.Json);
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var stage = GatewayState.Stage(api, request.Route("stage_name"));
-            // A dry run on a copy first, so that a rejected operation leaves nothing half-applied.
-            var copy = stage.Clone();
-            foreach (var operation in operations)
-            {
-                Apply(api, copy, operation);
-            }
-            foreach (var operation in operations)
-            {
-                Apply(api, stage, operation);
-            }
-            stage.LastUpdatedDate = DateTimeOffset.UtcNow;
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var updated = PatchOperation.ApplyAll(operations, api.Stages.Get(request.Route("stage_name")) with { }, (stage, operation) => Apply(api, stage, operation));
+            var stage = api.Stages.Replace(updated with { LastUpdatedDate = DateTimeOffset.UtcNow });
             return GatewayResponse.Json(200, w => ControlPlaneJson.Stage(w, stage));
         }
     }
@@ -124,8 +111,8 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
     {
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var stage = GatewayState.Stage(api, request.Route("stage_name"));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var stage = api.Stages.Get(request.Route("stage_name"));
             api.Stages.Remove(stage.StageName);
             return GatewayResponse.Empty(202);
         }
@@ -172,6 +159,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9_]{1,128}$")]
+    /// <summary>AWS accepts letters, digits, hyphens and underscores, up to 128 characters.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]{1,128}$")]
     private static partial Regex StageNamePattern();
 }

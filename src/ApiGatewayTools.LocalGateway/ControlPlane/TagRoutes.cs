@@ -66,8 +66,8 @@ internal sealed partial class TagRoutes(GatewayState state) : IRouteArea
         {
             throw GatewayError.BadRequest($"Invalid ARN specified in the request: {arn}");
         }
-        var api = state.RestApi(match.Groups["api"].Value);
-        return match.Groups["stage"].Success ? GatewayState.Stage(api, match.Groups["stage"].Value).Tags : api.Tags;
+        var api = state.RestApis.Get(match.Groups["api"].Value);
+        return match.Groups["stage"].Success ? api.Stages.Get(match.Groups["stage"].Value).Tags : api.Tags;
     }
 
     [GeneratedRegex(@"^arn:aws:apigateway:(?<region>[a-z0-9-]+)::/restapis/(?<api>[^/]+)(/stages/(?<stage>[^/]+))?$")]

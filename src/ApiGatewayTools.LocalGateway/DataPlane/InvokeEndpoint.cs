@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
+using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
@@ -15,26 +17,57 @@ internal sealed record InvokeOutcome(MethodResult Result, string? Stage, string?
 internal sealed class InvokeEndpoint(
     Func<string, string, DeployedStage?> findDeployedStage,
     Func<long> stateVersion,
-    MethodPipeline pipeline)
+    MethodPipeline pipeline,
+    ServedRequests served)
 {
-    /// <summary>API Gateway's payload limit for REST APIs.</summary>
-    public const int MaxBodyBytes = 10 * 1024 * 1024;
     private const int StageCacheCapacity = 1024;
 
     private readonly ConcurrentDictionary<(string RestApiId, string StageName), CachedStage> _stages = new();
 
-    /// <summary>Works out the answer; <see cref="WriteAsync"/> sends it (the caller logs in between, so a client never sees an answer before the log does).</summary>
-    public async Task<InvokeOutcome> AnswerAsync(HttpListenerContext context, InvokeTarget target, string requestId, CancellationToken ct)
+    /// <summary>Answers one invoke-URL request and logs it, before the answer goes out.</summary>
+    public async Task ServeAsync(HttpListenerContext context, InvokeTarget target, string requestId, long started, CancellationToken ct)
+    {
+        InvokeOutcome? outcome;
+        string? abandoned = null;
+        try
+        {
+            outcome = await AnswerAsync(context, target, requestId, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The client went away while sending its request, or the gateway is stopping.
+            context.Response.Abort();
+            outcome = null;
+            abandoned = $"request abandoned: {e.Message}";
+        }
+        var rawUrl = context.Request.RawUrl ?? "/";
+        var queryStart = rawUrl.IndexOf('?');
+        var path = queryStart < 0 ? rawUrl : rawUrl[..queryStart];
+        served.Add(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, path, "Invoke",
+            outcome?.Result.StatusCode ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds)
+        {
+            RestApiId = target.RestApiId,
+            Stage = outcome?.Stage,
+            ResourcePath = outcome?.ResourcePath,
+            IntegrationType = outcome?.IntegrationType,
+            Error = outcome?.Result.Failure ?? abandoned,
+        });
+        if (outcome is not null)
+        {
+            await WriteAsync(context, outcome.Result, requestId).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Works out the answer; <see cref="WriteAsync"/> sends it (logged in between, so a client never sees an answer before the log does).</summary>
+    private async Task<InvokeOutcome> AnswerAsync(HttpListenerContext context, InvokeTarget target, string requestId, CancellationToken ct)
     {
         var listenerRequest = context.Request;
-        var body = await ReadBodyAsync(listenerRequest, ct).ConfigureAwait(false);
+        var body = await BodyReader.ReadAsync(context, ct).ConfigureAwait(false);
         MethodResult result;
         string? stageName = null, resourcePath = null, integrationType = null;
         if (body is null)
         {
-            result = MethodResult.GatewayError(GatewayFailure.RequestTooLarge, $"request body larger than {MaxBodyBytes} bytes");
-            // A body past the discard bound is left unread, so the connection cannot be trusted with another request.
-            context.Response.KeepAlive = false;
+            result = MethodResult.GatewayError(GatewayFailure.RequestTooLarge, $"request body larger than {BodyReader.MaxBodyBytes} bytes");
         }
         else if (FindStage(target.RestApiId, target.StageName) is not { } stage)
         {
@@ -140,58 +173,6 @@ internal sealed class InvokeEndpoint(
         }
         _stages[key] = new CachedStage(version, stage);
         return stage;
-    }
-
-    /// <summary>
-    /// The whole body, or null when it is larger than API Gateway accepts. An oversized body is read and
-    /// thrown away (up to a bound) rather than kept, so the client, still sending, gets to read the 413.
-    /// </summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpListenerRequest request, CancellationToken ct)
-    {
-        if (!request.HasEntityBody)
-        {
-            return [];
-        }
-        var declared = request.ContentLength64;
-        var stream = request.InputStream;
-        if (declared > MaxBodyBytes)
-        {
-            await DiscardAsync(stream, ct).ConfigureAwait(false);
-            return null;
-        }
-        if (declared >= 0)
-        {
-            var exact = new byte[declared];
-            await stream.ReadExactlyAsync(exact, ct).ConfigureAwait(false);
-            return exact;
-        }
-        // Chunked: never hold more than the limit.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                await DiscardAsync(stream, ct).ConfigureAwait(false);
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    /// <summary>Reads and drops what is left of a refused body, giving up past a bound (the connection is closed then).</summary>
-    private static async Task DiscardAsync(Stream stream, CancellationToken ct)
-    {
-        const long DiscardLimit = 16L * MaxBodyBytes;
-        var scratch = new byte[64 * 1024];
-        long discarded = 0;
-        int read;
-        while (discarded < DiscardLimit && (read = await stream.ReadAsync(scratch, ct).ConfigureAwait(false)) > 0)
-        {
-            discarded += read;
-        }
     }
 
     /// <summary>Headers HttpListener sets itself from the response it writes; a backend's values for them are dropped.</summary>

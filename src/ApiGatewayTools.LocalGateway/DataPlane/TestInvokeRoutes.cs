@@ -30,9 +30,9 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
         DeploymentSnapshot current;
         lock (state.Sync)
         {
-            var api = state.RestApi(request.Route("restapi_id"));
-            var resource = GatewayState.Resource(api, request.Route("resource_id"));
-            GatewayState.Integration(GatewayState.Method(resource, httpMethod));
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var resource = api.Resources.Get(request.Route("resource_id"));
+            _ = resource.Method(httpMethod).RequiredIntegration;
             // A private copy, so the run sees one consistent definition while others keep editing.
             current = new DeploymentSnapshot(api);
         }

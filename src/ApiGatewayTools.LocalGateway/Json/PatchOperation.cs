@@ -43,6 +43,23 @@ internal sealed record PatchOperation(string Op, string Path, string? Value, str
         return operations;
     }
 
+    /// <summary>
+    /// The one way an Update handler changes an object: every operation is applied to <paramref name="copy"/>
+    /// (made with `with`, so it shares nothing with the stored object), then the whole result is validated.
+    /// The caller swaps the copy in only when this returns, so a refused operation, early or late, leaves
+    /// nothing applied. A path or op the kind does not serve is refused by its <paramref name="apply"/> with
+    /// <see cref="Unsupported"/>.
+    /// </summary>
+    public static T ApplyAll<T>(IReadOnlyList<PatchOperation> operations, T copy, Action<T, PatchOperation> apply, Action<T>? validate = null)
+    {
+        foreach (var operation in operations)
+        {
+            apply(copy, operation);
+        }
+        validate?.Invoke(copy);
+        return copy;
+    }
+
     /// <summary>Whether this operation sets (add, replace) or clears (remove) an optional field.</summary>
     public bool SetsOrClears => Op is "add" or "replace" or "remove";
 

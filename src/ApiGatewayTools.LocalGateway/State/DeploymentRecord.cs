@@ -1,9 +1,9 @@
 namespace ApiGatewayTools.LocalGateway.State;
 
-internal sealed class DeploymentRecord
+/// <summary>A deployment; its snapshot never changes, so copies share it.</summary>
+internal sealed record DeploymentRecord
 {
     public required string Id { get; init; }
-    public required long Sequence { get; init; }
     public string? Description { get; set; }
     public required DateTimeOffset CreatedDate { get; init; }
     /// <summary>The API as it was when deployed: what the stage's invoke URL serves.</summary>
@@ -21,7 +21,7 @@ internal sealed class DeploymentSnapshot
         RestApiId = api.Id;
         RootResourceId = api.RootResourceId;
         BinaryMediaTypes = [.. api.BinaryMediaTypes];
-        Resources = api.Resources.Values.Select(resource => resource.Clone()).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
+        Resources = api.Resources.Values.Select(resource => resource with { }).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
     }
 

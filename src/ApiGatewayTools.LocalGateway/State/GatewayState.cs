@@ -1,47 +1,100 @@
+using ApiGatewayTools.LocalGateway.DataPlane;
 using ApiGatewayTools.LocalGateway.Http;
+using ApiGatewayTools.LocalGateway.Lambda;
 
 namespace ApiGatewayTools.LocalGateway.State;
 
 /// <summary>
-/// Everything the gateway knows. Handlers take <see cref="Sync"/> for the whole of an operation,
-/// so each operation sees and leaves a consistent state; requests are otherwise served in parallel.
+/// Everything the gateway knows, account-wide: the REST APIs (each holding the stores of what is defined
+/// under it) and the local functions, and the views the data plane reads of them. Handlers take
+/// <see cref="Sync"/> for the whole of an operation, so each operation sees and leaves a consistent state;
+/// requests are otherwise served in parallel.
 /// </summary>
 internal sealed class GatewayState
 {
-    private long _sequence;
+    private long _version;
 
     public object Sync { get; } = new();
-    public Dictionary<string, RestApiRecord> RestApis { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, LocalFunctionRecord> Functions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>A creation counter: lists come back in creation order, which is stable across pages.</summary>
-    public long NextSequence() => ++_sequence;
+    public Store<RestApiRecord> RestApis { get; } = new(api => api.Id,
+        id => GatewayError.NotFound($"Invalid API identifier specified {LocalGatewayServer.AccountId}:{id}"));
 
-    public RestApiRecord RestApi(string restApiId) =>
-        RestApis.TryGetValue(restApiId, out var api)
-            ? api
-            : throw GatewayError.NotFound($"Invalid API identifier specified {LocalGatewayServer.AccountId}:{restApiId}");
+    public Store<LocalFunctionRecord> Functions { get; } = new(function => function.Name,
+        name => GatewayError.LambdaNotFound($"Function not found: {LocalFunctionRecord.FunctionArn(name)}"));
 
-    public static ResourceRecord Resource(RestApiRecord api, string resourceId) =>
-        api.Resources.TryGetValue(resourceId, out var resource)
-            ? resource
-            : throw GatewayError.NotFound("Invalid Resource identifier specified");
+    /// <summary>Bumped by every change, so cached views of the state (the invoke URLs' stage cache) know when they are stale.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
-    public static MethodRecord Method(ResourceRecord resource, string httpMethod) =>
-        resource.Methods.TryGetValue(httpMethod.ToUpperInvariant(), out var method)
-            ? method
-            : throw GatewayError.NotFound("Invalid Method identifier specified");
+    public void Changed() => Interlocked.Increment(ref _version);
 
-    public static IntegrationRecord Integration(MethodRecord method) =>
-        method.Integration ?? throw GatewayError.NotFound("Invalid Integration identifier specified");
+    public LocalFunctionInfo RegisterFunction(LocalFunctionDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(definition.Handler);
+        if (!LocalFunctionNames.IsValid(definition.FunctionName))
+        {
+            throw new ArgumentException(
+                $"Invalid function name '{definition.FunctionName}': use 1 to 64 letters, digits, hyphens (-) or underscores (_).",
+                nameof(definition));
+        }
+        lock (Sync)
+        {
+            var function = new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
+            // Re-registering replaces the code but keeps the permissions, as updating a function's code does.
+            if (Functions.TryGetValue(definition.FunctionName, out var existing))
+            {
+                foreach (var (qualifier, statements) in existing.PolicyStatements)
+                {
+                    function.PolicyStatements[qualifier] = statements;
+                }
+            }
+            Functions.Replace(function);
+            Changed();
+            return function.ToInfo();
+        }
+    }
 
-    public static DeploymentRecord Deployment(RestApiRecord api, string deploymentId) =>
-        api.Deployments.TryGetValue(deploymentId, out var deployment)
-            ? deployment
-            : throw GatewayError.NotFound("Invalid Deployment identifier specified");
+    public IReadOnlyList<LocalFunctionInfo> FunctionInfos()
+    {
+        lock (Sync)
+        {
+            return Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.ToInfo()).ToList();
+        }
+    }
 
-    public static StageRecord Stage(RestApiRecord api, string stageName) =>
-        api.Stages.TryGetValue(stageName, out var stage)
-            ? stage
-            : throw GatewayError.NotFound("Invalid Stage identifier specified");
+    /// <summary>A stage and the deployment it points at, as it was deployed; null when the API or stage does not exist.</summary>
+    public DeployedStage? FindDeployedStage(string restApiId, string stageName)
+    {
+        lock (Sync)
+        {
+            if (!RestApis.TryGetValue(restApiId, out var api)
+                || !api.Stages.TryGetValue(stageName, out var stage)
+                || !api.Deployments.TryGetValue(stage.DeploymentId, out var deployment))
+            {
+                return null;
+            }
+            return new DeployedStage(
+                api.Id,
+                stage.StageName,
+                deployment.Id,
+                deployment.Snapshot,
+                new Dictionary<string, string>(stage.Variables, StringComparer.Ordinal),
+                stage.MethodSettings.ToDictionary(
+                    pair => pair.Key,
+                    pair => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(pair.Value, StringComparer.Ordinal),
+                    StringComparer.Ordinal),
+                api.DisableExecuteApiEndpoint);
+        }
+    }
+
+    /// <summary>A local function's handler and its current resource policy document (null when it has none).</summary>
+    public (LocalFunctionHandler Handler, string? PolicyJson)? FindFunction(string functionName, string? qualifier)
+    {
+        lock (Sync)
+        {
+            return Functions.TryGetValue(functionName, out var function)
+                ? (function.Definition.Handler, PolicyStatement.PolicyDocument(function, qualifier))
+                : null;
+        }
+    }
 }

@@ -1,10 +1,41 @@
+using ApiGatewayTools.LocalGateway.ControlPlane;
+using ApiGatewayTools.LocalGateway.Http;
+
 namespace ApiGatewayTools.LocalGateway.State;
 
-/// <summary>A REST API with everything defined under it. Guarded by <see cref="GatewayState.Sync"/>.</summary>
-internal sealed class RestApiRecord
+/// <summary>
+/// A REST API: its own settings, and the stores of everything defined under it. A copy made with
+/// `with` owns copies of the settings and carries the same stores: the objects under an API belong to
+/// the API, not to one version of its settings. Guarded by <see cref="GatewayState.Sync"/>.
+/// </summary>
+internal sealed record RestApiRecord
 {
+    public RestApiRecord()
+    {
+    }
+
+    private RestApiRecord(RestApiRecord original)
+    {
+        Id = original.Id;
+        Name = original.Name;
+        Description = original.Description;
+        Version = original.Version;
+        CreatedDate = original.CreatedDate;
+        BinaryMediaTypes = [.. original.BinaryMediaTypes];
+        MinimumCompressionSize = original.MinimumCompressionSize;
+        ApiKeySource = original.ApiKeySource;
+        EndpointTypes = [.. original.EndpointTypes];
+        Policy = original.Policy;
+        DisableExecuteApiEndpoint = original.DisableExecuteApiEndpoint;
+        Tags = new(original.Tags, StringComparer.Ordinal);
+        RootResourceId = original.RootResourceId;
+        Resources = original.Resources;
+        Deployments = original.Deployments;
+        Stages = original.Stages;
+        RequestValidators = original.RequestValidators;
+    }
+
     public required string Id { get; init; }
-    public required long Sequence { get; init; }
     public required string Name { get; set; }
     public string? Description { get; set; }
     public string? Version { get; set; }
@@ -18,26 +49,15 @@ internal sealed class RestApiRecord
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
     public required string RootResourceId { get; init; }
 
-    public Dictionary<string, ResourceRecord> Resources { get; } = new(StringComparer.Ordinal);
+    public Store<ResourceRecord> Resources { get; } =
+        new(resource => resource.Id, _ => GatewayError.NotFound("Invalid Resource identifier specified"));
 
-    /// <summary>A copy of the API's own settings, without its resources, deployments or stages.</summary>
-    public RestApiRecord CloneSettings() => new()
-    {
-        Id = Id,
-        Sequence = Sequence,
-        Name = Name,
-        Description = Description,
-        Version = Version,
-        CreatedDate = CreatedDate,
-        BinaryMediaTypes = [.. BinaryMediaTypes],
-        MinimumCompressionSize = MinimumCompressionSize,
-        ApiKeySource = ApiKeySource,
-        EndpointTypes = [.. EndpointTypes],
-        Policy = Policy,
-        DisableExecuteApiEndpoint = DisableExecuteApiEndpoint,
-        Tags = new(Tags, StringComparer.Ordinal),
-        RootResourceId = RootResourceId,
-    };
-    public Dictionary<string, DeploymentRecord> Deployments { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, StageRecord> Stages { get; } = new(StringComparer.Ordinal);
+    public Store<DeploymentRecord> Deployments { get; } =
+        new(deployment => deployment.Id, _ => GatewayError.NotFound("Invalid Deployment identifier specified"));
+
+    public Store<StageRecord> Stages { get; } =
+        new(stage => stage.StageName, _ => GatewayError.NotFound("Invalid Stage identifier specified"));
+
+    public Store<RequestValidatorRecord> RequestValidators { get; } =
+        new(validator => validator.Id, _ => GatewayError.NotFound("Invalid Request Validator identifier specified"));
 }

@@ -1,7 +1,28 @@
 namespace ApiGatewayTools.LocalGateway.State;
 
-internal sealed class StageRecord
+internal sealed record StageRecord
 {
+    public StageRecord()
+    {
+    }
+
+    private StageRecord(StageRecord original)
+    {
+        StageName = original.StageName;
+        DeploymentId = original.DeploymentId;
+        Description = original.Description;
+        CacheClusterEnabled = original.CacheClusterEnabled;
+        CacheClusterSize = original.CacheClusterSize;
+        ClientCertificateId = original.ClientCertificateId;
+        DocumentationVersion = original.DocumentationVersion;
+        TracingEnabled = original.TracingEnabled;
+        Variables = new(original.Variables, StringComparer.Ordinal);
+        MethodSettings = new(original.MethodSettings.ToDictionary(pair => pair.Key, pair => new Dictionary<string, string>(pair.Value, StringComparer.Ordinal)), StringComparer.Ordinal);
+        Tags = new(original.Tags, StringComparer.Ordinal);
+        CreatedDate = original.CreatedDate;
+        LastUpdatedDate = original.LastUpdatedDate;
+    }
+
     public required string StageName { get; init; }
     public required string DeploymentId { get; set; }
     public string? Description { get; set; }
@@ -17,23 +38,6 @@ internal sealed class StageRecord
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
     public required DateTimeOffset CreatedDate { get; init; }
     public required DateTimeOffset LastUpdatedDate { get; set; }
-
-    public StageRecord Clone() => new()
-    {
-        StageName = StageName,
-        DeploymentId = DeploymentId,
-        Description = Description,
-        CacheClusterEnabled = CacheClusterEnabled,
-        CacheClusterSize = CacheClusterSize,
-        ClientCertificateId = ClientCertificateId,
-        DocumentationVersion = DocumentationVersion,
-        TracingEnabled = TracingEnabled,
-        Variables = new(Variables, StringComparer.Ordinal),
-        MethodSettings = new(MethodSettings.ToDictionary(pair => pair.Key, pair => new Dictionary<string, string>(pair.Value, StringComparer.Ordinal)), StringComparer.Ordinal),
-        Tags = new(Tags, StringComparer.Ordinal),
-        CreatedDate = CreatedDate,
-        LastUpdatedDate = LastUpdatedDate,
-    };
 }
 
 /// <summary>

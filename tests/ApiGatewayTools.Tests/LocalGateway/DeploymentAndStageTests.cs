@@ -46,7 +46,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
             new { type = "HTTP", httpMethod = "GET", uri = "http://example.com/changed" });
         await _client.CreateResource(apiId, resourceId, "later");
 
-        var deployed = fixture.Server.FindDeployedStage(apiId, "prod");
+        var deployed = fixture.Server.State.FindDeployedStage(apiId, "prod");
         Assert.NotNull(deployed);
         Assert.Equal(deploymentId, deployed.DeploymentId);
         Assert.Equal("blue", deployed.Variables["color"]);
@@ -61,7 +61,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
 
         var redeployed = await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" });
         Assert.Equal(redeployed.Str("id"), (await _client.Get($"/restapis/{apiId}/stages/prod")).Str("deploymentId"));
-        Assert.Equal("HTTP", fixture.Server.FindDeployedStage(apiId, "prod")!.Snapshot.Resources[resourceId].Methods["GET"].Integration!.Type);
+        Assert.Equal("HTTP", fixture.Server.State.FindDeployedStage(apiId, "prod")!.Snapshot.Resources[resourceId].Methods["GET"].Integration!.Type);
     }
 
     [Fact]
@@ -86,6 +86,37 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
         Assert.Equal("Invalid Deployment identifier specified", gone.ErrorMessage);
     }
 
+    [Theory]
+    [InlineData("blue-green")]
+    [InlineData("v1_2-rc")]
+    [InlineData("-")]
+    public async Task Stage_names_take_hyphens_as_AWS_does(string stageName)
+    {
+        var (apiId, _) = await DeployableApi();
+
+        var deployed = await _client.Post($"/restapis/{apiId}/deployments", new { stageName });
+        deployed.ShouldBe(HttpStatusCode.Created);
+        var created = await _client.Post($"/restapis/{apiId}/stages", new { stageName = stageName + "2", deploymentId = deployed.Str("id") });
+        created.ShouldBe(HttpStatusCode.Created);
+
+        Assert.Equal(stageName, (await _client.Get($"/restapis/{apiId}/stages/{stageName}")).Str("stageName"));
+        Assert.Equal(stageName + "2", created.Str("stageName"));
+    }
+
+    [Theory]
+    [InlineData("my stage")]
+    [InlineData("prod!")]
+    [InlineData("a.b")]
+    public async Task Stage_names_outside_AWS_rules_are_refused_by_both_operations(string stageName)
+    {
+        var (apiId, _) = await DeployableApi();
+        var deploymentId = (await _client.Post($"/restapis/{apiId}/deployments", new { })).Str("id");
+
+        (await _client.Post($"/restapis/{apiId}/deployments", new { stageName })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Post($"/restapis/{apiId}/stages", new { stageName, deploymentId })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Post($"/restapis/{apiId}/stages", new { stageName = new string('a', 129), deploymentId })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+    }
+
     [Fact]
     public async Task Stages_are_created_listed_updated_and_deleted()
     {
@@ -98,7 +129,7 @@ public sealed class DeploymentAndStageTests(GatewayFixture fixture) : IClassFixt
         Assert.Equal("beta", created.Str("stageName"));
         Assert.Equal("NOT_AVAILABLE", created.Str("cacheClusterStatus"));
         (await _client.Post($"/restapis/{apiId}/stages", new { stageName = "beta", deploymentId = first })).ShouldBe(HttpStatusCode.Conflict, "ConflictException");
-        (await _client.Post($"/restapis/{apiId}/stages", new { stageName = "bad-name", deploymentId = first })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        (await _client.Post($"/restapis/{apiId}/stages", new { stageName = "bad name", deploymentId = first })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Post($"/restapis/{apiId}/stages", new { stageName = "gamma", deploymentId = second })).ShouldBe(HttpStatusCode.Created);
 
         var all = await _client.Get($"/restapis/{apiId}/stages");

@@ -144,6 +144,38 @@ public sealed class ResourceTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.Equal("MOCK", embedded.GetProperty("methodIntegration").GetProperty("type").GetString());
     }
 
+    /// <summary>The engine reads methods from GetResources?embed=methods instead of one GetMethod each: both must say the same.</summary>
+    [Fact]
+    public async Task An_embedded_method_is_the_whole_method_GetMethod_returns()
+    {
+        var (apiId, rootId) = await _client.CreateApi();
+        var items = await _client.CreateResource(apiId, rootId, "items");
+        var methodPath = $"/restapis/{apiId}/resources/{items}/methods/POST";
+        (await _client.Put(methodPath, new
+        {
+            authorizationType = "AWS_IAM",
+            apiKeyRequired = true,
+            operationName = "AddItem",
+            requestParameters = new Dictionary<string, bool> { ["method.request.header.x-trace"] = false },
+        })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Put($"{methodPath}/responses/200", new { responseModels = new Dictionary<string, string> { ["application/json"] = "Empty" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        (await _client.Put($"{methodPath}/integration", new { type = "MOCK", requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode":200}""" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        (await _client.Put($"{methodPath}/integration/responses/200", new { selectionPattern = "" })).ShouldBe(HttpStatusCode.Created);
+        var method = (await _client.Get(methodPath)).Json.GetRawText();
+
+        var fromList = (await _client.Get($"/restapis/{apiId}/resources?embed=methods")).Json.GetProperty("item").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetString() == items).GetProperty("resourceMethods").GetProperty("POST");
+        var fromGet = (await _client.Get($"/restapis/{apiId}/resources/{items}?embed=methods")).Json
+            .GetProperty("resourceMethods").GetProperty("POST");
+
+        Assert.Equal(method, fromList.GetRawText());
+        Assert.Equal(method, fromGet.GetRawText());
+        Assert.True(fromList.GetProperty("apiKeyRequired").GetBoolean());
+        Assert.Equal("200", fromList.GetProperty("methodIntegration").GetProperty("integrationResponses").GetProperty("200").GetProperty("statusCode").GetString());
+    }
+
     [Fact]
     public async Task Parallel_creates_under_different_parents_all_succeed_with_distinct_ids()
     {
