@@ -13,7 +13,7 @@ public static partial class DeploymentWorkflow
     [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
     private static partial Regex VariableNamePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9\-._~:/?#&=,]{0,512}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~:/?#&=,]{1,512}$")]
     private static partial Regex VariableValuePattern();
 
     public static string ValidateStageName(string? stageName, string parameterName = "StageName")
@@ -33,7 +33,7 @@ public static partial class DeploymentWorkflow
             if (!VariableNamePattern().IsMatch(name))
                 throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable name '{name}' may only contain letters, digits and '_' (at most 64).");
             if (!VariableValuePattern().IsMatch(value))
-                throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable '{name}' has a value API Gateway refuses: use letters, digits and -._~:/?#&=, only (at most 512).");
+                throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable '{name}' has a value API Gateway refuses: use 1 to 512 letters, digits or -._~:/?#&=, characters.");
             result[name] = value;
         }
         return result;

@@ -24,7 +24,7 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
         {
             StageRoutes.ValidateStageName(stageName);
         }
-        var variables = JsonRead.StringMap(body, "variables");
+        var variables = StageRoutes.ValidateVariables(JsonRead.StringMap(body, "variables"));
         StageRoutes.ValidateCacheClusterSize(JsonRead.String(body, "cacheClusterSize"));
         lock (state.Sync)
         {

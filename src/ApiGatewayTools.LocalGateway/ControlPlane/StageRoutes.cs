@@ -35,6 +35,28 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         }
     }
 
+    /// <summary>AWS's rule for stage variables: names of letters, digits and '_'; values of 1 to 512 of A-Za-z0-9-._~:/?#&amp;=, .</summary>
+    public static Dictionary<string, string>? ValidateVariables(Dictionary<string, string>? variables)
+    {
+        foreach (var (name, value) in variables ?? [])
+        {
+            ValidateVariable(name, value);
+        }
+        return variables;
+    }
+
+    private static void ValidateVariable(string name, string value)
+    {
+        if (!VariableNamePattern().IsMatch(name))
+        {
+            throw GatewayError.BadRequest($"Stage variable name only allows a-zA-Z0-9_: '{name}'");
+        }
+        if (!VariableValuePattern().IsMatch(value))
+        {
+            throw GatewayError.BadRequest($"Stage variable value only allows 1 to 512 of a-zA-Z0-9-._~:/?#&=,: '{value}' (variable {name})");
+        }
+    }
+
     private GatewayResponse Create(GatewayRequest request)
     {
         var body = request.Json;
@@ -63,7 +85,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                 CacheClusterSize = JsonRead.String(body, "cacheClusterSize"),
                 DocumentationVersion = JsonRead.String(body, "documentationVersion"),
                 TracingEnabled = JsonRead.Bool(body, "tracingEnabled") ?? false,
-                Variables = JsonRead.StringMap(body, "variables") ?? new(StringComparer.Ordinal),
+                Variables = ValidateVariables(JsonRead.StringMap(body, "variables")) ?? new(StringComparer.Ordinal),
                 Tags = JsonRead.StringMap(body, "tags") ?? new(StringComparer.Ordinal),
                 CreatedDate = now,
                 LastUpdatedDate = now,
@@ -133,6 +155,10 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                 break;
             case "variables" when segments.Count == 2:
                 operation.ApplyToMap(stage.Variables, segments[1]);
+                if (stage.Variables.TryGetValue(segments[1], out var value))
+                {
+                    ValidateVariable(segments[1], value);
+                }
                 break;
             case "cacheClusterEnabled" when operation.Op == "replace":
                 stage.CacheClusterEnabled = operation.BoolValue;
@@ -160,6 +186,12 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
     }
 
     /// <summary>AWS accepts letters, digits, hyphens and underscores, up to 128 characters.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    private static partial Regex VariableNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~:/?#&=,]{1,512}$")]
+    private static partial Regex VariableValuePattern();
+
     [GeneratedRegex(@"^[A-Za-z0-9_\-]{1,128}$")]
     private static partial Regex StageNamePattern();
 }
