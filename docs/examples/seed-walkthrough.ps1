@@ -30,7 +30,7 @@ try {
     Show-Section "Local gateway at $($gateway.EndpointUrl) (region $($gateway.Region), account $($gateway.AccountId))"
 
     Show-Section '1. A regional REST API with a resource and a GET method'
-    $api = New-GwRestApi -Name MyDemoAPI -Description 'This is a demo API' -EndpointType REGIONAL
+    $api = New-GwRestApi -Name MyDemoAPI -Description 'This is a demo API' -EndpointType REGIONAL -UseExisting
     $get = $api | Add-GwResource -Path /mypath | Add-GwMethod -HttpMethod GET
     $api | Out-Host
 
@@ -70,17 +70,13 @@ try {
     Write-Host "Answer: $($answer | ConvertTo-Json -Compress)"
 
     Show-Section 'Running steps 1 and 3 again converges'
-    $again = $api | Add-GwResource -Path /mypath/lambda
-    $api | Add-GwResource -Path /mypath/lambda | Add-GwMethod -HttpMethod POST |
+    $sameApi = New-GwRestApi -Name MyDemoAPI -Description 'This is a demo API' -EndpointType REGIONAL -UseExisting
+    $again = $sameApi | Add-GwResource -Path /mypath/lambda
+    $sameApi | Add-GwResource -Path /mypath/lambda | Add-GwMethod -HttpMethod POST |
         Set-GwLambdaIntegration -FunctionName $function.FunctionName | Out-Null
     $statements = @(Get-GwLambdaPermission -FunctionName $function.FunctionName)
+    Write-Host "REST API MyDemoAPI is still $($sameApi.RestApiId) ($(@(Get-GwRestApi -Name MyDemoAPI).Count) API of that name)."
     Write-Host "Resource /mypath/lambda is still $($again.ResourceId); the function's policy still has $($statements.Count) statement(s)."
-    try {
-        New-GwRestApi -Name MyDemoAPI -ErrorAction Stop | Out-Null
-    }
-    catch {
-        Write-Host "New-GwRestApi -Name MyDemoAPI again: $($_.Exception.Message)"
-    }
 }
 finally {
     Stop-GwLocalGateway

@@ -26,6 +26,9 @@ public static class ApiGatewayOperations
     public static GwOperation<RestApi> GetRestApi(string restApiId) =>
         Build("GetRestApi", HttpMethod.Get, RestPath.Of("restapis", restApiId), ResponseMapper.RestApi);
 
+    public static GwOperation<RestApi> UpdateRestApi(string restApiId, IReadOnlyList<PatchOperation> operations) =>
+        Build("UpdateRestApi", HttpMethod.Patch, RestPath.Of("restapis", restApiId), ResponseMapper.RestApi, PatchBody(operations));
+
     public static GwOperation DeleteRestApi(string restApiId) =>
         Build("DeleteRestApi", HttpMethod.Delete, RestPath.Of("restapis", restApiId));
 
