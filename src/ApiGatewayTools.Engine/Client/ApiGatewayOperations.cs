@@ -57,7 +57,7 @@ public static class ApiGatewayOperations
             .Put("apiKeyRequired", request.ApiKeyRequired)
             .Put("operationName", request.OperationName)
             .Put("requestParameters", Json.ToJson(request.RequestParameters));
-        return Build("PutMethod", HttpMethod.Put, MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+        return Build("PutMethod", HttpMethod.Put, MethodPath(request),
             MethodReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
     }
 
@@ -78,7 +78,7 @@ public static class ApiGatewayOperations
             .Put("body", request.Body)
             .Put("headers", Json.ToJson(request.Headers))
             .Put("stageVariables", Json.ToJson(request.StageVariables));
-        return Build("TestInvokeMethod", HttpMethod.Post, MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+        return Build("TestInvokeMethod", HttpMethod.Post, MethodPath(request),
             (json, connection) => ResponseMapper.TestInvoke(json, request, connection), body);
     }
 
@@ -88,7 +88,7 @@ public static class ApiGatewayOperations
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
             .Put("responseModels", Json.ToJson(request.ResponseModels));
         return Build("PutMethodResponse", HttpMethod.Put,
-            MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod) + RestPath.Of("responses", request.StatusCode),
+            MethodPath(request) + RestPath.Of("responses", request.StatusCode),
             (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
     }
 
@@ -105,7 +105,7 @@ public static class ApiGatewayOperations
             .Put("requestParameters", Json.ToJson(request.RequestParameters))
             .Put("requestTemplates", Json.ToJson(request.RequestTemplates))
             .Put("cacheKeyParameters", Json.ToJson(request.CacheKeyParameters));
-        return Build("PutIntegration", HttpMethod.Put, IntegrationPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+        return Build("PutIntegration", HttpMethod.Put, IntegrationPath(request),
             IntegrationReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
     }
 
@@ -122,7 +122,7 @@ public static class ApiGatewayOperations
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
             .Put("responseTemplates", Json.ToJson(request.ResponseTemplates));
         return Build("PutIntegrationResponse", HttpMethod.Put,
-            IntegrationPath(request.RestApiId, request.ResourceId, request.HttpMethod) + RestPath.Of("responses", request.StatusCode),
+            IntegrationPath(request) + RestPath.Of("responses", request.StatusCode),
             (json, connection) => ResponseMapper.IntegrationResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
     }
 
@@ -178,6 +178,10 @@ public static class ApiGatewayOperations
 
     private static string MethodPath(string restApiId, string resourceId, string httpMethod) =>
         RestPath.Of("restapis", restApiId, "resources", resourceId, "methods", httpMethod);
+
+    private static string MethodPath(MethodRequest request) => MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod);
+
+    private static string IntegrationPath(MethodRequest request) => MethodPath(request) + "/integration";
 
     private static string IntegrationPath(string restApiId, string resourceId, string httpMethod) =>
         MethodPath(restApiId, resourceId, httpMethod) + "/integration";
