@@ -4,8 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace ApiGatewayTools.Engine.Client;
 
-/// <summary>Every API Gateway operation the module sends, each built here and only here: request and how its answer is read.</summary>
-public static class ApiGatewayOperations
+/// <summary>
+/// Every API Gateway operation the module sends, each built here and only here: request and how its answer is read.
+/// A kind added later brings its operations in a part of its own (ApiGatewayOperations.&lt;Kind&gt;.cs) on these builders.
+/// </summary>
+public static partial class ApiGatewayOperations
 {
     /// <summary>AWS's largest page size for list operations.</summary>
     internal const int PageSize = 500;
