@@ -21,6 +21,7 @@ BeforeAll {
         Deployment    = Get-GwDeployment -RestApiId $api.RestApiId
         Published     = $deployment
         Stage         = Get-GwStage -RestApiId $api.RestApiId
+        Validator     = $api | New-GwRequestValidator -Name 'body-and-parameters' -ValidateRequestBody -ValidateRequestParameters
         Permission    = Get-GwLambdaPermission $functionName
         LocalGateway  = Get-GwLocalGateway
         LocalFunction = (Get-GwLocalGateway).Functions
@@ -33,7 +34,7 @@ BeforeAll {
 
 Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
-        'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Permission',
+        'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
         'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty

@@ -118,6 +118,31 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'New-GwRequestValidator creating a validator' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwRequestValidator -Name body-only -ValidateRequestBody -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateRequestValidator POST /restapis/$($api.RestApiId)/requestvalidators")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'New-GwRequestValidator updating a validator' {
+        $api = New-TestApi
+        $api | New-GwRequestValidator -Name strict | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwRequestValidator -Name strict -ValidateRequestParameters -WhatIf:$WhatIf }
+
+        $result.Printed | Should -BeLike 'UpdateRequestValidator PATCH *'
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwRequestValidator' {
+        $validator = New-TestApi | New-GwRequestValidator -Name body-only
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $validator | Remove-GwRequestValidator -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteRequestValidator DELETE /restapis/$($validator.RestApiId)/requestvalidators/$($validator.RequestValidatorId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Publish-GwDeployment' {
         $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
         $method | Set-GwMockIntegration | Out-Null

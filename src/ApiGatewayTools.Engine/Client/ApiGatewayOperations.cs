@@ -4,8 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace ApiGatewayTools.Engine.Client;
 
-/// <summary>Every API Gateway operation the module sends, each built here and only here: request and how its answer is read.</summary>
-public static class ApiGatewayOperations
+/// <summary>
+/// Every API Gateway operation the module sends, each built here and only here: request and how its answer is read.
+/// A kind added later brings its operations in a part of its own (ApiGatewayOperations.&lt;Kind&gt;.cs) on these builders.
+/// </summary>
+public static partial class ApiGatewayOperations
 {
     /// <summary>AWS's largest page size for list operations.</summary>
     internal const int PageSize = 500;
@@ -60,7 +63,7 @@ public static class ApiGatewayOperations
             .Put("apiKeyRequired", request.ApiKeyRequired)
             .Put("operationName", request.OperationName)
             .Put("requestParameters", Json.ToJson(request.RequestParameters));
-        return Build("PutMethod", HttpMethod.Put, MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+        return Build("PutMethod", HttpMethod.Put, MethodPath(request),
             MethodReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
     }
 
@@ -81,7 +84,7 @@ public static class ApiGatewayOperations
             .Put("body", request.Body)
             .Put("headers", Json.ToJson(request.Headers))
             .Put("stageVariables", Json.ToJson(request.StageVariables));
-        return Build("TestInvokeMethod", HttpMethod.Post, MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+        return Build("TestInvokeMethod", HttpMethod.Post, MethodPath(request),
             (json, connection) => ResponseMapper.TestInvoke(json, request, connection), body);
     }
 
@@ -91,7 +94,7 @@ public static class ApiGatewayOperations
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
             .Put("responseModels", Json.ToJson(request.ResponseModels));
         return Build("PutMethodResponse", HttpMethod.Put,
-            MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod) + RestPath.Of("responses", request.StatusCode),
+            MethodPath(request) + RestPath.Of("responses", request.StatusCode),
             (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
     }
 
@@ -108,7 +111,7 @@ public static class ApiGatewayOperations
             .Put("requestParameters", Json.ToJson(request.RequestParameters))
             .Put("requestTemplates", Json.ToJson(request.RequestTemplates))
             .Put("cacheKeyParameters", Json.ToJson(request.CacheKeyParameters));
-        return Build("PutIntegration", HttpMethod.Put, IntegrationPath(request.RestApiId, request.ResourceId, request.HttpMethod),
+        return Build("PutIntegration", HttpMethod.Put, IntegrationPath(request),
             IntegrationReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
     }
 
@@ -125,7 +128,7 @@ public static class ApiGatewayOperations
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
             .Put("responseTemplates", Json.ToJson(request.ResponseTemplates));
         return Build("PutIntegrationResponse", HttpMethod.Put,
-            IntegrationPath(request.RestApiId, request.ResourceId, request.HttpMethod) + RestPath.Of("responses", request.StatusCode),
+            IntegrationPath(request) + RestPath.Of("responses", request.StatusCode),
             (json, connection) => ResponseMapper.IntegrationResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
     }
 
@@ -181,6 +184,10 @@ public static class ApiGatewayOperations
 
     private static string MethodPath(string restApiId, string resourceId, string httpMethod) =>
         RestPath.Of("restapis", restApiId, "resources", resourceId, "methods", httpMethod);
+
+    private static string MethodPath(MethodRequest request) => MethodPath(request.RestApiId, request.ResourceId, request.HttpMethod);
+
+    private static string IntegrationPath(MethodRequest request) => MethodPath(request) + "/integration";
 
     private static string IntegrationPath(string restApiId, string resourceId, string httpMethod) =>
         MethodPath(restApiId, resourceId, httpMethod) + "/integration";

@@ -13,11 +13,16 @@ public sealed record CreateRestApiRequest
     public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
 }
 
-public sealed record PutMethodRequest
+/// <summary>The address every method-level request starts from: which API, resource and verb.</summary>
+public abstract record MethodRequest
 {
     public required string RestApiId { get; init; }
     public required string ResourceId { get; init; }
     public required string HttpMethod { get; init; }
+}
+
+public sealed record PutMethodRequest : MethodRequest
+{
     public string AuthorizationType { get; init; } = "NONE";
     public string? AuthorizerId { get; init; }
     public bool ApiKeyRequired { get; init; }
@@ -26,21 +31,15 @@ public sealed record PutMethodRequest
     public IReadOnlyDictionary<string, bool>? RequestParameters { get; init; }
 }
 
-public sealed record PutMethodResponseRequest
+public sealed record PutMethodResponseRequest : MethodRequest
 {
-    public required string RestApiId { get; init; }
-    public required string ResourceId { get; init; }
-    public required string HttpMethod { get; init; }
     public required string StatusCode { get; init; }
     public IReadOnlyDictionary<string, bool>? ResponseParameters { get; init; }
     public IReadOnlyDictionary<string, string>? ResponseModels { get; init; }
 }
 
-public sealed record PutIntegrationRequest
+public sealed record PutIntegrationRequest : MethodRequest
 {
-    public required string RestApiId { get; init; }
-    public required string ResourceId { get; init; }
-    public required string HttpMethod { get; init; }
     /// <summary>HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK.</summary>
     public required string Type { get; init; }
     /// <summary>The backend's verb (AWS's integrationHttpMethod, sent as "httpMethod" in the body).</summary>
@@ -55,11 +54,8 @@ public sealed record PutIntegrationRequest
     public IReadOnlyList<string>? CacheKeyParameters { get; init; }
 }
 
-public sealed record PutIntegrationResponseRequest
+public sealed record PutIntegrationResponseRequest : MethodRequest
 {
-    public required string RestApiId { get; init; }
-    public required string ResourceId { get; init; }
-    public required string HttpMethod { get; init; }
     public required string StatusCode { get; init; }
     public string? SelectionPattern { get; init; }
     public IReadOnlyDictionary<string, string>? ResponseParameters { get; init; }
@@ -90,11 +86,8 @@ public sealed record AddPermissionRequest
     public string? SourceAccount { get; init; }
 }
 
-public sealed record TestInvokeMethodRequest
+public sealed record TestInvokeMethodRequest : MethodRequest
 {
-    public required string RestApiId { get; init; }
-    public required string ResourceId { get; init; }
-    public required string HttpMethod { get; init; }
     /// <summary>The concrete path with any query string, e.g. /pets/42?verbose=true.</summary>
     public required string PathWithQueryString { get; init; }
     public string? Body { get; init; }

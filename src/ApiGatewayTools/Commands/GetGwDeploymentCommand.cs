@@ -12,15 +12,10 @@ public sealed class GetGwDeploymentCommand : GwRestApiCmdlet
 
     protected override object? TargetOfError => DeploymentId ?? RestApiId;
 
-    protected override void ProcessItem()
+    protected override void ProcessItem() => WriteFound(new GwLookup<Deployment>
     {
-        var client = Gateway(ResolveConnection());
-        if (DeploymentId is not null)
-        {
-            WriteObject(Await(ct => client.GetDeploymentAsync(RestApiId, DeploymentId, ct)));
-            return;
-        }
-        var deployments = Await(ct => client.GetDeploymentsAsync(RestApiId, ct).ToListAsync(ct));
-        WriteObject(deployments.OrderByDescending(d => d.CreatedDate), enumerateCollection: true);
-    }
+        ById = id => ApiGatewayOperations.GetDeployment(RestApiId, id),
+        All = GwLookup<Deployment>.Pages(ApiGatewayOperations.GetDeployments(RestApiId)),
+        Order = deployments => deployments.OrderByDescending(d => d.CreatedDate),
+    }, DeploymentId);
 }

@@ -20,23 +20,13 @@ public sealed class GetGwRestApiCommand : GwCmdlet
 
     protected override object? TargetOfError => ParameterSetName == ById ? RestApiId : Name;
 
-    protected override void ProcessItem()
+    protected override void ProcessItem() => WriteFound(new GwLookup<RestApi>
     {
-        var client = Gateway(ResolveConnection());
-        if (ParameterSetName == ById)
-        {
-            WriteObject(Await(ct => client.GetRestApiAsync(RestApiId, ct)));
-            return;
-        }
-        var pattern = new WildcardPattern(Name ?? "*", WildcardOptions.IgnoreCase);
-        var apis = Await(ct => client.GetRestApisAsync(ct).ToListAsync(ct));
-        var matched = apis.Where(a => pattern.IsMatch(a.Name)).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        if (matched.Count == 0 && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
-        {
-            WriteError(ErrorRecords.From(new GwNotFoundException("RestApiNotFound",
-                $"No REST API named '{Name}' in {client.Connection}. Create it with New-GwRestApi -Name '{Name}'."), Name));
-            return;
-        }
-        WriteObject(matched, enumerateCollection: true);
-    }
+        ById = ApiGatewayOperations.GetRestApi,
+        All = GwLookup<RestApi>.Pages(ApiGatewayOperations.GetRestApis()),
+        NameOf = api => api.Name,
+        Order = apis => apis.OrderBy(api => api.Name, StringComparer.OrdinalIgnoreCase),
+        NotFound = (name, connection) => new GwNotFoundException("RestApiNotFound",
+            $"No REST API named '{name}' in {connection}. Create it with New-GwRestApi -Name '{name}'."),
+    }, ParameterSetName == ById ? RestApiId : null, Name);
 }

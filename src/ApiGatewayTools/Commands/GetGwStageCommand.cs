@@ -12,15 +12,10 @@ public sealed class GetGwStageCommand : GwRestApiCmdlet
 
     protected override object? TargetOfError => StageName ?? RestApiId;
 
-    protected override void ProcessItem()
+    protected override void ProcessItem() => WriteFound(new GwLookup<Stage>
     {
-        var client = Gateway(ResolveConnection());
-        if (StageName is not null)
-        {
-            WriteObject(Await(ct => client.GetStageAsync(RestApiId, StageName, ct)));
-            return;
-        }
-        var stages = Await(ct => client.GetStagesAsync(RestApiId, null, ct));
-        WriteObject(stages.OrderBy(s => s.StageName, StringComparer.Ordinal), enumerateCollection: true);
-    }
+        ById = name => ApiGatewayOperations.GetStage(RestApiId, name),
+        All = (client, ct) => client.SendAsync(ApiGatewayOperations.GetStages(RestApiId, null), ct),
+        Order = stages => stages.OrderBy(s => s.StageName, StringComparer.Ordinal),
+    }, StageName);
 }

@@ -7,9 +7,7 @@ public sealed class RemoveGwIntegrationCommand : GwMethodCmdlet
     protected override void ProcessItem()
     {
         var (connection, resource, verb) = Target();
-        var operation = ApiGatewayOperations.DeleteIntegration(RestApiId, resource.ResourceId, verb);
-        if (!ShouldProcess($"integration of {verb} {resource.Path} in REST API {RestApiId}", operation.ToString()))
-            return;
-        Await(ct => Gateway(connection).SendAsync(operation, ct));
+        RemoveConfirmed(connection, $"integration of {verb} {resource.Path} in REST API {RestApiId}",
+            ApiGatewayOperations.DeleteIntegration(RestApiId, resource.ResourceId, verb));
     }
 }

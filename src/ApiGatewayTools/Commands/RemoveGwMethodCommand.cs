@@ -12,10 +12,8 @@ public sealed class RemoveGwMethodCommand : GwResourceCmdlet
     {
         var verb = HttpVerb.Normalize(HttpMethod);
         var (connection, resource) = LocateTarget();
-        var operation = ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb);
-        if (!ShouldProcess($"{verb} {resource.Path} (and its integration) in REST API {RestApiId}", operation.ToString()))
-            return;
-        Await(ct => Gateway(connection).SendAsync(operation, ct));
-        Remember(connection, resource.WithoutMethod(verb));
+        if (RemoveConfirmed(connection, $"{verb} {resource.Path} (and its integration) in REST API {RestApiId}",
+                ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb)))
+            Remember(connection, resource.WithoutMethod(verb));
     }
 }

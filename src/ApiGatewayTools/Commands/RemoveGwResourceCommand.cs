@@ -11,10 +11,7 @@ public sealed class RemoveGwResourceCommand : GwResourceCmdlet
             throw new GwValidationException("CannotRemoveRootResource", "Path", "The root resource '/' cannot be removed; remove the API with Remove-GwRestApi instead.");
         var below = Tree(connection, RestApiId).Descendants(resource).Count;
         var what = below == 0 ? resource.Path : $"{resource.Path} and the {below} resource(s) below it";
-        var operation = ApiGatewayOperations.DeleteResource(RestApiId, resource.ResourceId);
-        if (!ShouldProcess($"{what} in REST API {RestApiId}", operation.ToString()))
-            return;
-        Await(ct => Gateway(connection).SendAsync(operation, ct));
-        Tree(connection, RestApiId).RemoveSubtree(resource);
+        if (RemoveConfirmed(connection, $"{what} in REST API {RestApiId}", ApiGatewayOperations.DeleteResource(RestApiId, resource.ResourceId)))
+            Tree(connection, RestApiId).RemoveSubtree(resource);
     }
 }

@@ -15,13 +15,6 @@ public sealed class RemoveGwRestApiCommand : GwCmdlet
 
     protected override object? TargetOfError => RestApiId;
 
-    protected override void ProcessItem()
-    {
-        var client = Gateway(ResolveConnection());
-        var target = Name is null ? RestApiId : $"{Name} ({RestApiId})";
-        var operation = ApiGatewayOperations.DeleteRestApi(RestApiId);
-        if (!ShouldProcess(target, operation.ToString()))
-            return;
-        Await(ct => client.SendAsync(operation, ct));
-    }
+    protected override void ProcessItem() =>
+        RemoveConfirmed(ResolveConnection(), Name is null ? RestApiId : $"{Name} ({RestApiId})", ApiGatewayOperations.DeleteRestApi(RestApiId));
 }

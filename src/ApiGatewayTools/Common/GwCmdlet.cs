@@ -7,7 +7,7 @@ namespace ApiGatewayTools.Common;
 /// the connection carried along the pipeline, Ctrl+C as cancellation, engine activity as -Verbose and
 /// progress, and engine errors as PowerShell errors (bad input terminating, service failures per item).
 /// </summary>
-public abstract class GwCmdlet : PSCmdlet, IDisposable
+public abstract partial class GwCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly BlockingCollection<Action> _pending = new();
