@@ -27,13 +27,24 @@ public sealed record RequestValidatorSettings(string Name, bool ValidateRequestB
         }
         var patch = new List<PatchOperation>();
         if (current.ValidateRequestBody != ValidateRequestBody)
+        {
             patch.Add(new("replace", "/validateRequestBody", ValidateRequestBody ? "true" : "false"));
+        }
+
         if (current.ValidateRequestParameters != ValidateRequestParameters)
+        {
             patch.Add(new("replace", "/validateRequestParameters", ValidateRequestParameters ? "true" : "false"));
+        }
+
         if (patch.Count == 0)
+        {
             plan.Returns(current);
+        }
         else
+        {
             plan.Returns(plan.Add(ApiGatewayOperations.UpdateRequestValidator(restApiId, current.RequestValidatorId, patch)));
+        }
+
         return plan;
     }
 }

@@ -198,7 +198,10 @@ public static partial class ApiGatewayOperations
         {
             var pageQuery = new Dictionary<string, string>(query ?? new Dictionary<string, string>()) { ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture) };
             if (position is not null)
+            {
                 pageQuery["position"] = position;
+            }
+
             return Build<GwPage<T>>(name, HttpMethod.Get, path,
                 (page, connection) => new GwPage<T>(page.Items().Select(item => readItem(item, connection)).ToList(), page.Str("position")), query: pageQuery);
         });

@@ -26,7 +26,10 @@ public abstract class GwClient
     public async Task<object?> SendAsync(GwOperation operation, CancellationToken ct)
     {
         if (operation.References.Count > 0)
+        {
             throw new InvalidOperationException($"{operation.Name} refers to an earlier step's answer; send it as part of its plan.");
+        }
+
         var text = await _transport.SendAsync(operation, ct).ConfigureAwait(false);
         return operation.ReadAnswer(text, Connection);
     }
@@ -39,7 +42,10 @@ public abstract class GwClient
         {
             var page = await SendAsync(listing.PageAt(token), ct).ConfigureAwait(false);
             foreach (var item in page.Items)
+            {
                 yield return item;
+            }
+
             token = string.IsNullOrEmpty(page.NextToken) || page.NextToken == token ? null : page.NextToken;
         }
         while (token is not null);

@@ -56,7 +56,10 @@ public static class GwConnectionResolver
     private static Uri ParseEndpoint(string text, string source)
     {
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
+        {
             return uri;
+        }
+
         throw new GwConfigurationException(InvalidEndpointUrl,
             $"The endpoint URL '{text}' from {source} is not an absolute http:// or https:// URL. Use a URL such as http://127.0.0.1:4566, or leave it out to use AWS.");
     }
@@ -69,25 +72,36 @@ public static class GwConnectionResolver
         if (!string.IsNullOrEmpty(options.AccessKey) || !string.IsNullOrEmpty(options.SecretKey))
         {
             if (string.IsNullOrEmpty(options.AccessKey) || string.IsNullOrEmpty(options.SecretKey))
+            {
                 throw new GwConfigurationException(NoCredentials, "Both an access key and a secret key are needed: pass -Credential with the access key as user name and the secret key as password.");
+            }
+
             return (KeysOf(options.AccessKey, options.SecretKey, options.SessionToken), null);
         }
 
         if (NonEmpty(options.ProfileName) is not null)
+        {
             return (CredentialsOf(profile!, environment), profile!.Name);
+        }
 
         var envAccessKey = NonEmpty(environment.Variable("AWS_ACCESS_KEY_ID"));
         var envSecretKey = NonEmpty(environment.Variable("AWS_SECRET_ACCESS_KEY"));
         if (envAccessKey is not null && envSecretKey is not null)
+        {
             return (KeysOf(envAccessKey, envSecretKey, NonEmpty(environment.Variable("AWS_SESSION_TOKEN"))), null);
+        }
 
         if (profile is not null)
+        {
             return (CredentialsOf(profile, environment), profile.Name);
+        }
 
         if (onThisMachine)
+        {
             return (TryProfile("default", environment) is { } defaultProfile
                 ? CredentialsOf(defaultProfile, environment)
                 : new BasicAWSCredentials(LoopbackAccessKey, LoopbackAccessKey), null);
+        }
 
         return (environment.DefaultCredentials() ?? throw new GwConfigurationException(NoCredentials,
             "No AWS credentials: pass -Credential or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run 'aws configure'."), null);
@@ -115,7 +129,9 @@ public static class GwConnectionResolver
         try
         {
             if (AWSCredentialsFactory.TryGetAWSCredentials(profile, environment.Profiles, out var credentials) && credentials is not null)
+            {
                 return credentials;
+            }
         }
         catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
         {

@@ -18,7 +18,10 @@ public static class LambdaOperations
         {
             var query = new Dictionary<string, string> { ["MaxItems"] = "50" };
             if (marker is not null)
+            {
                 query["Marker"] = marker;
+            }
+
             return Build<GwPage<LambdaFunction>>("ListFunctions", HttpMethod.Get, RestPath.Of(ApiVersionPrefix, "functions") + "/",
                 (page, connection) => new GwPage<LambdaFunction>(
                     page.Member("Functions") is { ValueKind: JsonValueKind.Array } functions

@@ -41,8 +41,11 @@ public sealed partial class LambdaFunctionReference
     {
         var match = Pattern().Match(value?.Trim() ?? "");
         if (!match.Success)
+        {
             throw new GwValidationException(InvalidErrorId, parameterName,
                 $"'{value}' is not a Lambda function name or ARN. Use a name (my-function), a name with an alias or version (my-function:prod), or an ARN (arn:aws:lambda:us-east-1:123456789012:function:my-function).");
+        }
+
         string? Group(string name) => match.Groups[name].Success ? match.Groups[name].Value : null;
         return new LambdaFunctionReference(Group("name")!, Group("qualifier"), Group("account"), Group("region"), Group("partition"), value!.Trim());
     }
@@ -73,7 +76,10 @@ public sealed partial class LambdaFunctionArn
     {
         var m = Pattern().Match(arn);
         if (!m.Success)
+        {
             throw new FormatException($"'{arn}' is not a Lambda function ARN.");
+        }
+
         return new LambdaFunctionArn(m.Groups["partition"].Value, m.Groups["region"].Value, m.Groups["account"].Value, m.Groups["name"].Value,
             m.Groups["qualifier"].Success ? m.Groups["qualifier"].Value : null);
     }
@@ -117,7 +123,10 @@ public static partial class PermissionStatementId
         var slug = Unsafe().Replace(string.Join("-", path.Segments), "").Trim('-');
         var id = $"{Prefix}-{restApiId}-{httpMethod}-{(slug.Length == 0 ? "root" : slug)}";
         if (id.Length > 90)
+        {
             id = id[..90];
+        }
+
         return $"{id}-{hash}";
     }
 }

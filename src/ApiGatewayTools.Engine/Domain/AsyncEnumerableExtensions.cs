@@ -7,7 +7,10 @@ public static class AsyncEnumerableExtensions
     {
         var list = new List<T>();
         await foreach (var item in source.WithCancellation(ct).ConfigureAwait(false))
+        {
             list.Add(item);
+        }
+
         return list;
     }
 }

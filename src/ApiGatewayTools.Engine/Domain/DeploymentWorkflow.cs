@@ -19,8 +19,11 @@ public static partial class DeploymentWorkflow
     public static string ValidateStageName(string? stageName, string parameterName = "StageName")
     {
         if (stageName is null || !StageNamePattern().IsMatch(stageName))
+        {
             throw new GwValidationException(InvalidStageNameErrorId, parameterName,
                 $"'{stageName}' is not a valid stage name: use 1 to 128 letters, digits, '-' or '_' (e.g. prod, v1).");
+        }
+
         return stageName;
     }
 
@@ -31,9 +34,15 @@ public static partial class DeploymentWorkflow
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
             if (!VariableNamePattern().IsMatch(name))
+            {
                 throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable name '{name}' may only contain letters, digits and '_' (at most 64).");
+            }
+
             if (!VariableValuePattern().IsMatch(value))
+            {
                 throw new GwValidationException(InvalidStageVariableErrorId, "StageVariable", $"Stage variable '{name}' has a value API Gateway refuses: use 1 to 512 letters, digits or -._~:/?#&=, characters.");
+            }
+
             result[name] = value;
         }
         return result;
@@ -43,7 +52,10 @@ public static partial class DeploymentWorkflow
     public static GwPlan<Deployment> Plan(CreateDeploymentRequest request)
     {
         if (request.StageName is null)
+        {
             throw new ArgumentException("A stage name is required.", nameof(request));
+        }
+
         var plan = new GwPlan<Deployment>();
         plan.Returns(plan.Add(ApiGatewayOperations.CreateDeployment(request)));
         return plan;

@@ -11,7 +11,10 @@ public static class HttpVerb
     {
         var upper = verb?.Trim().ToUpperInvariant() ?? "";
         if (MethodVerbs.Contains(upper) && (allowAny || upper != "ANY"))
+        {
             return upper;
+        }
+
         var allowed = string.Join(", ", allowAny ? MethodVerbs : MethodVerbs.Where(v => v != "ANY"));
         throw new GwValidationException(InvalidErrorId, parameterName, $"'{verb}' is not an HTTP method API Gateway accepts here; use one of {allowed}.");
     }

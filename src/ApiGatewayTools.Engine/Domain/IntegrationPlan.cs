@@ -13,7 +13,10 @@ public static class IntegrationPlan
     public static GwPlan<Integration> For(PutIntegrationRequest integration)
     {
         if (integration.Type is "AWS_PROXY" or "HTTP_PROXY")
+        {
             return Build(integration, null, null);
+        }
+
         return Build(integration,
             new PutMethodResponseRequest
             {
@@ -37,14 +40,22 @@ public static class IntegrationPlan
         IReadOnlyDictionary<string, string>? headers, string contentType)
     {
         if (statusCode is < 100 or > 599)
+        {
             throw new GwValidationException(InvalidStatusCodeErrorId, "StatusCode", $"{statusCode} is not an HTTP status code (100-599).");
+        }
+
         var headerMap = headers ?? new Dictionary<string, string>();
         foreach (var (name, value) in headerMap)
         {
             if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
                 throw new GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"'{name}' is not a header name API Gateway can map: use letters, digits, '-' and '_'.");
+            }
+
             if (value.Contains('\''))
+            {
                 throw new GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"The value of header '{name}' contains a single quote, which a static response parameter cannot hold.");
+            }
         }
         var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Build(
@@ -72,9 +83,15 @@ public static class IntegrationPlan
         var plan = new GwPlan<Integration>();
         plan.Returns(plan.Add(ApiGatewayOperations.PutIntegration(integration)));
         if (methodResponse is not null)
+        {
             plan.Add(ApiGatewayOperations.PutMethodResponse(methodResponse));
+        }
+
         if (integrationResponse is not null)
+        {
             plan.Add(ApiGatewayOperations.PutIntegrationResponse(integrationResponse));
+        }
+
         return plan;
     }
 }

@@ -20,10 +20,16 @@ public static partial class IntegrationUri
     public static Uri ValidateHttp(string? uri, string parameterName = "Uri")
     {
         if (string.IsNullOrWhiteSpace(uri))
+        {
             throw new GwValidationException(InvalidErrorId, parameterName, "An integration URI is required, for example http://example.com/pets.");
+        }
+
         var probe = PathVariable().Replace(StageVariableReference().Replace(uri, "stagevar"), "var");
         if (!Uri.TryCreate(probe, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(parsed.Host))
+        {
             throw new GwValidationException(InvalidErrorId, parameterName, $"'{uri}' is not an absolute http:// or https:// URL; an HTTP integration needs one, for example https://example.com/pets/{{id}}.");
+        }
+
         return parsed;
     }
 
@@ -47,7 +53,10 @@ public static class IntegrationMappings
     {
         var result = new Dictionary<string, string>(userMappings ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var name in IntegrationUri.PathVariables(uri))
+        {
             result.TryAdd($"integration.request.path.{name}", $"method.request.path.{name}");
+        }
+
         return result;
     }
 }

@@ -44,7 +44,9 @@ public static class LambdaIntegrationWorkflow
         };
         var plan = IntegrationPlan.For(integration);
         if (skipPermission)
+        {
             return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };
+        }
 
         var permission = new AddPermissionRequest
         {
@@ -56,12 +58,16 @@ public static class LambdaIntegrationWorkflow
         var policy = await lambda.GetPolicyAsync(permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false);
         var existing = policy?.Statements.FirstOrDefault(s => s.StatementId == permission.StatementId);
         if (existing is not null && existing.SourceArn == permission.SourceArn && existing.Principal == permission.Principal && existing.Action == permission.Action)
+        {
             return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };
+        }
 
         // The integration is in place before the function is opened to it; a statement with our id but
         // another scope goes first.
         if (existing is not null)
+        {
             plan.Add(LambdaOperations.RemovePermission(permission.FunctionName, existing.StatementId, permission.Qualifier));
+        }
         // A Conflict means a parallel run added the same statement id first; it carries the same scope.
         plan.Add(LambdaOperations.AddPermission(permission), (_, _, _) => Task.FromResult<LambdaPolicyStatement>(null!));
         return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan, Permission = permission };

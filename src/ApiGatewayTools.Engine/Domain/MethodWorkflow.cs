@@ -8,9 +8,14 @@ public static class MethodWorkflow
     {
         var needsAuthorizer = authorizationType is "CUSTOM" or "COGNITO_USER_POOLS";
         if (needsAuthorizer && string.IsNullOrEmpty(authorizerId))
+        {
             throw new GwValidationException(AuthorizerRequiredErrorId, "AuthorizerId", $"Authorization type {authorizationType} needs -AuthorizerId: the id of the authorizer that checks callers.");
+        }
+
         if (!needsAuthorizer && !string.IsNullOrEmpty(authorizerId))
+        {
             throw new GwValidationException(AuthorizerRequiredErrorId, "AuthorizerId", $"-AuthorizerId only applies with -AuthorizationType CUSTOM or COGNITO_USER_POOLS, not {authorizationType}.");
+        }
     }
 
     /// <summary>
@@ -21,7 +26,10 @@ public static class MethodWorkflow
     {
         var result = new Dictionary<string, bool>(declared ?? new Dictionary<string, bool>(), StringComparer.Ordinal);
         foreach (var segment in path.Segments.Where(ResourcePath.IsVariable))
+        {
             result.TryAdd($"method.request.path.{ResourcePath.VariableName(segment)}", true);
+        }
+
         return result;
     }
 
@@ -39,9 +47,14 @@ public static class MethodWorkflow
         }
         var patch = Differences(existing, request);
         if (patch.Count == 0)
+        {
             plan.Returns(existing);
+        }
         else
+        {
             plan.Returns(plan.Add(ApiGatewayOperations.UpdateMethod(request.RestApiId, request.ResourceId, request.HttpMethod, patch)));
+        }
+
         return plan;
     }
 
@@ -53,17 +66,32 @@ public static class MethodWorkflow
     {
         var patch = new List<PatchOperation>();
         if (existing.AuthorizationType != request.AuthorizationType)
+        {
             patch.Add(new("replace", "/authorizationType", request.AuthorizationType));
+        }
+
         if (existing.AuthorizerId != request.AuthorizerId)
+        {
             patch.Add(request.AuthorizerId is null ? new("remove", "/authorizerId") : new("replace", "/authorizerId", request.AuthorizerId));
+        }
+
         if (existing.ApiKeyRequired != request.ApiKeyRequired)
+        {
             patch.Add(new("replace", "/apiKeyRequired", request.ApiKeyRequired ? "true" : "false"));
+        }
+
         if (request.OperationName is not null && existing.OperationName != request.OperationName)
+        {
             patch.Add(new("replace", "/operationName", request.OperationName));
+        }
+
         foreach (var (name, required) in request.RequestParameters ?? new Dictionary<string, bool>())
         {
             if (existing.RequestParameters.TryGetValue(name, out var current) && current == required)
+            {
                 continue;
+            }
+
             var path = "/requestParameters/" + PatchPath.Escape(name);
             patch.Add(existing.RequestParameters.ContainsKey(name)
                 ? new("replace", path, required ? "true" : "false")

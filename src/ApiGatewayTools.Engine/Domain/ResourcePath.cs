@@ -27,7 +27,9 @@ public sealed class ResourcePath : IEquatable<ResourcePath>
     public IEnumerable<ResourcePath> SelfAndAncestorsFromTop()
     {
         for (var i = 1; i <= Segments.Count; i++)
+        {
             yield return new ResourcePath(Segments.Take(i).ToArray());
+        }
     }
 
     public override string ToString() => "/" + string.Join("/", Segments);
@@ -36,21 +38,34 @@ public sealed class ResourcePath : IEquatable<ResourcePath>
     public static ResourcePath Parse(string? path, string parameterName = "Path")
     {
         if (string.IsNullOrWhiteSpace(path))
+        {
             throw Invalid(parameterName, "A resource path is required, for example /pets/{petId}.");
+        }
+
         if (!path.StartsWith('/'))
+        {
             throw Invalid(parameterName, $"Resource path '{path}' must start with '/', for example /{path}.");
+        }
+
         var trimmed = path.Length > 1 && path.EndsWith('/') ? path[..^1] : path;
         if (trimmed == "/")
+        {
             return Root;
+        }
 
         var segments = trimmed[1..].Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
             if (segments[i].Length == 0)
+            {
                 throw Invalid(parameterName, $"Resource path '{path}' has an empty segment ('//'): remove the extra '/'.");
+            }
+
             ValidatePathPart(segments[i], parameterName, path);
             if (IsGreedy(segments[i]) && i != segments.Length - 1)
+            {
                 throw Invalid(parameterName, $"Resource path '{path}': the greedy variable '{segments[i]}' must be the last segment; API Gateway allows nothing below it.");
+            }
         }
         return new ResourcePath(segments);
     }
@@ -60,19 +75,30 @@ public sealed class ResourcePath : IEquatable<ResourcePath>
     {
         var where = inPath is null ? $"Path part '{pathPart}'" : $"Resource path '{inPath}': segment '{pathPart}'";
         if (pathPart.Length == 0)
+        {
             throw Invalid(parameterName, "A path part cannot be empty.");
+        }
+
         if (pathPart.Contains('{') || pathPart.Contains('}'))
         {
             if (!(pathPart.StartsWith('{') && pathPart.EndsWith('}')) || pathPart.Count(c => c == '{') != 1 || pathPart.Count(c => c == '}') != 1)
+            {
                 throw Invalid(parameterName, $"{where} has unbalanced or misplaced braces: a variable takes the whole segment, like {{petId}} or {{proxy+}}.");
+            }
+
             var name = pathPart[1..^1].TrimEnd('+');
             if (pathPart[1..^1].Count(c => c == '+') > 1 || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
                 throw Invalid(parameterName, $"{where} is not a valid variable: use letters, digits, '_', '-' or '.' inside the braces, like {{petId}} or {{proxy+}}.");
+            }
+
             return;
         }
         var bad = pathPart.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || LiteralPunctuation.Contains(c)));
         if (bad != default)
+        {
             throw Invalid(parameterName, $"{where} contains {Describe(bad)}, which API Gateway does not allow in a path; use letters, digits and {LiteralPunctuation}.");
+        }
     }
 
     public static bool IsVariable(string pathPart) => pathPart.StartsWith('{') && pathPart.EndsWith('}');
@@ -88,7 +114,10 @@ public sealed class ResourcePath : IEquatable<ResourcePath>
     {
         ValidatePathPart(pathPart);
         if (!IsRoot && IsGreedy(LastSegment))
+        {
             throw Invalid("PathPart", $"'{this}' ends in a greedy variable; API Gateway allows no resource below it.");
+        }
+
         return new ResourcePath([.. Segments, pathPart]);
     }
 

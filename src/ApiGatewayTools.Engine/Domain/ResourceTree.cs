@@ -19,7 +19,10 @@ public sealed class ResourceTree
     {
         var tree = new ResourceTree(restApiId);
         await foreach (var resource in client.ListAsync(ApiGatewayOperations.GetResources(restApiId), ct).ConfigureAwait(false))
+        {
             tree.Add(resource);
+        }
+
         return tree;
     }
 

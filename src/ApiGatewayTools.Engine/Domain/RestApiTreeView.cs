@@ -23,7 +23,10 @@ public static class RestApiTreeView
         var stageList = stages.OrderBy(s => s.StageName, StringComparer.Ordinal).ToList();
         lines.Add(stageList.Count == 0 ? "Stages: none (run Publish-GwDeployment to serve this API)" : "Stages:");
         foreach (var stage in stageList)
+        {
             lines.Add($"  {stage.StageName} -> deployment {stage.DeploymentId}{(stage.LastUpdatedDate is { } at ? $" ({at.LocalDateTime:yyyy-MM-dd HH:mm})" : "")}  {stage.InvokeUrl}");
+        }
+
         return lines;
     }
 
@@ -46,13 +49,19 @@ public static class RestApiTreeView
         IReadOnlyDictionary<string, IReadOnlyList<Method>> methods, bool hasChildren)
     {
         if (!methods.TryGetValue(resource.ResourceId, out var list))
+        {
             return;
+        }
+
         var gutter = indent + (hasChildren ? "│ " : "  ");
         foreach (var method in list.OrderBy(m => m.HttpMethod, StringComparer.Ordinal))
         {
             var line = new StringBuilder($"{gutter}{method.HttpMethod,-7} {method.AuthorizationType}");
             if (method.ApiKeyRequired)
+            {
                 line.Append(" +api-key");
+            }
+
             line.Append(" -> ").Append(method.Integration?.Target ?? "(no integration)");
             lines.Add(line.ToString());
         }

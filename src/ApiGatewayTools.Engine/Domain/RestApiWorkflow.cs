@@ -12,10 +12,16 @@ public static class RestApiWorkflow
     public static CreateRestApiRequest Validate(CreateRestApiRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
+        {
             throw new GwValidationException(InvalidNameErrorId, "Name", "A REST API needs a name.");
+        }
+
         var type = request.EndpointType.ToUpperInvariant();
         if (!EndpointTypes.Contains(type))
+        {
             throw new GwValidationException(InvalidEndpointTypeErrorId, "EndpointType", $"'{request.EndpointType}' is not an endpoint type; use REGIONAL, EDGE or PRIVATE.");
+        }
+
         return request with { EndpointType = type };
     }
 
@@ -27,8 +33,13 @@ public static class RestApiWorkflow
     {
         var found = new List<RestApi>();
         await foreach (var api in client.GetRestApisAsync(ct).ConfigureAwait(false))
+        {
             if (string.Equals(api.Name, name, StringComparison.Ordinal))
+            {
                 found.Add(api);
+            }
+        }
+
         return found;
     }
 
@@ -36,9 +47,11 @@ public static class RestApiWorkflow
     {
         var existing = await FindByNameAsync(client, name, ct).ConfigureAwait(false);
         if (existing.Count > 0)
+        {
             throw new GwConflictException(NameExistsErrorId,
                 $"A REST API named '{name}' already exists (id {string.Join(", ", existing.Select(a => a.RestApiId))}). " +
                 $"Pass -UseExisting to get it (a script then converges when run again), or -AllowDuplicateName to create another.");
+        }
     }
 
     /// <summary>
@@ -57,18 +70,29 @@ public static class RestApiWorkflow
             return plan;
         }
         if (sameName.Count > 1)
+        {
             throw new GwConflictException(NameAmbiguousErrorId,
                 $"{sameName.Count} REST APIs are named '{request.Name}' ({string.Join(", ", sameName.Select(a => a.RestApiId))}); -UseExisting cannot tell which one to use. " +
                 $"Remove the extra ones (Remove-GwRestApi -RestApiId <id>) or address one by -RestApiId.");
+        }
+
         var existing = sameName[0];
         if (compareEndpointType && !string.Equals(existing.EndpointType, request.EndpointType, StringComparison.Ordinal))
+        {
             throw new GwConflictException(EndpointTypeDiffersErrorId,
                 $"REST API '{request.Name}' ({existing.RestApiId}) exists with endpoint type {existing.EndpointType}, not {request.EndpointType}; nothing was changed. " +
                 "Omit -EndpointType to use it as it is, or remove it and create it again.");
+        }
+
         if (request.Description is not null && !string.Equals(existing.Description, request.Description, StringComparison.Ordinal))
+        {
             plan.Returns(plan.Add(ApiGatewayOperations.UpdateRestApi(existing.RestApiId, [new("replace", "/description", request.Description)])));
+        }
         else
+        {
             plan.Returns(existing);
+        }
+
         return plan;
     }
 }

@@ -24,16 +24,25 @@ public static class TestInvokeWorkflow
             }
             var name = ResourcePath.VariableName(segment);
             if (!values.TryGetValue(name, out var value) || value.Length == 0)
+            {
                 throw new GwValidationException(MissingPathParameterErrorId, "PathParameter",
                     $"{path} needs a value for {{{name}}}: pass -PathParameter @{{ {name} = '...' }}.");
+            }
+
             builder.Append(ResourcePath.IsGreedy(segment)
                 ? string.Join("/", value.Split('/').Select(Uri.EscapeDataString))
                 : Uri.EscapeDataString(value));
         }
         if (builder.Length == 0)
+        {
             builder.Append('/');
+        }
+
         if (query is not null)
+        {
             builder.Append(RestPath.QueryString(query));
+        }
+
         return builder.ToString();
     }
 }

@@ -65,14 +65,20 @@ internal sealed class GwTransport
                 Report(operation, response.StatusCode, clock.Elapsed, attempt, error.ErrorId);
                 var failure = RetryPolicy.Classify(error);
                 if (failure == FailureClass.NotRetryable || attempt >= RetryPolicy.MaxAttempts(_retry, failure))
+                {
                     throw error;
+                }
+
                 await WaitAsync(operation, attempt, RetryPolicy.ParseRetryAfter(response), error.ErrorId, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsDroppedConnection(ex, ct))
             {
                 Report(operation, null, clock.Elapsed, attempt, "ConnectionError");
                 if (attempt >= _retry.MaxOtherAttempts)
+                {
                     throw new GwConnectionException(operation.Name, endpoint, ex);
+                }
+
                 await WaitAsync(operation, attempt, null, ex.GetType().Name, ct).ConfigureAwait(false);
             }
         }
@@ -88,7 +94,9 @@ internal sealed class GwTransport
             ["x-amz-date"] = SigV4Signer.FormatAmzDate(now),
         };
         if (credentials.UseToken)
+        {
             signed["x-amz-security-token"] = credentials.Token;
+        }
 
         var signature = SigV4Signer.Sign(
             new SigV4Request(operation.Method.Method, SigV4Signer.CanonicalUri(wirePath), query, signed, body),
@@ -98,7 +106,10 @@ internal sealed class GwTransport
         var request = new HttpRequestMessage(operation.Method, requestUri);
         request.Headers.TryAddWithoutValidation("X-Amz-Date", signed["x-amz-date"]);
         if (credentials.UseToken)
+        {
             request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.Token);
+        }
+
         request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         if (operation.Body is not null)
         {

@@ -16,17 +16,26 @@ internal static class Json
     public static JsonObject Put(this JsonObject obj, string name, JsonNode? value)
     {
         if (value is not null)
+        {
             obj[name] = value;
+        }
+
         return obj;
     }
 
     public static JsonObject? ToJson<T>(IReadOnlyDictionary<string, T>? map)
     {
         if (map is null)
+        {
             return null;
+        }
+
         var obj = new JsonObject();
         foreach (var (key, value) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
             obj[key] = JsonValue.Create(value);
+        }
+
         return obj;
     }
 
@@ -74,7 +83,9 @@ internal static class Json
         if (obj.Member(name) is { ValueKind: JsonValueKind.Object } members)
         {
             foreach (var member in members.EnumerateObject())
+            {
                 map[member.Name] = read(member.Value);
+            }
         }
         return map;
     }

@@ -50,7 +50,10 @@ internal sealed class QuotaPacer
     {
         var wait = Reserve(operation);
         if (wait <= TimeSpan.Zero)
+        {
             return;
+        }
+
         reportWait(wait);
         await delay(wait, ct).ConfigureAwait(false);
     }

@@ -171,10 +171,16 @@ internal static class ResponseMapper
     public static DateTimeOffset? LambdaTimestamp(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
+        {
             return null;
+        }
+
         var normalized = text.Length > 5 && (text[^5] == '+' || text[^5] == '-') ? text[..^2] + ":" + text[^2..] : text;
         if (DateTimeOffset.TryParseExact(normalized, LambdaTimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact))
+        {
             return exact;
+        }
+
         return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var loose) ? loose : null;
     }
 

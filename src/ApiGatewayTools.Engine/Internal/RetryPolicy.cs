@@ -35,12 +35,20 @@ internal static class RetryPolicy
     {
         var status = (int)error.StatusCode;
         if (status == 429 || error.ErrorId == "TooManyRequestsException")
+        {
             return FailureClass.Throttled;
+        }
+
         if (status >= 500)
+        {
             return FailureClass.Transient;
+        }
         // API Gateway answers 409 when two changes to one API race; AWS's own message says to try again.
         if (error.ErrorId == "ConflictException" && error.Message.Contains(ConcurrentModificationMarker, StringComparison.OrdinalIgnoreCase))
+        {
             return FailureClass.Transient;
+        }
+
         return FailureClass.NotRetryable;
     }
 
@@ -65,9 +73,15 @@ internal static class RetryPolicy
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
+        {
             return delta;
+        }
+
         if (header?.Date is { } date)
+        {
             return date - DateTimeOffset.UtcNow;
+        }
+
         return null;
     }
 }

@@ -26,7 +26,10 @@ internal static class ServiceErrorParser
     private static string? CodeFrom(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
+        {
             return null;
+        }
+
         var code = raw.Split(':')[0];
         var hash = code.LastIndexOf('#');
         code = (hash >= 0 ? code[(hash + 1)..] : code).Trim();

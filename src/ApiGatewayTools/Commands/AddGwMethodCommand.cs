@@ -56,7 +56,10 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
             return;
         }
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+        {
             return;
+        }
+
         var method = Await(ct => plan.ApplyAsync(Gateway(connection), ct)) with { Path = resource.Path };
         Remember(connection, resource.WithMethod(method));
         WriteObject(method);

@@ -30,7 +30,10 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
     {
         var requested = ParameterSetName == ByPath ? ResourcePath.Parse(Path) : null;
         if (requested is null)
+        {
             ResourcePath.ValidatePathPart(PathPart);
+        }
+
         var connection = ResolveConnection();
         var client = Gateway(connection);
         var tree = Tree(connection, RestApiId);
@@ -44,7 +47,9 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
             return;
         }
         if (!ShouldProcess($"{path} in REST API {RestApiId}", plan.ToString()))
+        {
             return;
+        }
 
         var done = 0;
         var total = plan.Steps.Count;
@@ -53,13 +58,18 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
             done++;
             WriteVerbose($"Created {created.Path} ({created.ResourceId}).");
             if (total > 1)
+            {
                 WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", $"{created.Path} ({done} of {total})")
                 {
                     PercentComplete = 100 * done / total,
                 });
+            }
         }), ct));
         if (total > 1)
+        {
             WriteProgress(new ProgressRecord(ProgressId, $"Creating {path}", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
         WriteObject(leaf);
     }
 

@@ -21,7 +21,9 @@ public sealed class GetGwIntegrationCommand : GwResourceCmdlet
         foreach (var v in resource.HttpMethods)
         {
             if (resource.ResourceMethods[v].Integration is { } integration)
+            {
                 WriteObject(integration with { Path = resource.Path });
+            }
         }
     }
 }

@@ -10,6 +10,8 @@ public sealed class GetGwLocalGatewayCommand : PSCmdlet
     protected override void EndProcessing()
     {
         if (LocalGatewaySession.Current is { } running)
+        {
             WriteObject(new LocalGatewayInfo(running));
+        }
     }
 }

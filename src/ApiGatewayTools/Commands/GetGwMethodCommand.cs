@@ -22,9 +22,13 @@ public sealed class GetGwMethodCommand : GwResourceCmdlet
         {
             // A named verb is asked for, so that a missing method is AWS's NotFoundException; the rest came embedded in the listing.
             if (verb is not null)
+            {
                 WriteObject(Await(ct => client.SendAsync(ApiGatewayOperations.GetMethod(RestApiId, resource.ResourceId, verb), ct)) with { Path = resource.Path });
+            }
             else
+            {
                 WriteObject(resource.HttpMethods.Select(v => resource.ResourceMethods[v]), enumerateCollection: true);
+            }
         }
     }
 }

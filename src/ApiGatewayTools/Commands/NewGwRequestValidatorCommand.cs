@@ -22,9 +22,14 @@ public sealed class NewGwRequestValidatorCommand : GwRestApiCmdlet
         var existing = Await(ct => client.ListAsync(ApiGatewayOperations.GetRequestValidators(RestApiId), ct).ToListAsync(ct));
         var plan = settings.Plan(RestApiId, existing);
         if (plan.IsEmpty)
+        {
             WriteVerbose($"Request validator {Name} already exists in REST API {RestApiId} with these checks; returning it.");
+        }
         else if (!ShouldProcess($"request validator {Name} in REST API {RestApiId}", plan.ToString()))
+        {
             return;
+        }
+
         WriteObject(Await(ct => plan.ApplyAsync(client, ct)));
     }
 }

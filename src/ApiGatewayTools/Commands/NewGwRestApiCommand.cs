@@ -56,14 +56,23 @@ public sealed class NewGwRestApiCommand : GwCmdlet
                 return;
             }
             if (ShouldProcess(Name, plan.ToString()))
+            {
                 WriteObject(Await(ct => plan.ApplyAsync(client, ct)));
+            }
+
             return;
         }
         if (!AllowDuplicateName)
+        {
             Await(ct => RestApiWorkflow.EnsureNameIsFreeAsync(client, Name, ct));
+        }
+
         var operation = ApiGatewayOperations.CreateRestApi(request);
         if (!ShouldProcess(Name, operation.ToString()))
+        {
             return;
+        }
+
         WriteObject(Await(ct => client.SendAsync(operation, ct)));
     }
 }

@@ -30,7 +30,10 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
         var client = Gateway(ResolveConnection());
         var plan = DeploymentWorkflow.Plan(request);
         if (!ShouldProcess($"stage {StageName} of REST API {RestApiId}", plan.ToString()))
+        {
             return;
+        }
+
         var result = Await(ct => DeploymentWorkflow.PublishAsync(client, request, plan, ct));
         WriteVerbose(result.StageCreated
             ? $"Created stage {StageName} serving deployment {result.DeploymentId}."

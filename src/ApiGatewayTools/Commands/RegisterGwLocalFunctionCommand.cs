@@ -29,7 +29,10 @@ public sealed class RegisterGwLocalFunctionCommand : PSCmdlet
             return;
         }
         if (!ShouldProcess($"{FunctionName} on {server.EndpointUrl}", "Register local Lambda function"))
+        {
             return;
+        }
+
         LocalFunctionInfo info;
         try
         {

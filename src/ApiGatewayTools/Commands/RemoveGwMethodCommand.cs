@@ -14,6 +14,8 @@ public sealed class RemoveGwMethodCommand : GwResourceCmdlet
         var (connection, resource) = LocateTarget();
         if (RemoveConfirmed(connection, $"{verb} {resource.Path} (and its integration) in REST API {RestApiId}",
                 ApiGatewayOperations.DeleteMethod(RestApiId, resource.ResourceId, verb)))
+        {
             Remember(connection, resource.WithoutMethod(verb));
+        }
     }
 }

@@ -46,7 +46,10 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
             RequestParameters = IntegrationMappings.WithUriPathVariables(Uri, mappings),
         });
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+        {
             return;
+        }
+
         var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
         WriteObject(integration with { Path = resource.Path });
     }

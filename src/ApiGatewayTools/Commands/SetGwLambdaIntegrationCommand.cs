@@ -29,12 +29,20 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), RestApiId, resource.ResourceId, verb,
             ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct));
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", plan.Plan.ToString()))
+        {
             return;
+        }
+
         var integration = Await(ct => plan.Plan.ApplyAsync(Gateway(connection), ct));
         if (plan.Permission is not null)
+        {
             WriteVerbose($"Granted apigateway.amazonaws.com lambda:InvokeFunction on {plan.FunctionArn} for {plan.Permission.SourceArn} (statement {plan.Permission.StatementId}).");
+        }
         else if (!SkipPermission)
+        {
             WriteVerbose($"{plan.FunctionArn} already allows this method to invoke it.");
+        }
+
         WriteObject(integration with { Path = resource.Path });
     }
 }

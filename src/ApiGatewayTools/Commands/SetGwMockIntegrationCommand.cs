@@ -29,7 +29,10 @@ public sealed class SetGwMockIntegrationCommand : GwMethodCmdlet
         var (connection, resource, verb) = Target();
         var plan = IntegrationPlan.Mock(RestApiId, resource.ResourceId, verb, StatusCode, ResponseBody, headers, ContentType);
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+        {
             return;
+        }
+
         var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
         WriteObject(integration with { Path = resource.Path });
     }

@@ -31,7 +31,9 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
             return;
         }
         if (!ShouldProcess($"127.0.0.1:{(Port == 0 ? "(free port)" : Port)}", "Start local API Gateway"))
+        {
             return;
+        }
 
         var strict = StrictCredential?.GetNetworkCredential();
         var logPath = LogPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath);

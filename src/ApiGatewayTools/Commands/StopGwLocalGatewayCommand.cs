@@ -16,7 +16,10 @@ public sealed class StopGwLocalGatewayCommand : PSCmdlet
             return;
         }
         if (!ShouldProcess(running.EndpointUrl.ToString(), "Stop local API Gateway"))
+        {
             return;
+        }
+
         LocalGatewaySession.StopCurrent();
     }
 }

@@ -79,7 +79,10 @@ public sealed class ResourcePathCompleter : ServiceCompleter
     protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct)
     {
         if (restApiId is null)
+        {
             return [];
+        }
+
         var tree = await ResourceTree.LoadAsync(new ApiGatewayClient(connection), restApiId, ct).ConfigureAwait(false);
         return tree.Resources.Select(r => (r.Path, $"{r.Path} {string.Join(",", r.HttpMethods)}".Trim())).ToList();
     }

@@ -11,7 +11,10 @@ public abstract partial class GwCmdlet
     protected bool RemoveConfirmed(GwConnection connection, string target, GwOperation operation)
     {
         if (!ShouldProcess(target, operation.ToString()))
+        {
             return false;
+        }
+
         Await(ct => Gateway(connection).SendAsync(operation, ct));
         return true;
     }

@@ -80,7 +80,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     {
         var explicitTarget = ProfileName is not null || Region is not null || EndpointUrl is not null || Credential is not null;
         if (!explicitTarget && Connection is not null)
+        {
             return Connection;
+        }
 
         var network = Credential?.GetNetworkCredential();
         var options = LocalGatewaySession.ApplyDefaults(new GwConnectionOptions
@@ -140,7 +142,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
         while (!task.IsCompleted || _pending.Count > 0)
         {
             if (_pending.TryTake(out var action, 100))
+            {
                 action();
+            }
         }
         _listener?.CompleteProgress();
         return task.GetAwaiter().GetResult();
@@ -186,7 +190,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
                 // A single page needs no progress bar; long listings (500 items a page) get one.
                 var pages = _pages[record.Operation] = _pages.GetValueOrDefault(record.Operation) + 1;
                 if (pages > 1)
+                {
                     Show(PagingProgressId, $"Listing ({record.Operation})", $"{pages} pages read");
+                }
             }
         });
 
@@ -200,7 +206,10 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
         public void CompleteProgress()
         {
             foreach (var (id, activity) in _shown)
+            {
                 cmdlet.WriteProgress(new ProgressRecord(id, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+
             _shown.Clear();
             _pages.Clear();
         }

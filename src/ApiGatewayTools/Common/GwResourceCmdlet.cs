@@ -26,8 +26,10 @@ public abstract class GwResourceCmdlet : GwRestApiCmdlet
     protected void RequireResourceAddress()
     {
         if (ResourceId is null && Path is null)
+        {
             throw new Engine.Errors.GwValidationException("ResourceNotSpecified", "Path",
                 "Say which resource: pass -Path (e.g. /pets/{petId}) or -ResourceId, or pipe in the output of Add-GwResource or Get-GwResource.");
+        }
     }
 
     /// <summary>Checks the address first (no request for bad input), then finds the resource.</summary>
@@ -45,9 +47,15 @@ public abstract class GwResourceCmdlet : GwRestApiCmdlet
         RequireResourceAddress();
         var path = ParsedPath();
         if (ResourceId is not null && CachedTree(connection, RestApiId)?.FindById(ResourceId) is { } known)
+        {
             return known;
+        }
+
         if (ResourceId is not null)
+        {
             return Await(ct => Gateway(connection).GetResourceAsync(RestApiId, ResourceId, ct));
+        }
+
         return ResourceWorkflow.FindOrThrow(Tree(connection, RestApiId), path!);
     }
 }

@@ -15,13 +15,19 @@ internal static class Hashtables
     private static IReadOnlyDictionary<string, T>? ToMap<T>(Hashtable? table, string parameterName, Func<object?, (bool Valid, T Value)> convert, string expected)
     {
         if (table is null)
+        {
             return null;
+        }
+
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in table)
         {
             var key = entry.Key?.ToString();
             if (string.IsNullOrEmpty(key) || convert(entry.Value) is not (true, var value))
+            {
                 throw new GwValidationException("InvalidHashtable", parameterName, expected);
+            }
+
             map[key] = value;
         }
         return map;

@@ -15,12 +15,24 @@ internal static class LocalGatewaySession
 
     public static LocalGatewayServer? Current
     {
-        get { lock (Gate) return _server; }
+        get
+        {
+            lock (Gate)
+            {
+                return _server;
+            }
+        }
     }
 
     public static ScriptBlockFunctionHost FunctionHost
     {
-        get { lock (Gate) return _functionHost ??= new ScriptBlockFunctionHost(); }
+        get
+        {
+            lock (Gate)
+            {
+                return _functionHost ??= new ScriptBlockFunctionHost();
+            }
+        }
     }
 
     /// <summary>Makes <paramref name="server"/> the session default; with strict keys, the module signs with those.</summary>
@@ -52,10 +64,17 @@ internal static class LocalGatewaySession
     {
         LocalGatewayServer? server;
         (string AccessKey, string SecretKey)? strictKeys;
-        lock (Gate) (server, strictKeys) = (_server, _strictKeys);
+        lock (Gate)
+        {
+            (server, strictKeys) = (_server, _strictKeys);
+        }
+
         var userChoseTarget = options.ProfileName is not null || options.EndpointUrl is not null || options.AccessKey is not null;
         if (server is null || userChoseTarget)
+        {
             return options;
+        }
+
         return options with
         {
             EndpointUrl = server.EndpointUrl.ToString().TrimEnd('/'),

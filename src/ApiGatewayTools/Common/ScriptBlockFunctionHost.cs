@@ -44,13 +44,18 @@ internal sealed class ScriptBlockFunctionHost : IDisposable
         using var stop = ct.Register(() => shell.BeginStop(null, null));
         var output = shell.Invoke();
         if (shell.Streams.Error.Count > 0)
+        {
             throw new InvalidOperationException(shell.Streams.Error[0].ToString(), shell.Streams.Error[0].Exception);
+        }
+
         return output.Count == 0 ? "null" : output[^1]?.ToString() ?? "null";
     }
 
     public void Dispose()
     {
         if (_pool.IsValueCreated)
+        {
             _pool.Value.Dispose();
+        }
     }
 }

@@ -23,7 +23,9 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         if (IsProvidedCompatiblyByHost(assemblyName))
+        {
             return null; // falls back to the default context: PowerShell's own copy
+        }
 
         var path = Path.Join(_dependencyDirectory, assemblyName.Name + ".dll");
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
@@ -33,7 +35,10 @@ internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
         var hostCopy = Path.Join(PsHome, requested.Name + ".dll");
         if (!File.Exists(hostCopy))
+        {
             return false;
+        }
+
         try
         {
             var hostVersion = AssemblyName.GetAssemblyName(hostCopy).Version;

@@ -29,7 +29,10 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         // Only the assemblies the cmdlets reference directly; their own dependencies then resolve inside the private context.
         if (name.Name is not ("ApiGatewayTools.Engine" or "ApiGatewayTools.LocalGateway"))
+        {
             return null;
+        }
+
         return Context.Value.LoadFromAssemblyName(name);
     }
 }

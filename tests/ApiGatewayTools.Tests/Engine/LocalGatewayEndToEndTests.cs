@@ -139,7 +139,10 @@ public sealed class LocalGatewayEndToEndTests : IAsyncLifetime
     {
         var list = new List<T>();
         await foreach (var item in items)
+        {
             list.Add(item);
+        }
+
         return list;
     }
 }

@@ -16,7 +16,9 @@ public sealed class PaginationAndPacingTests
 
         var resources = new List<ApiGatewayTools.Engine.Models.RestApiResource>();
         await foreach (var resource in client.GetResourcesAsync("a1", CancellationToken.None))
+        {
             resources.Add(resource);
+        }
 
         Assert.Equal(["r1", "r2", "r3", "r4"], resources.Select(r => r.ResourceId));
         Assert.Equal(["DELETE", "PUT"], resources[3].HttpMethods);
@@ -59,7 +61,10 @@ public sealed class PaginationAndPacingTests
         var pacer = new QuotaPacer(new ManualTime());
 
         for (var i = 0; i < 40; i++)
+        {
             Assert.Equal(TimeSpan.Zero, pacer.Reserve(i % 2 == 0 ? "GetRestApi" : "PutMethod"));
+        }
+
         Assert.Equal(0.1, pacer.Reserve("GetStage").TotalSeconds, 3);
         // Named quotas have their own buckets.
         Assert.Equal(TimeSpan.Zero, pacer.Reserve("CreateResource"));
@@ -71,7 +76,10 @@ public sealed class PaginationAndPacingTests
         var pacer = new QuotaPacer(new ManualTime());
 
         for (var i = 0; i < 5; i++)
+        {
             Assert.Equal(TimeSpan.Zero, pacer.Reserve("GetResources"));
+        }
+
         Assert.Equal(0.4, pacer.Reserve("GetResources").TotalSeconds, 3);
     }
 

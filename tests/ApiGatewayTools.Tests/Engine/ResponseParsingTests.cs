@@ -63,10 +63,10 @@ public sealed class ResponseParsingTests
     [Fact]
     public void StageInvokeUrlOnAwsAndOnACustomEndpoint()
     {
-        const string stage = """{"stageName":"prod","deploymentId":"d1","createdDate":1700000000.5,"variables":{"a":"1"}}""";
+        const string StageJson = """{"stageName":"prod","deploymentId":"d1","createdDate":1700000000.5,"variables":{"a":"1"}}""";
 
-        var onAws = ResponseMapper.Stage(Json.Parse(stage), "a1", Aws);
-        var onLocal = ResponseMapper.Stage(Json.Parse(stage), "a1", Local);
+        var onAws = ResponseMapper.Stage(Json.Parse(StageJson), "a1", Aws);
+        var onLocal = ResponseMapper.Stage(Json.Parse(StageJson), "a1", Local);
 
         Assert.Equal("https://a1.execute-api.eu-west-1.amazonaws.com/prod", onAws.InvokeUrl);
         Assert.Equal("http://127.0.0.1:4566/restapis/a1/prod/_user_request_", onLocal.InvokeUrl);

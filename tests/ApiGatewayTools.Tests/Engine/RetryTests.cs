@@ -191,7 +191,9 @@ public sealed class RetryTests
         Assert.InRange(RetryPolicy.Backoff(high, 40), TimeSpan.FromSeconds(19.99), TimeSpan.FromSeconds(20));
         var random = RetryOptions.Default;
         for (var attempt = 1; attempt <= 12; attempt++)
+        {
             Assert.InRange(RetryPolicy.Backoff(random, attempt), TimeSpan.Zero, TimeSpan.FromMilliseconds(Math.Min(20000, 100 * Math.Pow(2, attempt - 1))));
+        }
     }
 
     [Fact]

@@ -17,7 +17,10 @@ internal sealed record ScriptedAnswer(int Status, string Body = "{}", IReadOnlyD
     {
         var headers = new Dictionary<string, string> { ["x-amzn-ErrorType"] = code + ":http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/", ["x-amzn-RequestId"] = "req-" + status };
         if (retryAfter is not null)
+        {
             headers["Retry-After"] = retryAfter;
+        }
+
         return new(status, $$"""{"message":"{{message}}"}""", headers);
     }
 }
@@ -39,7 +42,10 @@ internal sealed class ScriptedServer : IDisposable
     public ScriptedServer(params ScriptedAnswer[] answers)
     {
         foreach (var answer in answers)
+        {
             _script.Enqueue(answer);
+        }
+
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _loop = Task.Run(ServeAsync);
@@ -87,7 +93,10 @@ internal sealed class ScriptedServer : IDisposable
         while (!EndsWithBlankLine(head))
         {
             if (await stream.ReadAsync(buffer) == 0)
+            {
                 return;
+            }
+
             head.Add(buffer[0]);
         }
         var lines = Encoding.ASCII.GetString(head.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -106,7 +115,10 @@ internal sealed class ScriptedServer : IDisposable
         var payload = Encoding.UTF8.GetBytes(answer.Body);
         var response = new StringBuilder($"HTTP/1.1 {answer.Status} Scripted\r\nContent-Type: application/json\r\nContent-Length: {payload.Length}\r\nConnection: close\r\n");
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
             response.Append($"{name}: {value}\r\n");
+        }
+
         response.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(response.ToString()));
         await stream.WriteAsync(payload);
@@ -118,7 +130,10 @@ internal sealed class ScriptedServer : IDisposable
     public void Dispose()
     {
         if (_stop.IsCancellationRequested)
+        {
             return;
+        }
+
         _stop.Cancel();
         _listener.Stop();
         _loop.Wait(TimeSpan.FromSeconds(5));
