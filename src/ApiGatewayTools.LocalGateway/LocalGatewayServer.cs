@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.DataPlane;
+using ApiGatewayTools.LocalGateway.DataPlane.Chain;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
 using ApiGatewayTools.LocalGateway.State;
@@ -16,7 +17,7 @@ namespace ApiGatewayTools.LocalGateway;
 /// </summary>
 /// <remarks>
 /// How a request flows: the accept loop hands each request to <see cref="ServeAsync"/>, which sends an
-/// invoke URL to the data plane (<see cref="InvokeEndpoint"/>, the hot path, no lock) and everything else
+/// invoke URL to the data plane (<see cref="InvokeEndpoint"/> running the <see cref="InvokeChain"/>, the hot path, no lock) and everything else
 /// to the control plane (<see cref="ControlPlaneDispatcher"/>: route, authenticate, run, log). Both read
 /// and change <see cref="GatewayState"/> (stores per kind, functions, the deployed-stage view). Each kind
 /// of object is one <see cref="IRouteArea"/>, registered below.
@@ -49,7 +50,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         StartedAt = DateTimeOffset.UtcNow;
         _served = new ServedRequests(RecentRequestCapacity, options.LogPath);
         var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction));
-        _invokeEndpoint = new InvokeEndpoint(State.FindDeployedStage, () => State.Version, pipeline, _served);
+        var gatewayResponses = new GatewayResponses();
+        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses);
+        _invokeEndpoint = new InvokeEndpoint(chain, _served);
         _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served);
         IRouteArea[] areas =
         [
@@ -62,7 +65,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new RequestValidatorRoutes(State),
             new TagRoutes(State),
             new LambdaRoutes(State),
-            new TestInvokeRoutes(State, pipeline),
+            new TestInvokeRoutes(State, pipeline, gatewayResponses),
         ];
         foreach (var area in areas)
         {

@@ -65,16 +65,7 @@ internal static class ControlPlaneJson
         writer.OptionalMap("requestParameters", method.RequestParameters);
         writer.OptionalMap("requestModels", method.RequestModels);
         writer.OptionalList("authorizationScopes", method.AuthorizationScopes);
-        if (method.MethodResponses.Count > 0)
-        {
-            writer.Object("methodResponses", () =>
-            {
-                foreach (var response in method.MethodResponses.Values)
-                {
-                    writer.Object(response.StatusCode, () => MethodResponse(writer, response));
-                }
-            });
-        }
+        OptionalResponses(writer, "methodResponses", method.MethodResponses, MethodResponse);
         if (method.Integration is { } integration)
         {
             writer.Object("methodIntegration", () => Integration(writer, integration));
@@ -103,16 +94,7 @@ internal static class ControlPlaneJson
         writer.WriteNumber("timeoutInMillis", integration.TimeoutInMillis);
         writer.WriteString("cacheNamespace", integration.CacheNamespace);
         writer.WriteStringArray("cacheKeyParameters", integration.CacheKeyParameters);
-        if (integration.IntegrationResponses.Count > 0)
-        {
-            writer.Object("integrationResponses", () =>
-            {
-                foreach (var response in integration.IntegrationResponses.Values)
-                {
-                    writer.Object(response.StatusCode, () => IntegrationResponse(writer, response));
-                }
-            });
-        }
+        OptionalResponses(writer, "integrationResponses", integration.IntegrationResponses, IntegrationResponse);
     }
 
     public static void IntegrationResponse(Utf8JsonWriter writer, IntegrationResponseRecord response)
@@ -122,6 +104,23 @@ internal static class ControlPlaneJson
         writer.OptionalMap("responseParameters", response.ResponseParameters);
         writer.OptionalMap("responseTemplates", response.ResponseTemplates);
         writer.OptionalString("contentHandling", response.ContentHandling);
+    }
+
+    /// <summary>Responses keyed by status code, left out when there are none.</summary>
+    private static void OptionalResponses<TResponse>(Utf8JsonWriter writer, string name, SortedDictionary<string, TResponse> responses,
+        Action<Utf8JsonWriter, TResponse> write)
+    {
+        if (responses.Count == 0)
+        {
+            return;
+        }
+        writer.Object(name, () =>
+        {
+            foreach (var (statusCode, response) in responses)
+            {
+                writer.Object(statusCode, () => write(writer, response));
+            }
+        });
     }
 
     /// <summary>A deployment; apiSummary (path to method to auth settings) only when asked for with embed=apisummary.</summary>

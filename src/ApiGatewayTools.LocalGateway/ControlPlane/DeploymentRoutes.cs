@@ -9,11 +9,7 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
 {
     public void Register(Router router)
     {
-        router.Map("POST", "/restapis/{restapi_id}/deployments", "CreateDeployment", Create);
-        router.Map("GET", "/restapis/{restapi_id}/deployments", "GetDeployments", List);
-        router.Map("GET", "/restapis/{restapi_id}/deployments/{deployment_id}", "GetDeployment", Get);
-        router.Map("PATCH", "/restapis/{restapi_id}/deployments/{deployment_id}", "UpdateDeployment", Update);
-        router.Map("DELETE", "/restapis/{restapi_id}/deployments/{deployment_id}", "DeleteDeployment", Delete);
+        router.MapCollection("Deployment", "/restapis/{restapi_id}/deployments", "deployment_id", Create, List, Get, Update, Delete);
     }
 
     private GatewayResponse Create(GatewayRequest request)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Json;
@@ -5,7 +6,7 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.ControlPlane;
 
-/// <summary>Integrations and their integration responses: Put, Get, Update, Delete of each.</summary>
+/// <summary>Integrations and their integration responses: Put, Get, Update, Delete of each (the responses through <see cref="StatusCodeResponses{TResponse}"/>).</summary>
 internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
 {
     private const string IntegrationPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration";
@@ -22,10 +23,8 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         router.Map("GET", IntegrationPath, "GetIntegration", Get);
         router.Map("PATCH", IntegrationPath, "UpdateIntegration", Update);
         router.Map("DELETE", IntegrationPath, "DeleteIntegration", Delete);
-        router.Map("PUT", ResponsePath, "PutIntegrationResponse", PutResponse);
-        router.Map("GET", ResponsePath, "GetIntegrationResponse", GetResponse);
-        router.Map("PATCH", ResponsePath, "UpdateIntegrationResponse", UpdateResponse);
-        router.Map("DELETE", ResponsePath, "DeleteIntegrationResponse", DeleteResponse);
+        new StatusCodeResponses<IntegrationResponseRecord>(state, "IntegrationResponse", method => method.RequiredIntegration.IntegrationResponses,
+            ReadResponse, response => response with { }, ApplyToResponse, ControlPlaneJson.IntegrationResponse).Register(router, ResponsePath);
     }
 
     private GatewayResponse Put(GatewayRequest request)
@@ -81,10 +80,11 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         return GatewayResponse.Empty(204);
     });
 
-    private GatewayResponse PutResponse(GatewayRequest request)
+    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action) =>
+        MethodRoutes.WithMethod(state, request, action);
+
+    private static IntegrationResponseRecord ReadResponse(string statusCode, JsonElement body)
     {
-        var statusCode = MethodRoutes.ReadStatusCode(request);
-        var body = request.Json;
         var response = new IntegrationResponseRecord
         {
             StatusCode = statusCode,
@@ -94,55 +94,8 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
             ContentHandling = JsonRead.String(body, "contentHandling"),
         };
         ValidateContentHandling(response.ContentHandling);
-        return WithMethod(request, method =>
-        {
-            method.RequiredIntegration.IntegrationResponses[statusCode] = response;
-            return GatewayResponse.Json(201, w => ControlPlaneJson.IntegrationResponse(w, response));
-        });
+        return response;
     }
-
-    private GatewayResponse GetResponse(GatewayRequest request)
-    {
-        var statusCode = MethodRoutes.ReadStatusCode(request);
-        return WithMethod(request, method =>
-        {
-            var response = FindResponse(method.RequiredIntegration, statusCode);
-            return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
-        });
-    }
-
-    private GatewayResponse UpdateResponse(GatewayRequest request)
-    {
-        var statusCode = MethodRoutes.ReadStatusCode(request);
-        var operations = PatchOperation.ReadAll(request.Json);
-        return WithMethod(request, method =>
-        {
-            var integration = method.RequiredIntegration;
-            var response = PatchOperation.ApplyAll(operations, FindResponse(integration, statusCode) with { }, ApplyToResponse);
-            integration.IntegrationResponses[statusCode] = response;
-            return GatewayResponse.Json(200, w => ControlPlaneJson.IntegrationResponse(w, response));
-        });
-    }
-
-    private GatewayResponse DeleteResponse(GatewayRequest request)
-    {
-        var statusCode = MethodRoutes.ReadStatusCode(request);
-        return WithMethod(request, method =>
-        {
-            var integration = method.RequiredIntegration;
-            FindResponse(integration, statusCode);
-            integration.IntegrationResponses.Remove(statusCode);
-            return GatewayResponse.Empty(204);
-        });
-    }
-
-    private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action) =>
-        MethodRoutes.WithMethod(state, request, action);
-
-    private static IntegrationResponseRecord FindResponse(IntegrationRecord integration, string statusCode) =>
-        integration.IntegrationResponses.TryGetValue(statusCode, out var response)
-            ? response
-            : throw GatewayError.NotFound("Invalid Response status code specified");
 
     private static void ApplyToResponse(IntegrationResponseRecord response, PatchOperation operation)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Json;
@@ -6,7 +7,7 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.ControlPlane;
 
-/// <summary>Methods and their method responses: Put, Get, Update, Delete of each.</summary>
+/// <summary>Methods and their method responses: Put, Get, Update, Delete of each (the responses through <see cref="StatusCodeResponses{TResponse}"/>).</summary>
 internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
 {
     private const string MethodPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
@@ -21,10 +22,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         router.Map("GET", MethodPath, "GetMethod", Get);
         router.Map("PATCH", MethodPath, "UpdateMethod", Update);
         router.Map("DELETE", MethodPath, "DeleteMethod", Delete);
-        router.Map("PUT", ResponsePath, "PutMethodResponse", PutResponse);
-        router.Map("GET", ResponsePath, "GetMethodResponse", GetResponse);
-        router.Map("PATCH", ResponsePath, "UpdateMethodResponse", UpdateResponse);
-        router.Map("DELETE", ResponsePath, "DeleteMethodResponse", DeleteResponse);
+        new StatusCodeResponses<MethodResponseRecord>(state, "MethodResponse", method => method.MethodResponses,
+            ReadResponse, response => response with { }, ApplyToResponse, ControlPlaneJson.MethodResponse).Register(router, ResponsePath);
     }
 
     /// <summary>The method verb from the path, upper-cased; anything outside API Gateway's list is a 400.</summary>
@@ -98,57 +97,6 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         });
     }
 
-    private GatewayResponse PutResponse(GatewayRequest request)
-    {
-        var statusCode = ReadStatusCode(request);
-        var body = request.Json;
-        var response = new MethodResponseRecord
-        {
-            StatusCode = statusCode,
-            ResponseParameters = JsonRead.BoolMap(body, "responseParameters") ?? new(StringComparer.Ordinal),
-            ResponseModels = JsonRead.StringMap(body, "responseModels") ?? new(StringComparer.Ordinal),
-        };
-        ValidateResponseParameters(response.ResponseParameters.Keys);
-        return WithMethod(request, method =>
-        {
-            method.MethodResponses[statusCode] = response;
-            return GatewayResponse.Json(201, w => ControlPlaneJson.MethodResponse(w, response));
-        });
-    }
-
-    private GatewayResponse GetResponse(GatewayRequest request)
-    {
-        var statusCode = ReadStatusCode(request);
-        return WithMethod(request, method =>
-        {
-            var response = FindResponse(method, statusCode);
-            return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
-        });
-    }
-
-    private GatewayResponse UpdateResponse(GatewayRequest request)
-    {
-        var statusCode = ReadStatusCode(request);
-        var operations = PatchOperation.ReadAll(request.Json);
-        return WithMethod(request, method =>
-        {
-            var response = PatchOperation.ApplyAll(operations, FindResponse(method, statusCode) with { }, ApplyToResponse);
-            method.MethodResponses[statusCode] = response;
-            return GatewayResponse.Json(200, w => ControlPlaneJson.MethodResponse(w, response));
-        });
-    }
-
-    private GatewayResponse DeleteResponse(GatewayRequest request)
-    {
-        var statusCode = ReadStatusCode(request);
-        return WithMethod(request, method =>
-        {
-            FindResponse(method, statusCode);
-            method.MethodResponses.Remove(statusCode);
-            return GatewayResponse.Empty(204);
-        });
-    }
-
     private GatewayResponse WithMethod(GatewayRequest request, Func<MethodRecord, GatewayResponse> action) =>
         WithMethod(state, request, action);
 
@@ -174,10 +122,17 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private static MethodResponseRecord FindResponse(MethodRecord method, string statusCode) =>
-        method.MethodResponses.TryGetValue(statusCode, out var response)
-            ? response
-            : throw GatewayError.NotFound("Invalid Response status code specified");
+    private static MethodResponseRecord ReadResponse(string statusCode, JsonElement body)
+    {
+        var response = new MethodResponseRecord
+        {
+            StatusCode = statusCode,
+            ResponseParameters = JsonRead.BoolMap(body, "responseParameters") ?? new(StringComparer.Ordinal),
+            ResponseModels = JsonRead.StringMap(body, "responseModels") ?? new(StringComparer.Ordinal),
+        };
+        ValidateResponseParameters(response.ResponseParameters.Keys);
+        return response;
+    }
 
     private static void ApplyToResponse(MethodResponseRecord response, PatchOperation operation)
     {

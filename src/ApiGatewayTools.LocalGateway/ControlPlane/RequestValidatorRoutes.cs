@@ -21,17 +21,8 @@ internal sealed record RequestValidatorRecord
 /// </summary>
 internal sealed class RequestValidatorRoutes(GatewayState state) : IRouteArea
 {
-    private const string Collection = "/restapis/{restapi_id}/requestvalidators";
-    private const string Item = Collection + "/{requestvalidator_id}";
-
-    public void Register(Router router)
-    {
-        router.Map("POST", Collection, "CreateRequestValidator", Create);
-        router.Map("GET", Collection, "GetRequestValidators", List);
-        router.Map("GET", Item, "GetRequestValidator", Get);
-        router.Map("PATCH", Item, "UpdateRequestValidator", Update);
-        router.Map("DELETE", Item, "DeleteRequestValidator", Delete);
-    }
+    public void Register(Router router) =>
+        router.MapCollection("RequestValidator", "/restapis/{restapi_id}/requestvalidators", "requestvalidator_id", Create, List, Get, Update, Delete);
 
     /// <summary>
     /// What PutMethod and UpdateMethod check: a method may name only a validator of its own API, and API

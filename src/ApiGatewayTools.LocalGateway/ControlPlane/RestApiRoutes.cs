@@ -12,11 +12,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
 
     public void Register(Router router)
     {
-        router.Map("POST", "/restapis", "CreateRestApi", Create);
-        router.Map("GET", "/restapis", "GetRestApis", List);
-        router.Map("GET", "/restapis/{restapi_id}", "GetRestApi", Get);
-        router.Map("PATCH", "/restapis/{restapi_id}", "UpdateRestApi", Update);
-        router.Map("DELETE", "/restapis/{restapi_id}", "DeleteRestApi", Delete);
+        router.MapCollection("RestApi", "/restapis", "restapi_id", Create, List, Get, Update, Delete);
     }
 
     private GatewayResponse Create(GatewayRequest request)

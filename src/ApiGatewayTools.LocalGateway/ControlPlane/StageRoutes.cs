@@ -10,11 +10,7 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
 {
     public void Register(Router router)
     {
-        router.Map("POST", "/restapis/{restapi_id}/stages", "CreateStage", Create);
-        router.Map("GET", "/restapis/{restapi_id}/stages", "GetStages", List);
-        router.Map("GET", "/restapis/{restapi_id}/stages/{stage_name}", "GetStage", Get);
-        router.Map("PATCH", "/restapis/{restapi_id}/stages/{stage_name}", "UpdateStage", Update);
-        router.Map("DELETE", "/restapis/{restapi_id}/stages/{stage_name}", "DeleteStage", Delete);
+        router.MapCollection("Stage", "/restapis/{restapi_id}/stages", "stage_name", Create, List, Get, Update, Delete);
     }
 
     private static readonly string[] CacheClusterSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];

@@ -44,7 +44,7 @@ internal sealed class DeployedRoutes
         {
             return null;
         }
-        IReadOnlyDictionary<string, string> parameters = captured is null
+        var parameters = captured is null
             ? NoParameters
             : captured.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         return new ResourceMatch(node.Resource, node.ResourcePath!, parameters);

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using ApiGatewayTools.LocalGateway.State;
 using System.Text;
 using System.Text.RegularExpressions;
+using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 

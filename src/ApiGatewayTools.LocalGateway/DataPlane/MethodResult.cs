@@ -4,7 +4,9 @@ namespace ApiGatewayTools.LocalGateway.DataPlane;
 
 /// <summary>
 /// What a method answers a client: status, headers (a name may repeat), body, plus why the gateway
-/// itself failed the request, if it did, for the request log.
+/// itself failed the request, if it did, for the request log. A gateway-side failure starts out as
+/// just its <see cref="GatewayFailure"/> and reason; <see cref="Chain.GatewayResponses"/> gives it the
+/// headers and body the client sees.
 /// </summary>
 internal sealed class MethodResult
 {
@@ -16,11 +18,19 @@ internal sealed class MethodResult
         Failure = failure;
     }
 
+    private MethodResult(GatewayFailure failure, string reason)
+        : this(failure.StatusCode, [], [], reason)
+    {
+        GatewayFailure = failure;
+    }
+
     public int StatusCode { get; }
     public List<KeyValuePair<string, string>> Headers { get; }
     public byte[] Body { get; }
     /// <summary>Why API Gateway answered instead of the integration (configuration error, timeout, ...); null on success.</summary>
     public string? Failure { get; }
+    /// <summary>Which gateway response answers, until <see cref="Chain.GatewayResponses"/> has shaped it; null otherwise.</summary>
+    public GatewayFailure? GatewayFailure { get; }
 
     public string? Header(string name)
     {
@@ -34,12 +44,8 @@ internal sealed class MethodResult
         return null;
     }
 
-    /// <summary>A gateway response: API Gateway's own JSON error body with its error type header.</summary>
-    public static MethodResult GatewayError(GatewayFailure failure, string reason) =>
-        new(failure.StatusCode,
-            [new("Content-Type", "application/json"), new("x-amzn-ErrorType", failure.ErrorType)],
-            failure.Body,
-            reason);
+    /// <summary>API Gateway refuses or fails the request itself, for the given reason (the request log's error).</summary>
+    public static MethodResult GatewayError(GatewayFailure failure, string reason) => new(failure, reason);
 }
 
 /// <summary>API Gateway's default gateway responses for the failures the local gateway reproduces.</summary>

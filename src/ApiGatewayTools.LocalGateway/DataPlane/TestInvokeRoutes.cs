@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ApiGatewayTools.LocalGateway.ControlPlane;
+using ApiGatewayTools.LocalGateway.DataPlane.Chain;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Json;
 using ApiGatewayTools.LocalGateway.State;
@@ -13,7 +14,7 @@ namespace ApiGatewayTools.LocalGateway.DataPlane;
 /// TestInvokeMethod: runs a method's current, undeployed definition through the same pipeline as an invoke
 /// URL, in the stage "test-invoke-stage", and reports the response with an execution log.
 /// </summary>
-internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeline) : IRouteArea
+internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeline, GatewayResponses responses) : IRouteArea
 {
     public void Register(Router router) =>
         router.Map("POST", "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}", "TestInvokeMethod", TestInvokeAsync);
@@ -77,7 +78,7 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
             Log = new ExecutionLog(),
         };
         var started = Stopwatch.GetTimestamp();
-        var result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+        var result = responses.Answer(await pipeline.RunAsync(invocation, ct).ConfigureAwait(false));
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return GatewayResponse.Json(200, w =>
         {

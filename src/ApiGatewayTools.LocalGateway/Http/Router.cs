@@ -27,6 +27,26 @@ internal sealed class Router
     public void Map(string method, string template, string operation, Func<GatewayRequest, GatewayResponse> handler) =>
         Map(method, template, operation, (request, _) => Task.FromResult(handler(request)));
 
+    /// <summary>
+    /// The five operations AWS gives a kind of object kept in a collection: Create{kind} (POST to the
+    /// collection), Get{kind}s (GET the collection), and Get, Update and Delete{kind} (GET, PATCH and DELETE
+    /// of {collection}/{<paramref name="idName"/>}).
+    /// </summary>
+    public void MapCollection(string kind, string collection, string idName,
+        Func<GatewayRequest, GatewayResponse> create,
+        Func<GatewayRequest, GatewayResponse> list,
+        Func<GatewayRequest, GatewayResponse> get,
+        Func<GatewayRequest, GatewayResponse> update,
+        Func<GatewayRequest, GatewayResponse> delete)
+    {
+        var item = $"{collection}/{{{idName}}}";
+        Map("POST", collection, "Create" + kind, create);
+        Map("GET", collection, $"Get{kind}s", list);
+        Map("GET", item, "Get" + kind, get);
+        Map("PATCH", item, "Update" + kind, update);
+        Map("DELETE", item, "Delete" + kind, delete);
+    }
+
     public RouteMatch? Match(GatewayRequest request)
     {
         Route? best = null;

@@ -1,0 +1,46 @@
+using System.Net;
+using ApiGatewayTools.LocalGateway.State;
+
+namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
+
+/// <summary>
+/// One invoke-URL request on its way through the <see cref="InvokeChain"/>: what the client sent, and what
+/// each stage has learned about it so far. A stage reads what earlier stages set and sets what it finds.
+/// </summary>
+internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget target, string requestId)
+{
+    private byte[]? _body;
+    private DeployedStage? _stage;
+    private InvocationRequest? _request;
+    private ResourceMatch? _match;
+    private MethodRecord? _method;
+
+    public HttpListenerContext Http { get; } = http;
+    public InvokeTarget Target { get; } = target;
+    public string RequestId { get; } = requestId;
+
+    /// <summary>The request body, at most API Gateway's payload limit; set by <see cref="RequestBodyLimit"/>.</summary>
+    public byte[] Body { get => _body ?? throw NotYet(nameof(Body)); set => _body = value; }
+
+    /// <summary>The stage the invoke URL names, serving its deployment; set by <see cref="DeployedStageLookup"/>.</summary>
+    public DeployedStage Stage { get => _stage ?? throw NotYet(nameof(Stage)); set => _stage = value; }
+
+    /// <summary>The method request as the integration sees it; set by <see cref="RouteToMethod"/>.</summary>
+    public InvocationRequest Request { get => _request ?? throw NotYet(nameof(Request)); set => _request = value; }
+
+    /// <summary>The deployed resource the path matched; set by <see cref="RouteToMethod"/>, even when it has no method for the verb.</summary>
+    public ResourceMatch Match { get => _match ?? throw NotYet(nameof(Match)); set => _match = value; }
+
+    /// <summary>The method that serves the request (it has an integration); set by <see cref="RouteToMethod"/>.</summary>
+    public MethodRecord Method { get => _method ?? throw NotYet(nameof(Method)); set => _method = value; }
+
+    /// <summary>The integration type that ran, once a request reaches its integration.</summary>
+    public string? IntegrationType { get; set; }
+
+    // What the request log reports: only what the request got far enough to learn.
+    public string? StageName => _stage?.StageName;
+    public string? ResourcePath => _match?.ResourcePath;
+
+    private static InvalidOperationException NotYet(string what) =>
+        new($"{what} is read before the stage that sets it has run: the invoke chain is out of order.");
+}
