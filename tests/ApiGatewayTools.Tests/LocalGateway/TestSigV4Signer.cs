@@ -29,13 +29,13 @@ internal sealed class TestSigV4Signer(string accessKey, string secretKey, string
             .Select(pair => (Key: Encode(Uri.UnescapeDataString(pair[0])), Value: Encode(Uri.UnescapeDataString(pair.Length > 1 ? pair[1] : ""))))
             .OrderBy(pair => pair.Key, StringComparer.Ordinal).ThenBy(pair => pair.Value, StringComparer.Ordinal)
             .Select(pair => $"{pair.Key}={pair.Value}"));
-        const string signedHeaders = "host;x-amz-content-sha256;x-amz-date";
+        const string SignedHeaders = "host;x-amz-content-sha256;x-amz-date";
         var canonicalRequest = string.Join('\n',
             request.Method.Method,
             uri.AbsolutePath,
             canonicalQuery,
             $"host:{uri.Authority}\nx-amz-content-sha256:{payloadHash}\nx-amz-date:{amzDate}\n",
-            signedHeaders,
+            SignedHeaders,
             payloadHash);
         var scope = $"{day}/{region}/{service}/aws4_request";
         var stringToSign = string.Join('\n', "AWS4-HMAC-SHA256", amzDate, scope, Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
@@ -46,7 +46,7 @@ internal sealed class TestSigV4Signer(string accessKey, string secretKey, string
         }
         var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
         request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={accessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
+            $"AWS4-HMAC-SHA256 Credential={accessKey}/{scope}, SignedHeaders={SignedHeaders}, Signature={signature}");
     }
 
     private static string Encode(string value) => Uri.EscapeDataString(value);
