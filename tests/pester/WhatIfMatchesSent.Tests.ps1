@@ -33,6 +33,15 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'New-GwRestApi -UseExisting updating an existing API' {
+        $name = New-TestName
+        $api = New-GwRestApi -Name $name -Description 'first'
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) New-GwRestApi -Name $name -Description 'second' -UseExisting -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateRestApi PATCH /restapis/$($api.RestApiId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Remove-GwRestApi' {
         $api = New-TestApi
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Remove-GwRestApi -Confirm:$false -WhatIf:$WhatIf }
