@@ -60,6 +60,9 @@ internal static class Json
     public static int? Int(this JsonElement obj, string name) =>
         obj.Member(name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
 
+    public static double? Double(this JsonElement obj, string name) =>
+        obj.Member(name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
+
     /// <summary>API Gateway's timestamps: seconds since the epoch, possibly fractional.</summary>
     public static DateTimeOffset? EpochSeconds(this JsonElement obj, string name) =>
         obj.Member(name) is { ValueKind: JsonValueKind.Number } value

@@ -139,12 +139,50 @@ internal static class ResponseMapper
             LastUpdatedDate = json.EpochSeconds("lastUpdatedDate"),
             CacheClusterEnabled = json.Bool("cacheClusterEnabled"),
             CacheClusterSize = json.Str("cacheClusterSize"),
+            CacheClusterStatus = json.Str("cacheClusterStatus"),
             TracingEnabled = json.Bool("tracingEnabled"),
+            DocumentationVersion = json.Str("documentationVersion"),
+            WebAclArn = json.Str("webAclArn"),
             Variables = json.StringMap("variables"),
+            MethodSettings = json.Map("methodSettings", settings => settings)
+                .Select(pair => StageMethodSetting(pair.Key, pair.Value, restApiId, stageName, connection))
+                .OrderBy(setting => setting.Key, StringComparer.Ordinal)
+                .ToList(),
+            Canary = json.Member("canarySettings") is { ValueKind: JsonValueKind.Object } canary
+                ? new StageCanary
+                {
+                    Connection = connection,
+                    DeploymentId = canary.Str("deploymentId"),
+                    PercentTraffic = canary.Double("percentTraffic") ?? 0,
+                    StageVariableOverrides = canary.StringMap("stageVariableOverrides"),
+                    UseStageCache = canary.Bool("useStageCache"),
+                }
+                : null,
+            AccessLogFormat = json.Member("accessLogSettings")?.Str("format"),
+            AccessLogDestinationArn = json.Member("accessLogSettings")?.Str("destinationArn"),
             Tags = json.StringMap("tags"),
             InvokeUrl = InvokeUrls.ForStage(connection.ApiGatewayEndpoint, connection.Region, restApiId, stageName),
         };
     }
+
+    private static StageMethodSetting StageMethodSetting(string key, JsonElement json, string restApiId, string stageName, GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = restApiId,
+        StageName = stageName,
+        Key = key,
+        MethodPath = Domain.StageMethodKey.ToMethodPath(key),
+        MetricsEnabled = json.Bool("metricsEnabled"),
+        LoggingLevel = json.Str("loggingLevel"),
+        DataTraceEnabled = json.Bool("dataTraceEnabled"),
+        ThrottlingBurstLimit = json.Int("throttlingBurstLimit"),
+        ThrottlingRateLimit = json.Double("throttlingRateLimit"),
+        CachingEnabled = json.Bool("cachingEnabled"),
+        CacheTtlInSeconds = json.Int("cacheTtlInSeconds"),
+        CacheDataEncrypted = json.Bool("cacheDataEncrypted"),
+        RequireAuthorizationForCacheControl = json.Bool("requireAuthorizationForCacheControl"),
+        UnauthorizedCacheControlHeaderStrategy = json.Str("unauthorizedCacheControlHeaderStrategy"),
+    };
 
     /// <summary>GetFunction answers {"Configuration": {...}, "Code": {...}}.</summary>
     public static LambdaFunction Function(JsonElement json, GwConnection connection)

@@ -153,13 +153,59 @@ public sealed record Stage : GwObject
     public DateTimeOffset? LastUpdatedDate { get; init; }
     public bool CacheClusterEnabled { get; init; }
     public string? CacheClusterSize { get; init; }
+    /// <summary>AVAILABLE, CREATE_IN_PROGRESS, DELETE_IN_PROGRESS, NOT_AVAILABLE, FLUSH_IN_PROGRESS.</summary>
+    public string? CacheClusterStatus { get; init; }
     public bool TracingEnabled { get; init; }
+    public string? DocumentationVersion { get; init; }
+    public string? WebAclArn { get; init; }
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>Per-method settings, one object per key of AWS's methodSettings ("*/*" applies to every method).</summary>
+    public IReadOnlyList<StageMethodSetting> MethodSettings { get; init; } = [];
+    /// <summary>The stage's canary release; null when it has none.</summary>
+    public StageCanary? Canary { get; init; }
+    public string? AccessLogFormat { get; init; }
+    public string? AccessLogDestinationArn { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     /// <summary>Where clients call this stage: AWS's execute-api URL, or the local gateway's form on a custom endpoint.</summary>
     public string InvokeUrl { get; init; } = "";
 
     public override string ToString() => $"{StageName} -> {DeploymentId}";
+}
+
+/// <summary>
+/// One entry of a stage's methodSettings. <see cref="Key"/> is AWS's key ("*/*", or the resource path with '/'
+/// escaped as "~1" and the verb: "~1pets~1{petId}/GET"); <see cref="MethodPath"/> reads it as "GET /pets/{petId}"
+/// ("* *" for every method).
+/// </summary>
+public sealed record StageMethodSetting : GwObject
+{
+    public string RestApiId { get; init; } = "";
+    public string StageName { get; init; } = "";
+    public string Key { get; init; } = "";
+    public string MethodPath { get; init; } = "";
+    public bool MetricsEnabled { get; init; }
+    public string? LoggingLevel { get; init; }
+    public bool DataTraceEnabled { get; init; }
+    public int? ThrottlingBurstLimit { get; init; }
+    public double? ThrottlingRateLimit { get; init; }
+    public bool CachingEnabled { get; init; }
+    public int? CacheTtlInSeconds { get; init; }
+    public bool CacheDataEncrypted { get; init; }
+    public bool RequireAuthorizationForCacheControl { get; init; }
+    public string? UnauthorizedCacheControlHeaderStrategy { get; init; }
+
+    public override string ToString() => MethodPath;
+}
+
+/// <summary>A stage's canary release: the deployment a share of requests goes to, and the variables it overrides.</summary>
+public sealed record StageCanary : GwObject
+{
+    public string? DeploymentId { get; init; }
+    public double PercentTraffic { get; init; }
+    public IReadOnlyDictionary<string, string> StageVariableOverrides { get; init; } = new Dictionary<string, string>();
+    public bool UseStageCache { get; init; }
+
+    public override string ToString() => $"{PercentTraffic}% -> {DeploymentId}";
 }
 
 /// <summary>What Publish-GwDeployment returns: the new deployment and the stage now serving it.</summary>

@@ -83,8 +83,31 @@ internal sealed class GatewayState
                     pair => pair.Key,
                     pair => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(pair.Value, StringComparer.Ordinal),
                     StringComparer.Ordinal),
-                api.DisableExecuteApiEndpoint);
+                api.DisableExecuteApiEndpoint)
+            {
+                Canary = stage.Canary is { } canary && api.Deployments.TryGetValue(canary.DeploymentId, out var canaryDeployment)
+                    ? new DeployedCanary(
+                        canaryDeployment.Id,
+                        canaryDeployment.Snapshot,
+                        canary.PercentTraffic,
+                        MergedVariables(stage.Variables, canary.StageVariableOverrides),
+                        canary.UseStageCache)
+                    : null,
+                CacheClusterEnabled = stage.CacheClusterEnabled,
+                CacheGeneration = stage.CacheGeneration,
+                AccessLogFormat = stage.AccessLog?.Format,
+            };
         }
+    }
+
+    private static Dictionary<string, string> MergedVariables(Dictionary<string, string> stageVariables, Dictionary<string, string> overrides)
+    {
+        var merged = new Dictionary<string, string>(stageVariables, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+        {
+            merged[name] = value;
+        }
+        return merged;
     }
 
     /// <summary>A local function's handler and its current resource policy document (null when it has none).</summary>

@@ -19,6 +19,10 @@ internal sealed record StageRecord
         Variables = new(original.Variables, StringComparer.Ordinal);
         MethodSettings = new(original.MethodSettings.ToDictionary(pair => pair.Key, pair => new Dictionary<string, string>(pair.Value, StringComparer.Ordinal)), StringComparer.Ordinal);
         Tags = new(original.Tags, StringComparer.Ordinal);
+        Canary = original.Canary is { } canary ? canary with { StageVariableOverrides = new(canary.StageVariableOverrides, StringComparer.Ordinal) } : null;
+        AccessLog = original.AccessLog;
+        WebAclArn = original.WebAclArn;
+        CacheGeneration = original.CacheGeneration;
         CreatedDate = original.CreatedDate;
         LastUpdatedDate = original.LastUpdatedDate;
     }
@@ -36,9 +40,33 @@ internal sealed record StageRecord
     /// <summary>Keyed "{resourcePath}/{httpMethod}" as AWS keys it, e.g. "*/*" or "~1pets/GET".</summary>
     public SortedDictionary<string, Dictionary<string, string>> MethodSettings { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The canary release on this stage, if any: reported and patched as canarySettings.</summary>
+    public CanarySettings? Canary { get; set; }
+    /// <summary>Where and in what format each request is logged: reported and patched as accessLogSettings.</summary>
+    public AccessLogSettings? AccessLog { get; set; }
+    public string? WebAclArn { get; set; }
+    /// <summary>
+    /// Bumped by FlushStageCache and whenever the cache cluster is turned off or resized: answers cached under
+    /// an older generation are never served again.
+    /// </summary>
+    public long CacheGeneration { get; set; }
     public required DateTimeOffset CreatedDate { get; init; }
     public required DateTimeOffset LastUpdatedDate { get; set; }
 }
+
+/// <summary>A stage's canary: the deployment a share of requests goes to, and the stage variables it overrides.</summary>
+internal sealed record CanarySettings
+{
+    public required string DeploymentId { get; init; }
+    /// <summary>0.0 to 100.0: the share of requests the canary serves.</summary>
+    public double PercentTraffic { get; init; }
+    public Dictionary<string, string> StageVariableOverrides { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Whether canary requests use the stage's cache.</summary>
+    public bool UseStageCache { get; init; }
+}
+
+/// <summary>A stage's access log: the line format ($context variables) and the destination's ARN.</summary>
+internal sealed record AccessLogSettings(string? Format, string? DestinationArn);
 
 /// <summary>
 /// What an invoke URL serves: the stage's deployment as deployed, with copies of the stage's
@@ -51,4 +79,25 @@ internal sealed record DeployedStage(
     DeploymentSnapshot Snapshot,
     IReadOnlyDictionary<string, string> Variables,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> MethodSettings,
-    bool ExecuteApiEndpointDisabled);
+    bool ExecuteApiEndpointDisabled)
+{
+    /// <summary>The canary's deployment, share and variables (already merged over the stage's); null without a canary.</summary>
+    public DeployedCanary? Canary { get; init; }
+
+    /// <summary>Whether the stage has a cache cluster; methods cache only when it does and their setting says so.</summary>
+    public bool CacheClusterEnabled { get; init; }
+
+    /// <summary>See <see cref="StageRecord.CacheGeneration"/>.</summary>
+    public long CacheGeneration { get; init; }
+
+    /// <summary>The access-log line format; null when the stage writes no access log.</summary>
+    public string? AccessLogFormat { get; init; }
+}
+
+/// <summary>The canary side of a deployed stage: what a canary request is served instead.</summary>
+internal sealed record DeployedCanary(
+    string DeploymentId,
+    DeploymentSnapshot Snapshot,
+    double PercentTraffic,
+    IReadOnlyDictionary<string, string> Variables,
+    bool UseStageCache);
