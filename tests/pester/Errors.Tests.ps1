@@ -37,6 +37,13 @@ Describe 'Errors name the object' {
         "$($errors[0])" | Should -BeLike "$apiLabel has no stage 'nosuch' (it has no stages yet). Create it with Publish-GwDeployment*(API Gateway: Invalid Stage identifier specified)"
     }
 
+    It 'Get-GwDeployment names the API for a deployment id it does not have' {
+        $api | Get-GwDeployment -DeploymentId nosuch -ErrorAction SilentlyContinue -ErrorVariable errors
+
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.GetGwDeploymentCommand'
+        "$($errors[0])" | Should -BeLike "$apiLabel has no deployment 'nosuch'. List its deployments with Get-GwDeployment*(API Gateway: Invalid Deployment identifier specified)"
+    }
+
     It 'a resource id that does not exist names the API' {
         Get-GwMethod -RestApiId $api.RestApiId -ResourceId nosuch -HttpMethod GET -ErrorAction SilentlyContinue -ErrorVariable errors
 

@@ -13,6 +13,7 @@ public sealed record GwErrorSubject
     public string? Path { get; init; }
     public string? HttpMethod { get; init; }
     public string? StageName { get; init; }
+    public string? DeploymentId { get; init; }
     /// <summary>Whether the command also takes -Name, so a name given as an id can be redirected there.</summary>
     public bool TakesName { get; init; }
 }
@@ -42,6 +43,9 @@ public static class ServiceErrorContext
                 await UnknownApiAsync(client, apiId, subject, ct).ConfigureAwait(false),
             "Invalid Stage identifier specified" when subject.StageName is { } stage =>
                 await UnknownStageAsync(client, apiId, stage, ct).ConfigureAwait(false),
+            "Invalid Deployment identifier specified" when subject.DeploymentId is { } deploymentId =>
+                $"{await DescribeApiAsync(client, apiId, ct).ConfigureAwait(false)} has no deployment '{deploymentId}'. " +
+                $"List its deployments with Get-GwDeployment -RestApiId {apiId}.",
             "Invalid Resource identifier specified" when subject.ResourceId is { } resourceId =>
                 $"{await DescribeApiAsync(client, apiId, ct).ConfigureAwait(false)} has no resource with id '{resourceId}'. " +
                 $"List its resources with Get-GwResource -RestApiId {apiId}, or address the resource by -Path.",

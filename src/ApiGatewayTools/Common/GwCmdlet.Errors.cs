@@ -6,7 +6,7 @@ public abstract partial class GwCmdlet
     /// <summary>
     /// AWS's bare refusal ("Invalid Stage identifier specified") with the API's name and id, path, verb or stage
     /// and what to do (<see cref="ServiceErrorContext"/>). The subject is read from the parameters every cmdlet
-    /// names alike (RestApiId, ResourceId, Path, HttpMethod, StageName), so a new cmdlet gets this by naming
+    /// names alike (RestApiId, ResourceId, Path, HttpMethod, StageName, DeploymentId), so a new cmdlet gets this by naming
     /// its parameters as the others do. Any failure while explaining leaves the original error as it was.
     /// </summary>
     private GwServiceException Explained(GwServiceException error)
@@ -21,7 +21,7 @@ public abstract partial class GwCmdlet
             var client = Gateway(ResolveConnection());
             return Await(ct => ServiceErrorContext.ExplainAsync(client, error, subject, ct));
         }
-        catch (Exception e) when (e is GwException or InvalidOperationException)
+        catch (Exception e) when (e is GwException or InvalidOperationException or OperationCanceledException)
         {
             return error;
         }
@@ -38,6 +38,7 @@ public abstract partial class GwCmdlet
             Path = ParameterText(nameof(GwResourceCmdlet.Path)),
             HttpMethod = ParameterText(nameof(GwMethodCmdlet.HttpMethod))?.ToUpperInvariant(),
             StageName = ParameterText("StageName"),
+            DeploymentId = ParameterText("DeploymentId"),
             TakesName = MyInvocation.MyCommand.Parameters.ContainsKey("Name"),
         };
     }
