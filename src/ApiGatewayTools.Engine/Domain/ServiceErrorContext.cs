@@ -102,7 +102,8 @@ public static class ServiceErrorContext
         var methods = resource is null ? "" : resource.HttpMethods.Count == 0
             ? " (it has no methods yet)"
             : $" (its methods: {string.Join(", ", resource.HttpMethods)})";
-        return $"{path} in {api} has no {verb} method{methods}. Add it with Add-GwMethod -HttpMethod {verb}.";
+        var any = resource?.HttpMethods.Contains("ANY") == true ? " Its ANY method answers every verb: address it with -HttpMethod ANY." : "";
+        return $"{path} in {api} has no {verb} method{methods}. Add it with Add-GwMethod -HttpMethod {verb}.{any}";
     }
 
     /// <summary>CreateDeployment refuses an API with any method lacking an integration without saying which: list them all.</summary>
