@@ -30,7 +30,7 @@ function Show-Section([string] $Title) { Write-Host "`n== $Title" -ForegroundCol
 # Shows objects in their default views. Redirected output has no terminal to wrap for, so long values
 # (ARNs, URLs) run on in one piece instead of being cut at 80 columns.
 function Show-Result {
-    $width = if ([Console]::IsOutputRedirected) { 4096 } else { $Host.UI.RawUI.BufferSize.Width }
+    $width = if ([Console]::IsOutputRedirected -or $Host.UI.RawUI.BufferSize.Width -lt 1) { 4096 } else { $Host.UI.RawUI.BufferSize.Width }
     $input | Out-String -Width $width | Write-Host -NoNewline
 }
 
