@@ -8,6 +8,7 @@ import {
   PutMethodResponseCommand, GetMethodResponseCommand, DeleteMethodResponseCommand,
   PutIntegrationCommand, GetIntegrationCommand, UpdateIntegrationCommand, DeleteIntegrationCommand,
   PutIntegrationResponseCommand, GetIntegrationResponseCommand, DeleteIntegrationResponseCommand,
+  TestInvokeMethodCommand,
   NotFoundException, ConflictException, BadRequestException, paginateGetResources,
 } from '@aws-sdk/client-api-gateway';
 import { apigw, region, uniqueName, apiIdPattern, childIdPattern, assertRejectsWith, bestEffort } from './support.mjs';
@@ -334,5 +335,41 @@ describe('integration types', () => {
     await assertRejectsWith(apigw.send(new PutIntegrationCommand({
       restApiId, resourceId: resource.id, httpMethod: 'DELETE', type: 'MOCK',
     })), NotFoundException, 404);
+  });
+});
+
+describe('TestInvokeMethod on an ANY method', () => {
+  let anyResource;
+
+  before(async () => {
+    anyResource = await createResource(rootId, uniqueName('any'));
+    const method = { restApiId, resourceId: anyResource.id, httpMethod: 'ANY' };
+    await apigw.send(new PutMethodCommand({ ...method, authorizationType: 'NONE' }));
+    await apigw.send(new PutIntegrationCommand({
+      ...method, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' },
+    }));
+    await apigw.send(new PutMethodResponseCommand({ ...method, statusCode: '200' }));
+    await apigw.send(new PutIntegrationResponseCommand({
+      ...method, statusCode: '200', responseTemplates: { 'application/json': '$context.httpMethod' },
+    }));
+  });
+
+  it('a verb the resource has no method for runs the ANY method with that verb', async () => {
+    const answer = await apigw.send(new TestInvokeMethodCommand({ restApiId, resourceId: anyResource.id, httpMethod: 'POST' }));
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body, 'POST');
+  });
+
+  it('addressed as ANY, the method runs as GET', async () => {
+    const answer = await apigw.send(new TestInvokeMethodCommand({ restApiId, resourceId: anyResource.id, httpMethod: 'ANY' }));
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body, 'GET');
+  });
+
+  it('without an ANY method, a missing verb is still NotFoundException', async () => {
+    const plain = await createResource(rootId, uniqueName('plain'));
+    await assertRejectsWith(
+      apigw.send(new TestInvokeMethodCommand({ restApiId, resourceId: plain.id, httpMethod: 'POST' })),
+      NotFoundException, 404, /Invalid Method identifier specified/);
   });
 });

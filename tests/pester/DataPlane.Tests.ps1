@@ -113,8 +113,60 @@ Describe 'Test-GwMethod' {
         $result.Log | Should -Not -BeNullOrEmpty
     }
 
+    It 'runs an ANY method with the verb given by -HttpMethod' {
+        $any = $api | Add-GwResource -Path '/anything' | Add-GwMethod -HttpMethod ANY
+        $any | Set-GwMockIntegration -ResponseBody '$context.httpMethod' | Out-Null
+
+        ($api | Test-GwMethod -Path '/anything' -HttpMethod POST).Body | Should -BeExactly 'POST'
+        ($api | Test-GwMethod -Path '/anything' -HttpMethod delete).Body | Should -BeExactly 'DELETE'
+        ($any | Test-GwMethod).Body | Should -BeExactly 'GET'
+    }
+
+    It 'names the method and what to do when it has no integration, keeping AWS''s code and text' {
+        $bare = $api | Add-GwResource -Path '/bare' | Add-GwMethod -HttpMethod PUT
+        $bare | Test-GwMethod -ErrorAction SilentlyContinue -ErrorVariable errors
+
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.TestGwMethodCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        "$($errors[0])" | Should -BeLike "PUT /bare in REST API '$($api.Name)' ($($api.RestApiId)) has no integration*Set-GwMockIntegration*Invalid Integration identifier specified*"
+    }
+
+    It 'names the resource''s methods when the verb has none' {
+        $api | Test-GwMethod -Path '/orders/{orderId}' -HttpMethod PATCH -PathParameter @{ orderId = 1 } -ErrorAction SilentlyContinue -ErrorVariable errors
+
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.TestGwMethodCommand'
+        "$($errors[0])" | Should -BeLike "/orders/{orderId} in REST API '$($api.Name)' ($($api.RestApiId)) has no PATCH method (its methods: GET)*Add-GwMethod -HttpMethod PATCH*Invalid Method identifier specified*"
+    }
+
     It 'stops before any request when a path variable has no value' {
         $e = Get-TerminatingError { $method | Test-GwMethod }
         $e.FullyQualifiedErrorId | Should -BeExactly 'MissingPathParameter,ApiGatewayTools.Commands.TestGwMethodCommand'
+    }
+}
+
+Describe 'Set-GwMockIntegration static headers' {
+    BeforeAll {
+        $script:api = New-GwRestApi -Name (New-TestName 'Headers')
+    }
+
+    It 'takes API Gateway''s quoted form and the bare value as the same static value' {
+        $quoted = $api | Add-GwResource -Path '/quoted' | Add-GwMethod GET
+        $bare = $api | Add-GwResource -Path '/bare' | Add-GwMethod GET
+        $quoted | Set-GwMockIntegration -ResponseHeader @{ 'Access-Control-Allow-Origin' = "'*'" } | Out-Null
+        $bare | Set-GwMockIntegration -ResponseHeader @{ 'Access-Control-Allow-Origin' = '*' } | Out-Null
+
+        foreach ($method in $quoted, $bare) {
+            $mapping = (Get-GwIntegration -RestApiId $api.RestApiId -Path $method.Path -HttpMethod GET).IntegrationResponses['200'].ResponseParameters
+            $mapping['method.response.header.Access-Control-Allow-Origin'] | Should -BeExactly "'*'"
+            ($method | Test-GwMethod).Headers['Access-Control-Allow-Origin'] | Should -BeExactly '*'
+        }
+    }
+
+    It 'refuses a quote inside the value, before any request, saying what to write' {
+        $method = $api | Add-GwResource -Path '/inner' | Add-GwMethod GET
+        $e = Get-TerminatingError { $method | Set-GwMockIntegration -ResponseHeader @{ 'X-Note' = "it's" } }
+
+        $e.FullyQualifiedErrorId | Should -BeExactly 'InvalidResponseHeader,ApiGatewayTools.Commands.SetGwMockIntegrationCommand'
+        "$e" | Should -BeLike "*'X-Note'*single quote*@{ 'X-Note' = 'its' }*"
     }
 }

@@ -45,6 +45,7 @@ Describe 'Start-GwLocalGateway' {
             $e = Get-TerminatingError { Start-GwLocalGateway -Port $port }
             $e.FullyQualifiedErrorId | Should -BeExactly 'LocalGatewayStartFailed,ApiGatewayTools.Commands.StartGwLocalGatewayCommand'
             $e.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+            "$e" | Should -BeLike "Port $port on 127.0.0.1 is already in use*Choose another -Port, or omit -Port*"
             Get-GwLocalGateway | Should -BeNullOrEmpty
         }
         finally {

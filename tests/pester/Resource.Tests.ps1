@@ -16,6 +16,34 @@ Describe 'Add-GwResource' {
         (Get-GwResource -RestApiId $api.RestApiId -Path /mypath).ResourceId | Should -BeExactly $resource.ResourceId
     }
 
+    It 'says to quote a path typed with unquoted braces, before any request' {
+        $api = New-TestApi
+        $marker = Get-LastRequestId
+        $typed = @(
+            'Add-GwResource -RestApiId $api.RestApiId -Path /pets/{id}'
+            '$api | Add-GwResource /pets/{id}/toys'
+            'Add-GwMethod -RestApiId $api.RestApiId -Path /pets/{id} -HttpMethod GET'
+            '$api | Set-GwMockIntegration -Path /pets/{id} -HttpMethod GET'
+            '$api | Test-GwMethod -Path /pets/{id} -HttpMethod GET'
+        )
+        foreach ($line in $typed) {
+            $e = Get-TerminatingError { Invoke-Expression $line }
+            $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+            "$e" | Should -BeLike "*parameter 'Path'*Quote the path: -Path '/pets/{id}*'*"
+        }
+        $e = Get-TerminatingError { Invoke-Expression 'Add-GwResource -RestApiId $api.RestApiId -Path /pets/{petId}/toys/{toyId}' }
+        "$e" | Should -BeLike "*received '/pets/'*Quote the path: -Path '/pets/{petId}/toys/{toyId}'."
+        $e = Get-TerminatingError { Add-GwResource -RestApiId $api.RestApiId -Path /pets/{id} }
+        "$e" | Should -BeLike "*Quote the path: -Path '/pets/{id}'."
+        Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
+    }
+
+    It 'says to quote a path part given as a script block' {
+        $api = New-TestApi
+        $e = Get-TerminatingError { Add-GwResource -RestApiId $api.RestApiId -ParentId $api.RootResourceId -PathPart {petId} }
+        "$e" | Should -BeLike "*script block {petId}*Quote the path: -PathPart '{petId}'*"
+    }
+
     It 'creates every missing parent of a deep path' {
         $api = New-TestApi
         $toys = Add-GwResource -RestApiId $api.RestApiId -Path '/pets/{petId}/toys'

@@ -172,6 +172,61 @@ Describe 'Remove-GwRestApi' {
         $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
+    It 'removes an API by -Name, naming it and its id in -WhatIf' {
+        $api = New-TestApi
+        $text = Get-WhatIfText { Remove-GwRestApi -Name $api.Name -WhatIf }
+        $text | Should -BeLike "*REST API $($api.Name) ($($api.RestApiId))*"
+
+        Remove-GwRestApi -Name $api.Name -Confirm:$false
+        Get-GwRestApi -RestApiId $api.RestApiId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'names the API that goes by its id and name when given only the id' {
+        $api = New-TestApi
+        $text = Get-WhatIfText { Remove-GwRestApi $api.RestApiId -WhatIf }
+        $text | Should -BeLike "*REST API $($api.Name) ($($api.RestApiId))*"
+    }
+
+    It 'refuses -RestApiId and -Name together, so the prompt cannot name another API' {
+        $api = New-TestApi
+        { Remove-GwRestApi -RestApiId $api.RestApiId -Name 'other' -WhatIf } | Should -Throw -ErrorId 'AmbiguousParameterSet,ApiGatewayTools.Commands.RemoveGwRestApiCommand'
+    }
+
+    It 'shows -Name in its syntax and no hidden parameter' {
+        $syntax = (Get-Command Remove-GwRestApi -Syntax) -join ' '
+        $syntax | Should -BeLike '*Remove-GwRestApi -Name <string>*'
+        $syntax | Should -BeLike '*Remove-GwRestApi `[-RestApiId`] <string>*'
+    }
+
+    It 'answers a name given where the id goes with the API''s id and -Name' {
+        $api = New-TestApi
+        Remove-GwRestApi $api.Name -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
+
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.RemoveGwRestApiCommand'
+        "$($errors[0])" | Should -BeLike "'$($api.Name)' is a name, not an id*$($api.RestApiId)*Remove-GwRestApi -Name '$($api.Name)'*Invalid API identifier specified*"
+        (Get-GwRestApi -RestApiId $api.RestApiId).Name | Should -BeExactly $api.Name
+    }
+
+    It 'refuses -Name when several APIs have it, naming their ids, and removes them when piped' {
+        $name = New-TestName
+        $first = New-GwRestApi -Name $name
+        $second = New-GwRestApi -Name $name -AllowDuplicateName
+        Remove-GwRestApi -Name $name -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
+
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'RestApiNameAmbiguous,ApiGatewayTools.Commands.RemoveGwRestApiCommand'
+        "$($errors[0])" | Should -BeLike "*$($first.RestApiId)*$($second.RestApiId)*"
+        @(Get-GwRestApi -Name $name).Count | Should -Be 2
+
+        Get-GwRestApi -Name $name | Remove-GwRestApi -Confirm:$false
+        Get-GwRestApi -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'writes RestApiNotFound for a -Name no API has' {
+        Remove-GwRestApi -Name (New-TestName) -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'RestApiNotFound,ApiGatewayTools.Commands.RemoveGwRestApiCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
     It 'turns the service error into a terminating one with -ErrorAction Stop' {
         $e = Get-TerminatingError { Remove-GwRestApi -RestApiId nosuchapi1 -Confirm:$false -ErrorAction Stop }
         $e.FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.RemoveGwRestApiCommand'

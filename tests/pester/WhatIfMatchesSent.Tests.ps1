@@ -50,6 +50,14 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Remove-GwRestApi -Name' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Remove-GwRestApi -Name $api.Name -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteRestApi DELETE /restapis/$($api.RestApiId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Add-GwResource creating several parents, including a segment named PARENT' {
         $api = New-TestApi
         $resolve = { param($what) (Get-GwResource -RestApiId $api.RestApiId -Path ($what -replace '^id of ', '')).ResourceId }

@@ -45,18 +45,16 @@ public static class IntegrationPlan
         }
 
         var headerMap = headers ?? new Dictionary<string, string>();
-        foreach (var (name, value) in headerMap)
+        foreach (var name in headerMap.Keys)
         {
             if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
                 throw new GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"'{name}' is not a header name API Gateway can map: use letters, digits, '-' and '_'.");
             }
-
-            if (value.Contains('\''))
-            {
-                throw new GwValidationException(InvalidHeaderErrorId, "ResponseHeader", $"The value of header '{name}' contains a single quote, which a static response parameter cannot hold.");
-            }
         }
+
+        var headerValues = headerMap.ToDictionary(h => $"method.response.header.{h.Key}",
+            h => StaticMappingValue.Quote(h.Key, h.Value, InvalidHeaderErrorId, "ResponseHeader"));
         var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Build(
             new PutIntegrationRequest
@@ -72,7 +70,7 @@ public static class IntegrationPlan
             new PutIntegrationResponseRequest
             {
                 RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, StatusCode = status,
-                ResponseParameters = headerMap.ToDictionary(h => $"method.response.header.{h.Key}", h => $"'{h.Value}'"),
+                ResponseParameters = headerValues,
                 ResponseTemplates = new Dictionary<string, string> { [contentType] = body },
             });
     }

@@ -43,6 +43,23 @@ public static class RestApiWorkflow
         return found;
     }
 
+    public const string NotFoundByNameErrorId = "RestApiNotFound";
+
+    /// <summary>The one API with exactly this name; none or several is an error naming what exists.</summary>
+    public static async Task<RestApi> FindOneByNameAsync(ApiGatewayClient client, string name, CancellationToken ct)
+    {
+        var found = await FindByNameAsync(client, name, ct).ConfigureAwait(false);
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw new GwNotFoundException(NotFoundByNameErrorId,
+                $"No REST API is named '{name}' in {client.Connection} (names are matched exactly). List them with Get-GwRestApi."),
+            _ => throw new GwConflictException(NameAmbiguousErrorId,
+                $"{found.Count} REST APIs are named '{name}' ({string.Join(", ", found.Select(a => a.RestApiId))}), so -Name cannot tell which one is meant. " +
+                $"Address one by its id (-RestApiId {found[0].RestApiId}), or pipe in the ones you mean from Get-GwRestApi -Name '{name}'."),
+        };
+    }
+
     public static async Task EnsureNameIsFreeAsync(ApiGatewayClient client, string name, CancellationToken ct)
     {
         var existing = await FindByNameAsync(client, name, ct).ConfigureAwait(false);

@@ -64,6 +64,9 @@ public sealed class GwServiceException : GwException
     public string Operation { get; }
     public string? RequestId { get; }
 
+    /// <summary>The same failure (code, kind, status, request id) told better; the original stays as the inner exception.</summary>
+    public GwServiceException WithMessage(string message) => new(ErrorId, message, StatusCode, Operation, RequestId, this);
+
     public static GwErrorKind KindOf(string errorCode, HttpStatusCode status) => (errorCode, (int)status) switch
     {
         ("NotFoundException" or "ResourceNotFoundException", _) or (_, 404) => GwErrorKind.NotFound,

@@ -21,6 +21,7 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
 
     private async Task<GatewayResponse> TestInvokeAsync(GatewayRequest request, CancellationToken ct)
     {
+        // The verb sent; it runs the resource's own method of that verb, else its ANY method, as an invoke URL does.
         var httpMethod = MethodRoutes.ReadHttpMethod(request);
         var body = request.Json;
         var pathWithQuery = JsonRead.String(body, "pathWithQueryString");
@@ -29,16 +30,18 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
         var stageVariables = JsonRead.StringMap(body, "stageVariables") ?? new(StringComparer.Ordinal);
 
         DeploymentSnapshot current;
+        string methodVerb;
         lock (state.Sync)
         {
             var api = state.RestApis.Get(request.Route("restapi_id"));
             var resource = api.Resources.Get(request.Route("resource_id"));
-            _ = resource.Method(httpMethod).RequiredIntegration;
+            methodVerb = RouteToMethod.FindMethod(resource, httpMethod)?.HttpMethod ?? httpMethod;
+            _ = resource.Method(methodVerb).RequiredIntegration;
             // A private copy, so the run sees one consistent definition while others keep editing.
             current = new DeploymentSnapshot(api);
         }
         var resourceRecord = current.Resources[request.Route("resource_id")];
-        var method = resourceRecord.Methods[httpMethod];
+        var method = resourceRecord.Methods[methodVerb];
         var resourcePath = current.Paths[resourceRecord.Id];
 
         pathWithQuery ??= resourcePath;
@@ -54,7 +57,7 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
         {
             Request = new InvocationRequest
             {
-                // TestInvokeMethod names no verb beyond the method's own, so an ANY method runs as GET.
+                // Addressed as ANY itself, the ANY method runs as GET.
                 HttpMethod = httpMethod == "ANY" ? "GET" : httpMethod,
                 Path = Uri.UnescapeDataString(rawPath),
                 PathSegments = segments,

@@ -12,6 +12,7 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByPath, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResourcePathCompleter))]
     [ValidateNotNullOrEmpty]
+    [ResourcePathArgument(nameof(Path))]
     public string Path { get; set; } = "";
 
     /// <summary>The parent resource's id (with -PathPart), as in AWS's CreateResource.</summary>
@@ -22,6 +23,7 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
     /// <summary>The last segment of the new resource's path, e.g. pets or {petId}.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByParent)]
     [ValidateNotNullOrEmpty]
+    [ResourcePathArgument(nameof(PathPart))]
     public string PathPart { get; set; } = "";
 
     protected override object? TargetOfError => ParameterSetName == ByPath ? Path : PathPart;

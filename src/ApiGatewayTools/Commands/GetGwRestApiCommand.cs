@@ -26,7 +26,7 @@ public sealed class GetGwRestApiCommand : GwCmdlet
         All = GwLookup<RestApi>.Pages(ApiGatewayOperations.GetRestApis()),
         NameOf = api => api.Name,
         Order = apis => apis.OrderBy(api => api.Name, StringComparer.OrdinalIgnoreCase),
-        NotFound = (name, connection) => new GwNotFoundException("RestApiNotFound",
+        NotFound = (name, connection) => new GwNotFoundException(RestApiWorkflow.NotFoundByNameErrorId,
             $"No REST API named '{name}' in {connection}. Create it with New-GwRestApi -Name '{name}'."),
     }, ParameterSetName == ById ? RestApiId : null, Name);
 }

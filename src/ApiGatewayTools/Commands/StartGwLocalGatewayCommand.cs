@@ -50,14 +50,40 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
         }
         catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
+            var reason = Port != 0 && IsTaken(Port)
+                ? $"Port {Port} on 127.0.0.1 is already in use ({e.Message})"
+                : $"Could not start the local gateway on port {Port}: {e.Message}";
             ThrowTerminatingError(new ErrorRecord(e, "LocalGatewayStartFailed", ErrorCategory.ResourceUnavailable, Port)
             {
-                ErrorDetails = new ErrorDetails($"Could not start the local gateway on port {Port}: {e.Message}. Choose another -Port, or omit it to pick a free one."),
+                ErrorDetails = new ErrorDetails($"{reason}. Choose another -Port, or omit -Port to pick a free one."),
             });
             return;
         }
         LocalGatewaySession.Set(server, strict is null ? null : (strict.UserName, strict.Password));
         WriteVerbose($"Local gateway listening at {server.EndpointUrl}; it is now the default endpoint of this session.");
         WriteObject(new LocalGatewayInfo(server));
+    }
+
+    /// <summary>Whether something else listens on the port: the listener's own errors differ by platform, a second bind attempt does not.</summary>
+    private static bool IsTaken(int port)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+            return false;
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            probe.Stop();
+        }
     }
 }

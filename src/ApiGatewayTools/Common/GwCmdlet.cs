@@ -52,6 +52,10 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.From(e, TargetOfError));
         }
+        catch (GwServiceException e)
+        {
+            WriteError(ErrorRecords.From(Explained(e), TargetOfError));
+        }
         catch (GwException e)
         {
             WriteError(ErrorRecords.From(e, TargetOfError));

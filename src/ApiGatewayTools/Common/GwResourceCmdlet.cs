@@ -15,6 +15,7 @@ public abstract class GwResourceCmdlet : GwRestApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ResourcePathCompleter))]
     [ValidateNotNullOrEmpty]
+    [ResourcePathArgument(nameof(Path))]
     public string? Path { get; set; }
 
     protected override object? TargetOfError => ResourceId ?? Path ?? RestApiId;

@@ -27,8 +27,8 @@ internal sealed class RouteToMethod : IInvokeStage
         return default;
     }
 
-    /// <summary>The exact verb's method, else the resource's ANY method.</summary>
-    private static MethodRecord? FindMethod(ResourceRecord resource, string httpMethod) =>
+    /// <summary>The exact verb's method, else the resource's ANY method (TestInvokeMethod chooses the same way).</summary>
+    internal static MethodRecord? FindMethod(ResourceRecord resource, string httpMethod) =>
         resource.Methods.TryGetValue(httpMethod, out var method) ? method
         : resource.Methods.TryGetValue("ANY", out var any) ? any
         : null;
