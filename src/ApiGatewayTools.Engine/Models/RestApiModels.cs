@@ -19,6 +19,8 @@ public sealed record RestApi : GwObject
     public string? RootResourceId { get; init; }
     public bool DisableExecuteApiEndpoint { get; init; }
     public IReadOnlyList<string> BinaryMediaTypes { get; init; } = [];
+    /// <summary>Answers at least this many bytes are compressed when the client accepts it; null: compression is off.</summary>
+    public int? MinimumCompressionSize { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public override string ToString() => $"{Name} ({RestApiId})";
