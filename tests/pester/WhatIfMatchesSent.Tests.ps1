@@ -152,6 +152,47 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Set-GwStage with a patch long enough for two requests' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwMockIntegration | Out-Null
+        $deployment = Get-GwRestApi -RestApiId $method.RestApiId | Publish-GwDeployment -StageName prod
+        $variables = @{}
+        1..55 | ForEach-Object { $variables["v$_"] = 'x' }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Set-GwStage -MethodPath 'GET /pets' -ThrottlingRateLimit 10 -Variable $variables -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be (@("UpdateStage PATCH /restapis/$($deployment.RestApiId)/stages/prod") * 2)
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwStage' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwMockIntegration | Out-Null
+        $deployment = Get-GwRestApi -RestApiId $method.RestApiId | Publish-GwDeployment -StageName prod
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Remove-GwStage -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteStage DELETE /restapis/$($deployment.RestApiId)/stages/prod")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Clear-GwStageCache' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwMockIntegration | Out-Null
+        $deployment = Get-GwRestApi -RestApiId $method.RestApiId | Publish-GwDeployment -StageName prod
+        $deployment | Set-GwStage -CacheClusterEnabled $true | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Clear-GwStageCache -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("FlushStageCache DELETE /restapis/$($deployment.RestApiId)/stages/prod/cache/data")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwRestApi' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwRestApi -Description 'd' -BinaryMediaType 'image/png' -MinimumCompressionSize 100 -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateRestApi PATCH /restapis/$($api.RestApiId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Publish-GwDeployment' {
         $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
         $method | Set-GwMockIntegration | Out-Null
