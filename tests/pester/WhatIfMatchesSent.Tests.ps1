@@ -19,6 +19,13 @@ BeforeAll {
         [pscustomobject]@{ Printed = $printed; Sent = $sent }
     }
 
+    # A stage prod serving an API with GET /pets: what Publish-GwDeployment returns.
+    function New-TestStage {
+        $api = New-TestApi
+        $api | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration | Out-Null
+        $api | Publish-GwDeployment -StageName prod
+    }
+
     function New-TestFunction {
         Register-GwLocalFunction -FunctionName (New-TestName 'fn') -ScriptBlock { param($Event, $Context) @{ statusCode = 200; body = 'ok' } }
     }
@@ -153,9 +160,7 @@ Describe 'What -WhatIf prints is what is sent' {
     }
 
     It 'Set-GwStage with a patch long enough for two requests' {
-        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
-        $method | Set-GwMockIntegration | Out-Null
-        $deployment = Get-GwRestApi -RestApiId $method.RestApiId | Publish-GwDeployment -StageName prod
+        $deployment = New-TestStage
         $variables = @{}
         1..55 | ForEach-Object { $variables["v$_"] = 'x' }
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Set-GwStage -MethodPath 'GET /pets' -ThrottlingRateLimit 10 -Variable $variables -WhatIf:$WhatIf }
@@ -165,9 +170,7 @@ Describe 'What -WhatIf prints is what is sent' {
     }
 
     It 'Remove-GwStage' {
-        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
-        $method | Set-GwMockIntegration | Out-Null
-        $deployment = Get-GwRestApi -RestApiId $method.RestApiId | Publish-GwDeployment -StageName prod
+        $deployment = New-TestStage
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Remove-GwStage -Confirm:$false -WhatIf:$WhatIf }
 
         $result.Printed | Should -Be @("DeleteStage DELETE /restapis/$($deployment.RestApiId)/stages/prod")
@@ -175,9 +178,7 @@ Describe 'What -WhatIf prints is what is sent' {
     }
 
     It 'Clear-GwStageCache' {
-        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
-        $method | Set-GwMockIntegration | Out-Null
-        $deployment = Get-GwRestApi -RestApiId $method.RestApiId | Publish-GwDeployment -StageName prod
+        $deployment = New-TestStage
         $deployment | Set-GwStage -CacheClusterEnabled $true | Out-Null
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Clear-GwStageCache -WhatIf:$WhatIf }
 

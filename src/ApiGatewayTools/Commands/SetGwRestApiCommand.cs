@@ -48,15 +48,9 @@ public sealed class SetGwRestApiCommand : GwRestApiCmdlet
         });
         var client = Gateway(ResolveConnection());
         var current = Await(ct => client.SendAsync(ApiGatewayOperations.GetRestApi(RestApiId), ct));
-        var plan = RestApiPatch.Plan(settings, current);
-        if (plan.IsEmpty)
+        if (ApplyPlan(client, RestApiPatch.Plan(settings, current), $"REST API {current}", out var api))
         {
-            WriteVerbose($"REST API {current} already has these settings; nothing to send.");
-            WriteObject(current);
-        }
-        else if (ShouldProcess($"REST API {current}", plan.ToString()))
-        {
-            WriteObject(Await(ct => plan.ApplyAsync(client, ct)));
+            WriteObject(api);
         }
     }
 }

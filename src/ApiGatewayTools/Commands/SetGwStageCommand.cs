@@ -129,20 +129,11 @@ public sealed class SetGwStageCommand : GwRestApiCmdlet
         }
 
         var current = Await(ct => client.SendAsync(ApiGatewayOperations.GetStage(RestApiId, StageName), ct));
-        var plan = StagePatch.Plan(settings, current);
-        if (plan.IsEmpty)
-        {
-            WriteVerbose($"Stage {StageName} of REST API {RestApiId} already has these settings; nothing to send.");
-            WriteObject(current);
-            return;
-        }
-
-        if (!ShouldProcess($"stage {StageName} of REST API {RestApiId}", plan.ToString()))
+        if (!ApplyPlan(client, StagePatch.Plan(settings, current), $"stage {StageName} of REST API {RestApiId}", out var stage))
         {
             return;
         }
 
-        var stage = Await(ct => plan.ApplyAsync(client, ct));
         if (settings.MethodSettings.CachingEnabled == true && !stage.CacheClusterEnabled)
         {
             WriteWarning($"Caching is on for {string.Join(", ", StagePatch.Targets(settings))} but stage {StageName} has no cache cluster, so nothing is cached: add -CacheClusterEnabled $true.");
