@@ -42,7 +42,8 @@ BeforeAll {
 
 Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
-        'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'StageSettings', 'MethodSetting', 'Validator', 'Permission',
+        'StageSettings', 'MethodSetting'
+        'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
         'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
