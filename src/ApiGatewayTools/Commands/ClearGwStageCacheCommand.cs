@@ -2,15 +2,8 @@ namespace ApiGatewayTools.Commands;
 
 [Cmdlet(VerbsCommon.Clear, "GwStageCache", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class ClearGwStageCacheCommand : GwRestApiCmdlet
+public sealed class ClearGwStageCacheCommand : GwStageCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(StageNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string StageName { get; set; } = "";
-
-    protected override object? TargetOfError => StageName;
-
     /// <summary>
     /// A stage without a cache cluster has no cached answers to flush: that is already what the caller asks for, so
     /// it is a warning and nothing is sent.
@@ -18,7 +11,7 @@ public sealed class ClearGwStageCacheCommand : GwRestApiCmdlet
     protected override void ProcessItem()
     {
         var client = Gateway(ResolveConnection());
-        var stage = Await(ct => client.SendAsync(ApiGatewayOperations.GetStage(RestApiId, StageName), ct));
+        var stage = ReadStage(client);
         if (!stage.CacheClusterEnabled)
         {
             WriteWarning($"Stage {StageName} of REST API {RestApiId} has no cache cluster, so there is nothing to flush; nothing was sent. " +

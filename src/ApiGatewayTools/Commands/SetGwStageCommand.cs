@@ -2,13 +2,8 @@ namespace ApiGatewayTools.Commands;
 
 [Cmdlet(VerbsCommon.Set, "GwStage", SupportsShouldProcess = true)]
 [OutputType(typeof(Stage))]
-public sealed class SetGwStageCommand : GwRestApiCmdlet
+public sealed class SetGwStageCommand : GwStageCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(StageNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string StageName { get; set; } = "";
-
     /// <summary>The methods the method settings apply to, as 'GET /pets/{petId}'; every method ('*') when omitted.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(MethodPathCompleter))]
@@ -92,8 +87,6 @@ public sealed class SetGwStageCommand : GwRestApiCmdlet
     [Parameter]
     public string? Description { get; set; }
 
-    protected override object? TargetOfError => StageName;
-
     protected override void ProcessItem()
     {
         var settings = StagePatch.Validate(new StageSettings
@@ -128,7 +121,7 @@ public sealed class SetGwStageCommand : GwRestApiCmdlet
             StagePatch.EnsureMethodsExist(settings, Tree(connection, RestApiId));
         }
 
-        var current = Await(ct => client.SendAsync(ApiGatewayOperations.GetStage(RestApiId, StageName), ct));
+        var current = ReadStage(client);
         if (!ApplyPlan(client, StagePatch.Plan(settings, current), $"stage {StageName} of REST API {RestApiId}", out var stage))
         {
             return;
