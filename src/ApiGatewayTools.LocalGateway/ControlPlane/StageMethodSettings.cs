@@ -27,19 +27,19 @@ internal static class StageMethodSettings
     private static readonly Dictionary<string, Setting> SettingsByPatchPath = new(StringComparer.Ordinal)
     {
         ["metrics/enabled"] = new("metricsEnabled", ValueKind.Boolean, "false"),
-        ["logging/loglevel"] = new("loggingLevel", ValueKind.Text, "OFF", value => OneOf(value, LoggingLevels)),
         ["logging/dataTrace"] = new("dataTraceEnabled", ValueKind.Boolean, "false"),
+        ["logging/loglevel"] = new("loggingLevel", ValueKind.Text, "OFF", value => OneOf(value, LoggingLevels)),
         ["throttling/burstLimit"] = new("throttlingBurstLimit", ValueKind.Number, "5000", value => WholeNumber(value, 0, int.MaxValue)),
         ["throttling/rateLimit"] = new("throttlingRateLimit", ValueKind.Number, "10000.0", value => NonNegativeNumber(value)),
-        ["caching/enabled"] = new("cachingEnabled", ValueKind.Boolean, "false"),
         ["caching/ttlInSeconds"] = new("cacheTtlInSeconds", ValueKind.Number, "300", value => WholeNumber(value, 0, 3600)),
+        ["caching/enabled"] = new("cachingEnabled", ValueKind.Boolean, "false"),
         ["caching/dataEncrypted"] = new("cacheDataEncrypted", ValueKind.Boolean, "false"),
         ["caching/requireAuthorizationForCacheControl"] = new("requireAuthorizationForCacheControl", ValueKind.Boolean, "true"),
         ["caching/unauthorizedCacheControlHeaderStrategy"] = new("unauthorizedCacheControlHeaderStrategy", ValueKind.Text, "SUCCEED_WITH_RESPONSE_HEADER",
             value => OneOf(value, CacheControlStrategies)),
     };
 
-    /// <summary>AWS's list of method setting paths, as its "Invalid method setting path" answer gives it.</summary>
+    /// <summary>AWS's list of method setting paths, in the order its "Invalid method setting path" answer gives them.</summary>
     private static readonly string ValidSettingPaths = string.Join(", ", SettingsByPatchPath.Keys.Select(path => ".../" + path));
 
     public static ValueKind KindOf(string settingName) =>
