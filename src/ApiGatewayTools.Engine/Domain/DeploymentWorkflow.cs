@@ -186,7 +186,7 @@ public static partial class DeploymentWorkflow
         if (users.Count > 0)
         {
             throw new GwConflictException(DeploymentInUseErrorId,
-                $"Deployment {deploymentId} of REST API {restApiId} is in use by stage {string.Join(", ", users)}: API Gateway keeps a deployment a stage uses. " +
+                $"Deployment {deploymentId} of REST API {restApiId} is in use by {(users.Count == 1 ? "stage" : "stages")} {string.Join(", ", users)}: API Gateway keeps a deployment a stage uses. " +
                 "Point the stage at another deployment first (Restore-GwStage -StageName <name> -DeploymentId <other>, or Remove-GwCanary for a canary), " +
                 "or remove the stage (Remove-GwStage), then remove the deployment.");
         }
