@@ -195,23 +195,27 @@ public static partial class DeploymentWorkflow
     }
 
     /// <summary>
-    /// Promotes the stage's canary and ends it, in one UpdateStage: the stage serves the canary's deployment with
-    /// the canary's variable overrides, and the canary settings go. (AWS's console leaves the canary at 0% instead;
-    /// a finished canary has nothing left to try.) A stage without a canary needs nothing sent.
+    /// Promotes the stage's canary and ends it, in one UpdateStage: AWS's documented promotion (copy the canary's
+    /// deployment id to the stage's, and its variable overrides, when it has any, into the stage's variables),
+    /// then the canary settings go: a promoted canary has nothing left to try (AWS's console leaves it at 0%
+    /// instead). Copying on the service's side promotes the canary as it is then, not as it was read. A stage
+    /// without a canary needs nothing sent.
     /// </summary>
     public static GwPlan<Stage> PlanCompleteCanary(Stage stage)
     {
         var plan = new GwPlan<Stage>();
-        if (stage.Canary is not { DeploymentId: { } canaryDeploymentId } canary)
+        if (stage.Canary is not { } canary)
         {
             plan.Returns(stage);
             return plan;
         }
 
-        var patch = new List<PatchOperation> { new("replace", "/deploymentId", canaryDeploymentId) };
-        patch.AddRange(canary.StageVariableOverrides
-            .OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new PatchOperation("replace", "/variables/" + PatchPath.Escape(v.Key), v.Value)));
+        var patch = new List<PatchOperation> { new("copy", "/deploymentId", From: "/canarySettings/deploymentId") };
+        if (canary.StageVariableOverrides.Count > 0)
+        {
+            patch.Add(new PatchOperation("copy", "/variables", From: "/canarySettings/stageVariableOverrides"));
+        }
+
         patch.Add(RemoveCanarySettings);
         plan.Returns(plan.Add(ApiGatewayOperations.UpdateStage(stage.RestApiId, stage.StageName, patch)));
         return plan;

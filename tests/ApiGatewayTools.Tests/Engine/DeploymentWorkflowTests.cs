@@ -63,10 +63,18 @@ public sealed class DeploymentWorkflowTests : IAsyncLifetime
         var plan = DeploymentWorkflow.PlanCompleteCanary(stage);
 
         Assert.Equal("""UpdateStage PATCH /restapis/a1/stages/prod {"patchOperations":[""" +
-            """{"op":"replace","path":"/deploymentId","value":"d2"},""" +
-            """{"op":"replace","path":"/variables/backend","value":"v2.example.com"},""" +
-            """{"op":"replace","path":"/variables/color","value":"blue"},""" +
+            """{"op":"copy","path":"/deploymentId","from":"/canarySettings/deploymentId"},""" +
+            """{"op":"copy","path":"/variables","from":"/canarySettings/stageVariableOverrides"},""" +
             """{"op":"remove","path":"/canarySettings"}]}""", plan.ToString());
+    }
+
+    [Fact]
+    public void PromotingACanaryWithoutOverridesCopiesOnlyItsDeployment()
+    {
+        var plan = DeploymentWorkflow.PlanCompleteCanary(StageOf("prod", "d1", new StageCanary { DeploymentId = "d2", PercentTraffic = 10 }));
+
+        Assert.Equal("""UpdateStage PATCH /restapis/a1/stages/prod {"patchOperations":[""" +
+            """{"op":"copy","path":"/deploymentId","from":"/canarySettings/deploymentId"},{"op":"remove","path":"/canarySettings"}]}""", plan.ToString());
     }
 
     [Fact]
@@ -159,6 +167,32 @@ public sealed class DeploymentWorkflowTests : IAsyncLifetime
         var history = await DeploymentWorkflow.HistoryAsync(_client, apiId, null, ct);
         Assert.Equal([first.DeploymentId], history.Where(d => d.Stages.Count > 0).Select(d => d.DeploymentId));
         Assert.DoesNotContain(history, d => d.DeploymentId == unused.DeploymentId);
+    }
+
+    [Fact]
+    public async Task ACanaryIsPublishedOnlyToAnExistingStageThenPromotedWithItsVariables()
+    {
+        var ct = CancellationToken.None;
+        var (apiId, first) = await NewDeployedApiAsync(ct);
+        var canary = DeploymentWorkflow.ValidateCanary(10, new Dictionary<string, string> { ["color"] = "blue" }, useStageCache: false);
+
+        var missing = new CreateDeploymentRequest { RestApiId = apiId, StageName = "beta", Canary = canary };
+        var refused = await Assert.ThrowsAsync<GwNotFoundException>(() => DeploymentWorkflow.PublishAsync(_client, missing, DeploymentWorkflow.Plan(missing), ct));
+        Assert.Equal(DeploymentWorkflow.StageNotFoundErrorId, refused.ErrorId);
+        Assert.Equal([first.DeploymentId], (await DeploymentWorkflow.HistoryAsync(_client, apiId, null, ct)).Select(d => d.DeploymentId));
+
+        var request = new CreateDeploymentRequest { RestApiId = apiId, StageName = "prod", Canary = canary };
+        var published = await DeploymentWorkflow.PublishAsync(_client, request, DeploymentWorkflow.Plan(request), ct);
+        Assert.Equal((published.DeploymentId, 10.0), (published.Canary?.DeploymentId, published.Canary?.PercentTraffic));
+        var history = await DeploymentWorkflow.HistoryAsync(_client, apiId, null, ct);
+        Assert.Equal(["prod"], history.Single(d => d.DeploymentId == published.DeploymentId).CanaryStages);
+        Assert.Equal(["prod"], history.Single(d => d.DeploymentId == first.DeploymentId).Stages);
+
+        var promoted = await DeploymentWorkflow.PlanCompleteCanary(await _client.GetStageAsync(apiId, "prod", ct)).ApplyAsync(_client, ct);
+
+        Assert.Equal(published.DeploymentId, promoted.DeploymentId);
+        Assert.Equal("blue", promoted.Variables["color"]);
+        Assert.Null(promoted.Canary);
     }
 
     /// <summary>An API with one mock method, deployed to stage prod.</summary>
