@@ -13,6 +13,12 @@ BeforeAll {
     $health = $api | Add-GwResource -Path /health | Add-GwMethod GET
     $health | Set-GwMockIntegration -ResponseBody '{"status":"ok"}' -ResponseHeader @{ 'X-Served-By' = 'mock' } | Out-Null
     $script:deployment = $api | Publish-GwDeployment -StageName production
+    $tuned = $api | Publish-GwDeployment -StageName tuned -StageVariable @{ backend = 'v2'; region = 'eu-west-1' }
+    $tuned | Set-GwStage -Description 'every setting shown' -CacheClusterEnabled $true -TracingEnabled $true -ThrottlingRateLimit 10000 `
+        -ThrottlingBurstLimit 5000 -CachingEnabled $true -CacheTtlInSeconds 3600 -CacheDataEncrypted $true -LoggingLevel ERROR -DataTraceEnabled $true `
+        -MetricsEnabled $true -AccessLogFormat '$context.requestId $context.identity.sourceIp $context.httpMethod $context.resourcePath $context.status' `
+        -AccessLogDestinationArn 'arn:aws:logs:us-east-1:123456789012:log-group:API-Gateway-Access-Logs_formats/tuned' | Out-Null
+    $tuned | Set-GwStage -MethodPath 'GET /pets/{petId}/toys' -ThrottlingRateLimit 1.5 -ThrottlingBurstLimit 2 -LoggingLevel INFO | Out-Null
     $script:views = [ordered]@{
         RestApi       = $api
         Resource      = Get-GwResource -RestApiId $api.RestApiId
@@ -21,6 +27,8 @@ BeforeAll {
         Deployment    = Get-GwDeployment -RestApiId $api.RestApiId
         Published     = $deployment
         Stage         = Get-GwStage -RestApiId $api.RestApiId
+        StageSettings = Get-GwStage -RestApiId $api.RestApiId -StageName tuned
+        MethodSetting = (Get-GwStage -RestApiId $api.RestApiId -StageName tuned).MethodSettings
         Validator     = $api | New-GwRequestValidator -Name 'body-and-parameters' -ValidateRequestBody -ValidateRequestParameters
         Permission    = Get-GwLambdaPermission $functionName
         LocalGateway  = Get-GwLocalGateway
@@ -34,6 +42,7 @@ BeforeAll {
 
 Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
+        'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
         'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog') {
         $lines = Show-Default $views[$_]

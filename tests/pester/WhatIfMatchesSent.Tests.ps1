@@ -19,6 +19,13 @@ BeforeAll {
         [pscustomobject]@{ Printed = $printed; Sent = $sent }
     }
 
+    # A stage prod serving an API with GET /pets: what Publish-GwDeployment returns.
+    function New-TestStage {
+        $api = New-TestApi
+        $api | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration | Out-Null
+        $api | Publish-GwDeployment -StageName prod
+    }
+
     function New-TestFunction {
         Register-GwLocalFunction -FunctionName (New-TestName 'fn') -ScriptBlock { param($Event, $Context) @{ statusCode = 200; body = 'ok' } }
     }
@@ -149,6 +156,41 @@ Describe 'What -WhatIf prints is what is sent' {
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $validator | Remove-GwRequestValidator -Confirm:$false -WhatIf:$WhatIf }
 
         $result.Printed | Should -Be @("DeleteRequestValidator DELETE /restapis/$($validator.RestApiId)/requestvalidators/$($validator.RequestValidatorId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwStage with a patch long enough for two requests' {
+        $deployment = New-TestStage
+        $variables = @{}
+        1..55 | ForEach-Object { $variables["v$_"] = 'x' }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Set-GwStage -MethodPath 'GET /pets' -ThrottlingRateLimit 10 -Variable $variables -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be (@("UpdateStage PATCH /restapis/$($deployment.RestApiId)/stages/prod") * 2)
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwStage' {
+        $deployment = New-TestStage
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Remove-GwStage -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteStage DELETE /restapis/$($deployment.RestApiId)/stages/prod")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Clear-GwStageCache' {
+        $deployment = New-TestStage
+        $deployment | Set-GwStage -CacheClusterEnabled $true | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $deployment | Clear-GwStageCache -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("FlushStageCache DELETE /restapis/$($deployment.RestApiId)/stages/prod/cache/data")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwRestApi' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwRestApi -Description 'd' -BinaryMediaType 'image/png' -MinimumCompressionSize 100 -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateRestApi PATCH /restapis/$($api.RestApiId)")
         $result.Sent | Should -Be $result.Printed
     }
 

@@ -132,22 +132,6 @@ public static partial class ApiGatewayOperations
             (json, connection) => ResponseMapper.IntegrationResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
     }
 
-    /// <summary>GetStages (not paginated by AWS); <paramref name="deploymentId"/> filters when given.</summary>
-    public static GwOperation<IReadOnlyList<Stage>> GetStages(string restApiId, string? deploymentId)
-    {
-        var query = deploymentId is null ? null : new Dictionary<string, string> { ["deploymentId"] = deploymentId };
-        return Build<IReadOnlyList<Stage>>("GetStages", HttpMethod.Get, RestPath.Of("restapis", restApiId, "stages"),
-            (page, connection) => page.Items().Select(json => ResponseMapper.Stage(json, restApiId, connection)).ToList(), query: query);
-    }
-
-    public static GwOperation<Stage> GetStage(string restApiId, string stageName) =>
-        Build("GetStage", HttpMethod.Get, RestPath.Of("restapis", restApiId, "stages", stageName),
-            (json, connection) => ResponseMapper.Stage(json, restApiId, connection));
-
-    public static GwOperation<Stage> UpdateStage(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations) =>
-        Build("UpdateStage", HttpMethod.Patch, RestPath.Of("restapis", restApiId, "stages", stageName),
-            (json, connection) => ResponseMapper.Stage(json, restApiId, connection), PatchBody(operations));
-
     private static readonly IReadOnlyDictionary<string, string> EmbedMethods = new Dictionary<string, string> { ["embed"] = "methods" };
 
     private static Func<JsonElement, GwConnection, Method> MethodReader(string restApiId, string resourceId, string httpMethod) =>

@@ -19,6 +19,7 @@ internal static class ResponseMapper
         RootResourceId = json.Str("rootResourceId"),
         DisableExecuteApiEndpoint = json.Bool("disableExecuteApiEndpoint"),
         BinaryMediaTypes = json.StringList("binaryMediaTypes"),
+        MinimumCompressionSize = json.Int("minimumCompressionSize"),
         Tags = json.StringMap("tags"),
     };
 

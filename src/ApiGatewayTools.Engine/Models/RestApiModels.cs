@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ApiGatewayTools.Engine.Models;
 
 /// <summary>Every object the module outputs carries the connection it came from.</summary>
@@ -19,6 +21,8 @@ public sealed record RestApi : GwObject
     public string? RootResourceId { get; init; }
     public bool DisableExecuteApiEndpoint { get; init; }
     public IReadOnlyList<string> BinaryMediaTypes { get; init; } = [];
+    /// <summary>Answers at least this many bytes are compressed when the client accepts it; null: compression is off.</summary>
+    public int? MinimumCompressionSize { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public override string ToString() => $"{Name} ({RestApiId})";
@@ -197,6 +201,36 @@ public sealed record StageMethodSetting : GwObject
     public bool CacheDataEncrypted { get; init; }
     public bool RequireAuthorizationForCacheControl { get; init; }
     public string? UnauthorizedCacheControlHeaderStrategy { get; init; }
+
+    /// <summary>The settings in a few words: "throttle 100/s burst 50, cache 300 s, logging INFO, metrics".</summary>
+    public string Summary
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (ThrottlingRateLimit is not null || ThrottlingBurstLimit is not null)
+            {
+                parts.Add($"throttle {ThrottlingRateLimit?.ToString(CultureInfo.InvariantCulture) ?? "-"}/s burst {ThrottlingBurstLimit?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+            }
+
+            if (CachingEnabled)
+            {
+                parts.Add($"cache {CacheTtlInSeconds?.ToString(CultureInfo.InvariantCulture) ?? "300"} s{(CacheDataEncrypted ? " encrypted" : "")}");
+            }
+
+            if (LoggingLevel is { } level && level != "OFF")
+            {
+                parts.Add($"logging {level}{(DataTraceEnabled ? " + data trace" : "")}");
+            }
+
+            if (MetricsEnabled)
+            {
+                parts.Add("metrics");
+            }
+
+            return parts.Count == 0 ? "defaults" : string.Join(", ", parts);
+        }
+    }
 
     public override string ToString() => MethodPath;
 }

@@ -3,19 +3,13 @@ namespace ApiGatewayTools.Commands;
 /// <summary>Promotes a stage's canary: the stage serves the canary's deployment and variables, and the canary ends.</summary>
 [Cmdlet(VerbsLifecycle.Complete, "GwCanary", SupportsShouldProcess = true)]
 [OutputType(typeof(Stage))]
-public sealed class CompleteGwCanaryCommand : GwRestApiCmdlet
+public sealed class CompleteGwCanaryCommand : GwStageCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(StageNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string StageName { get; set; } = "";
-
-    protected override object? TargetOfError => StageName;
-
     protected override void ProcessItem()
     {
         var client = Gateway(ResolveConnection());
-        var stage = Await(ct => client.GetStageAsync(RestApiId, DeploymentWorkflow.ValidateStageName(StageName), ct));
+        DeploymentWorkflow.ValidateStageName(StageName);
+        var stage = ReadStage(client);
         var plan = DeploymentWorkflow.PlanCompleteCanary(stage);
         if (plan.IsEmpty)
         {

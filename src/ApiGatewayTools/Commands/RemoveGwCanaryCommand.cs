@@ -3,19 +3,13 @@ namespace ApiGatewayTools.Commands;
 /// <summary>Abandons a stage's canary: every request goes to the stage's own deployment again.</summary>
 [Cmdlet(VerbsCommon.Remove, "GwCanary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Stage))]
-public sealed class RemoveGwCanaryCommand : GwRestApiCmdlet
+public sealed class RemoveGwCanaryCommand : GwStageCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(StageNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string StageName { get; set; } = "";
-
-    protected override object? TargetOfError => StageName;
-
     protected override void ProcessItem()
     {
         var client = Gateway(ResolveConnection());
-        var stage = Await(ct => client.GetStageAsync(RestApiId, DeploymentWorkflow.ValidateStageName(StageName), ct));
+        DeploymentWorkflow.ValidateStageName(StageName);
+        var stage = ReadStage(client);
         var plan = DeploymentWorkflow.PlanRemoveCanary(stage);
         if (plan.IsEmpty)
         {

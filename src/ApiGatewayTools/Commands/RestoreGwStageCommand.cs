@@ -3,20 +3,13 @@ namespace ApiGatewayTools.Commands;
 /// <summary>Rolls a stage back (or forward) to an existing deployment of its API, without making a new one.</summary>
 [Cmdlet(VerbsData.Restore, "GwStage", SupportsShouldProcess = true)]
 [OutputType(typeof(Stage))]
-public sealed class RestoreGwStageCommand : GwRestApiCmdlet
+public sealed class RestoreGwStageCommand : GwStageCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(StageNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string StageName { get; set; } = "";
-
     /// <summary>The deployment the stage should serve; binds from Get-GwDeployment's objects.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(DeploymentIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string DeploymentId { get; set; } = "";
-
-    protected override object? TargetOfError => StageName;
 
     protected override void ProcessItem()
     {

@@ -11,6 +11,14 @@ public sealed class HttpMethodCompleter : IArgumentCompleter
         ServiceCompleter.Filter(HttpVerb.MethodVerbs.Select(v => (v, v)), wordToComplete);
 }
 
+/// <summary>Completes -CacheClusterSize with the sizes API Gateway offers.</summary>
+public sealed class CacheClusterSizeCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        ServiceCompleter.Filter(StagePatch.CacheClusterSizes.Select(size => (size, size + " GB")), wordToComplete);
+}
+
 /// <summary>
 /// Base of the completers that ask the service: they use the connection the command line names
 /// (-ProfileName, -Region, -EndpointUrl, or the local gateway), cache each answer briefly so that repeated
@@ -85,6 +93,21 @@ public sealed class ResourcePathCompleter : ServiceCompleter
 
         var tree = await ResourceTree.LoadAsync(new ApiGatewayClient(connection), restApiId, ct).ConfigureAwait(false);
         return tree.Resources.Select(r => (r.Path, $"{r.Path} {string.Join(",", r.HttpMethods)}".Trim())).ToList();
+    }
+}
+
+/// <summary>-MethodPath: the methods of the API named by -RestApiId, as 'GET /pets/{petId}'.</summary>
+public sealed class MethodPathCompleter : ServiceCompleter
+{
+    protected override async Task<IReadOnlyList<(string, string)>> FetchAsync(GwConnection connection, string? restApiId, CancellationToken ct)
+    {
+        if (restApiId is null)
+        {
+            return [];
+        }
+
+        var tree = await ResourceTree.LoadAsync(new ApiGatewayClient(connection), restApiId, ct).ConfigureAwait(false);
+        return tree.Resources.SelectMany(r => r.HttpMethods.Select(verb => ($"{verb} {r.Path}", $"{verb} {r.Path}"))).ToList();
     }
 }
 

@@ -7,6 +7,11 @@ internal static class Hashtables
         ToMap(table, parameterName, value => (value is not null, Unwrap(value)?.ToString() ?? ""),
             $"-{parameterName} needs a non-empty name and a value for every entry.");
 
+    /// <summary>A map where a $null value means "remove this entry" (Set-GwStage -Variable).</summary>
+    public static IReadOnlyDictionary<string, string?>? ToNullableStringMap(Hashtable? table, string parameterName) =>
+        ToMap(table, parameterName, value => (true, Unwrap(value)?.ToString()),
+            $"-{parameterName} needs a non-empty name for every entry (a $null value removes the entry).");
+
     public static IReadOnlyDictionary<string, bool>? ToBoolMap(Hashtable? table, string parameterName) =>
         ToMap(table, parameterName, value => Unwrap(value) is bool required ? (true, required) : (false, false),
             $"-{parameterName} maps each parameter name to $true (required) or $false (optional), e.g. @{{ 'method.request.querystring.page' = $false }}.");

@@ -1,0 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ApiGatewayTools.Common;
+
+// The Set cmdlets' one call: they build a plan of what differs and let this send it.
+public abstract partial class GwCmdlet
+{
+    /// <summary>
+    /// Sends a plan that brings <paramref name="target"/> (e.g. "stage prod of REST API abc") to what was asked:
+    /// an empty plan sends nothing and answers the object as it is; otherwise -WhatIf and -Confirm see the plan's
+    /// exact requests first.
+    /// </summary>
+    /// <returns>False for -WhatIf or a declined prompt; otherwise the object as it now is, in <paramref name="result"/>.</returns>
+    protected bool ApplyPlan<T>(GwClient client, GwPlan<T> plan, string target, [MaybeNullWhen(false)] out T result)
+    {
+        if (plan.IsEmpty)
+        {
+            WriteVerbose($"{target} already has these settings; nothing to send.");
+        }
+        else if (!ShouldProcess(target, plan.ToString()))
+        {
+            result = default;
+            return false;
+        }
+
+        result = Await(ct => plan.ApplyAsync(client, ct));
+        return true;
+    }
+}
