@@ -211,6 +211,50 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Printed | Should -Be @("CreateDeployment POST /restapis/$($api.RestApiId)/deployments")
         $result.Sent | Should -Be $result.Printed
     }
+
+    Context 'Deployments and canaries' {
+        BeforeEach {
+            $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+            $method | Set-GwMockIntegration | Out-Null
+            $script:api = Get-GwRestApi -RestApiId $method.RestApiId
+            $script:first = $api | Publish-GwDeployment -StageName prod
+            $script:second = $api | Publish-GwDeployment -StageName prod
+            $script:stages = "/restapis/$($api.RestApiId)/stages"
+        }
+
+        It 'Publish-GwDeployment -CanaryPercent' {
+            $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Publish-GwDeployment -StageName prod -CanaryPercent 10 -WhatIf:$WhatIf }
+
+            $result.Printed | Should -Be @("CreateDeployment POST /restapis/$($api.RestApiId)/deployments")
+            $result.Sent | Should -Be $result.Printed
+        }
+
+        It 'Restore-GwStage' {
+            $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Restore-GwStage -RestApiId $api.RestApiId -StageName prod -DeploymentId $first.DeploymentId -WhatIf:$WhatIf }
+
+            $result.Printed | Should -Be @("UpdateStage PATCH $stages/prod")
+            $result.Sent | Should -Be $result.Printed
+        }
+
+        It 'Remove-GwDeployment' {
+            Restore-GwStage -RestApiId $api.RestApiId -StageName prod -DeploymentId $first.DeploymentId | Out-Null
+            $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $second | Remove-GwDeployment -Confirm:$false -WhatIf:$WhatIf }
+
+            $result.Printed | Should -Be @("DeleteDeployment DELETE /restapis/$($api.RestApiId)/deployments/$($second.DeploymentId)")
+            $result.Sent | Should -Be $result.Printed
+        }
+
+        It '<CanaryCmdlet>' -ForEach @(
+            @{ CanaryCmdlet = 'Complete-GwCanary' }
+            @{ CanaryCmdlet = 'Remove-GwCanary' }
+        ) {
+            $api | Publish-GwDeployment -StageName prod -CanaryPercent 10 -CanaryStageVariable @{ color = 'blue' } | Out-Null
+            $result = Compare-WhatIfWithSent { param([switch] $WhatIf) & $CanaryCmdlet -RestApiId $api.RestApiId -StageName prod -Confirm:$false -WhatIf:$WhatIf }
+
+            $result.Printed | Should -Be @("UpdateStage PATCH $stages/prod")
+            $result.Sent | Should -Be $result.Printed
+        }
+    }
 }
 
 Describe 'Reading a whole API' {

@@ -132,25 +132,6 @@ public static partial class ApiGatewayOperations
             (json, connection) => ResponseMapper.IntegrationResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
     }
 
-    public static GwOperation<Deployment> CreateDeployment(CreateDeploymentRequest request)
-    {
-        var body = new JsonObject()
-            .Put("stageName", request.StageName)
-            .Put("stageDescription", request.StageDescription)
-            .Put("description", request.Description)
-            .Put("variables", Json.ToJson(request.Variables));
-        return Build("CreateDeployment", HttpMethod.Post, RestPath.Of("restapis", request.RestApiId, "deployments"),
-            (json, connection) => ResponseMapper.Deployment(json, request.RestApiId, connection), body);
-    }
-
-    public static GwListing<Deployment> GetDeployments(string restApiId) =>
-        Listing("GetDeployments", RestPath.Of("restapis", restApiId, "deployments"), null,
-            (json, connection) => ResponseMapper.Deployment(json, restApiId, connection));
-
-    public static GwOperation<Deployment> GetDeployment(string restApiId, string deploymentId) =>
-        Build("GetDeployment", HttpMethod.Get, RestPath.Of("restapis", restApiId, "deployments", deploymentId),
-            (json, connection) => ResponseMapper.Deployment(json, restApiId, connection));
-
     private static readonly IReadOnlyDictionary<string, string> EmbedMethods = new Dictionary<string, string> { ["embed"] = "methods" };
 
     private static Func<JsonElement, GwConnection, Method> MethodReader(string restApiId, string resourceId, string httpMethod) =>

@@ -70,6 +70,16 @@ public sealed record CreateDeploymentRequest
     public string? StageDescription { get; init; }
     public string? Description { get; init; }
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
+    /// <summary>Makes the deployment the stage's canary (the stage must exist) instead of what the stage serves.</summary>
+    public DeploymentCanary? Canary { get; init; }
+}
+
+/// <summary>AWS's DeploymentCanarySettings: the share of requests (0.0 to 100.0) the canary takes and the stage variables it overrides.</summary>
+public sealed record DeploymentCanary
+{
+    public required double PercentTraffic { get; init; }
+    public IReadOnlyDictionary<string, string>? StageVariableOverrides { get; init; }
+    public bool UseStageCache { get; init; }
 }
 
 /// <summary>One JSON Patch operation as API Gateway's Update* operations take it (paths escape '/' as '~1').</summary>

@@ -143,6 +143,10 @@ public sealed record Deployment : GwObject
     public string DeploymentId { get; init; } = "";
     public string? Description { get; init; }
     public DateTimeOffset? CreatedDate { get; init; }
+    /// <summary>The stages serving this deployment (filled by Get-GwDeployment; AWS's Deployment does not say).</summary>
+    public IReadOnlyList<string> Stages { get; init; } = [];
+    /// <summary>The stages trying this deployment out as their canary.</summary>
+    public IReadOnlyList<string> CanaryStages { get; init; } = [];
 
     public override string ToString() => DeploymentId;
 }
@@ -252,8 +256,12 @@ public sealed record DeploymentResult : GwObject
     public DateTimeOffset? CreatedDate { get; init; }
     public string InvokeUrl { get; init; } = "";
     public bool StageCreated { get; init; }
+    /// <summary>The stage's canary after publishing; the new deployment is its DeploymentId when published with -CanaryPercent.</summary>
+    public StageCanary? Canary { get; init; }
 
-    public override string ToString() => $"{StageName} -> {DeploymentId} ({InvokeUrl})";
+    public override string ToString() => Canary?.DeploymentId == DeploymentId
+        ? $"{StageName} canary {Canary.PercentTraffic}% -> {DeploymentId} ({InvokeUrl})"
+        : $"{StageName} -> {DeploymentId} ({InvokeUrl})";
 }
 
 /// <summary>What TestInvokeMethod reports: the response the method would give, with API Gateway's execution log.</summary>

@@ -12,10 +12,10 @@ public sealed class GetGwDeploymentCommand : GwRestApiCmdlet
 
     protected override object? TargetOfError => DeploymentId ?? RestApiId;
 
-    protected override void ProcessItem() => WriteFound(new GwLookup<Deployment>
+    /// <summary>Each deployment names the stages serving it and trying it as their canary: the history says what is live.</summary>
+    protected override void ProcessItem()
     {
-        ById = id => ApiGatewayOperations.GetDeployment(RestApiId, id),
-        All = GwLookup<Deployment>.Pages(ApiGatewayOperations.GetDeployments(RestApiId)),
-        Order = deployments => deployments.OrderByDescending(d => d.CreatedDate),
-    }, DeploymentId);
+        var client = Gateway(ResolveConnection());
+        WriteObject(Await(ct => DeploymentWorkflow.HistoryAsync(client, RestApiId, DeploymentId, ct)), enumerateCollection: true);
+    }
 }
