@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
@@ -8,8 +8,8 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
-/// <summary>Finds a local function by name and qualifier: its handler and current resource policy.</summary>
-internal delegate (LocalFunctionHandler Handler, string? PolicyJson)? FunctionLookup(string functionName, string? qualifier);
+/// <summary>Finds a local function by name and qualifier: its definition and current resource policy.</summary>
+internal delegate (LocalFunctionDefinition Definition, string? PolicyJson)? FunctionLookup(string functionName, string? qualifier);
 
 /// <summary>
 /// AWS_PROXY and AWS integrations with local functions. The resource policy is enforced as Lambda enforces
@@ -68,33 +68,61 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
         invocation.Log?.Add($"Endpoint request body after transformations: {IntegrationResponseMapping.Truncate(eventJson)}");
         invocation.Log?.Add($"Sending request to {reference.Arn}");
 
-        string result;
-        try
+        var definition = found.Definition;
+        var integrationTimeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis);
+        var context = Context(reference, invocation.RequestId, definition);
+        var log = new FunctionLog(context.AwsRequestId);
+        invocation.FunctionLogs = log.Lines;
+        LocalFunctionResult result;
+        // The function's own timeout ends the invocation as Lambda does (a function error); the integration
+        // timeout ends the client's wait (504). Whichever is shorter comes first; both stop the handler.
+        using (var running = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            result = await found.Handler(eventJson, ContextJson(reference, invocation.RequestId), ct)
-                .WaitAsync(TimeSpan.FromMilliseconds(integration.TimeoutInMillis), ct).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var wait = definition.Timeout < integrationTimeout ? definition.Timeout : integrationTimeout;
+                result = await definition.Handler(new LocalFunctionInvocation(eventJson, context), running.Token)
+                    .WaitAsync(wait, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                await running.CancelAsync().ConfigureAwait(false);
+                if (definition.Timeout >= integrationTimeout)
+                {
+                    log.End(started, definition, []);
+                    invocation.Log?.Add($"Execution failed due to a timeout error: the function did not answer within {integration.TimeoutInMillis} ms");
+                    return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"function {reference.Name} timed out after {integration.TimeoutInMillis} ms");
+                }
+                var seconds = definition.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+                result = LocalFunctionResult.Error("Sandbox.Timedout", $"RequestId: {context.AwsRequestId} Error: Task timed out after {seconds} seconds");
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                result = LocalFunctionResult.Error(e.GetType().Name, e.Message);
+            }
+            log.End(started, definition, result.Logs);
         }
-        catch (TimeoutException)
+        foreach (var line in log.Lines)
         {
-            invocation.Log?.Add($"Execution failed due to a timeout error: the function did not answer within {integration.TimeoutInMillis} ms");
-            return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"function {reference.Name} timed out after {integration.TimeoutInMillis} ms");
+            invocation.Log?.Add($"Lambda function log: {line}");
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        if (result.FunctionError is not null)
         {
-            invocation.Log?.Add($"Lambda execution failed with status 200 due to customer function error: {e.Message}");
+            var message = result.ErrorMessage ?? "";
+            invocation.Log?.Add($"Lambda execution failed with status 200 due to customer function error: {message}");
             if (proxy)
             {
-                return MethodResult.GatewayError(GatewayFailure.BadGateway, $"function {reference.Name} failed: {e.Message}");
+                return MethodResult.GatewayError(GatewayFailure.BadGateway, $"function {reference.Name} failed: {message}");
             }
-            var errorBody = ErrorPayload(e);
-            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], errorBody, e.Message));
+            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result.Payload), message));
         }
-        invocation.Log?.Add($"Endpoint response body before transformations: {IntegrationResponseMapping.Truncate(result)}");
+        invocation.Log?.Add($"Endpoint response body before transformations: {IntegrationResponseMapping.Truncate(result.Payload)}");
         if (!proxy)
         {
-            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result)));
+            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result.Payload)));
         }
-        if (ProxyResponse.TryRead(result, out var response, out var problem))
+        if (ProxyResponse.TryRead(result.Payload, out var response, out var problem))
         {
             return response;
         }
@@ -102,42 +130,17 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
         return MethodResult.GatewayError(GatewayFailure.BadGateway, $"malformed Lambda proxy response: {problem}");
     }
 
-    /// <summary>The context object a Lambda runtime gives a handler, in the members a local function can use.</summary>
-    private static string ContextJson(FunctionReference reference, string requestId)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, GatewayResponse.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("functionName", reference.Name);
-            writer.WriteString("functionVersion", "$LATEST");
-            writer.WriteString("invokedFunctionArn", reference.Arn);
-            writer.WriteString("awsRequestId", Guid.NewGuid().ToString());
-            writer.WriteString("apiGatewayRequestId", requestId);
-            writer.WriteString("memoryLimitInMB", "128");
-            writer.WriteString("logGroupName", $"/aws/lambda/{reference.Name}");
-            writer.WriteString("logStreamName", $"{DateTimeOffset.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{requestId.Replace("-", "", StringComparison.Ordinal)}");
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>The error payload Lambda returns for a function that failed, which non-proxy templates see as $input.</summary>
-    private static byte[] ErrorPayload(Exception e)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, GatewayResponse.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("errorMessage", e.Message);
-            writer.WriteString("errorType", e.GetType().Name);
-            writer.WritePropertyName("stackTrace");
-            writer.WriteStartArray();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        return buffer.ToArray();
-    }
+    /// <summary>The context a Lambda runtime gives the handler; its deadline is the function's timeout from now.</summary>
+    private static LocalFunctionContext Context(FunctionReference reference, string requestId, LocalFunctionDefinition definition) =>
+        new(
+            FunctionName: reference.Name,
+            FunctionVersion: "$LATEST",
+            InvokedFunctionArn: reference.Arn,
+            AwsRequestId: Guid.NewGuid().ToString(),
+            MemoryLimitInMB: definition.MemorySize,
+            LogGroupName: $"/aws/lambda/{reference.Name}",
+            LogStreamName: $"{DateTimeOffset.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{requestId.Replace("-", "", StringComparison.Ordinal)}",
+            Deadline: DateTimeOffset.UtcNow + definition.Timeout);
 
     [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/(?<function>.+)/invocations$")]
     private static partial Regex FunctionUri();

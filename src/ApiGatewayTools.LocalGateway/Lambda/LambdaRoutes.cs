@@ -216,11 +216,11 @@ internal static class LambdaJson
         writer.WriteString("FunctionArn", function.Arn);
         writer.WriteString("Runtime", function.Definition.Runtime);
         writer.WriteString("Role", $"arn:aws:iam::{LocalGatewayServer.AccountId}:role/local-function");
-        writer.WriteString("Handler", "local");
+        writer.WriteString("Handler", function.Definition.HandlerName);
         writer.WriteNumber("CodeSize", 0);
         writer.WriteString("Description", function.Definition.Description ?? "");
-        writer.WriteNumber("Timeout", 3);
-        writer.WriteNumber("MemorySize", 128);
+        writer.WriteNumber("Timeout", (int)Math.Ceiling(function.Definition.Timeout.TotalSeconds));
+        writer.WriteNumber("MemorySize", function.Definition.MemorySize);
         writer.WriteString("LastModified", LastModifiedText(function.LastModified));
         writer.WriteString("CodeSha256", "");
         writer.WriteString("Version", "$LATEST");

@@ -12,12 +12,22 @@ public sealed class RegisterGwLocalFunctionCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string FunctionName { get; set; } = "";
 
-    /// <summary>The handler: param($Event, $Context); its output is the function's result.</summary>
+    /// <summary>The handler: param($Event, $Context); the last object it writes to the pipeline is the function's result.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     public ScriptBlock ScriptBlock { get; set; } = null!;
 
     [Parameter]
     public string? Description { get; set; }
+
+    /// <summary>Seconds one invocation may run before it fails with Lambda's "Task timed out" (Lambda's range 1-900, default 3).</summary>
+    [Parameter]
+    [ValidateRange(1, 900)]
+    public int Timeout { get; set; } = (int)LocalFunctionDefinition.DefaultTimeout.TotalSeconds;
+
+    /// <summary>The memory size the context reports, in MB (Lambda's range 128-10240, default 128).</summary>
+    [Parameter]
+    [ValidateRange(128, 10240)]
+    public int MemorySize { get; set; } = LocalFunctionDefinition.DefaultMemorySize;
 
     protected override void ProcessRecord()
     {
@@ -40,6 +50,8 @@ public sealed class RegisterGwLocalFunctionCommand : PSCmdlet
             {
                 FunctionName = FunctionName,
                 Description = Description,
+                Timeout = TimeSpan.FromSeconds(Timeout),
+                MemorySize = MemorySize,
                 Handler = LocalGatewaySession.FunctionHost.CreateHandler(ScriptBlock),
             });
         }

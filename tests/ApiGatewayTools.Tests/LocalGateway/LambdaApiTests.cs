@@ -18,7 +18,7 @@ public sealed class LambdaApiTests : IDisposable
         {
             FunctionName = "hello",
             Description = "says hello",
-            Handler = (_, _, _) => Task.FromResult("""{"statusCode":200,"body":"hi"}"""),
+            Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("""{"statusCode":200,"body":"hi"}""")),
         });
     }
 
@@ -58,8 +58,8 @@ public sealed class LambdaApiTests : IDisposable
     [Fact]
     public async Task ListFunctions_pages_with_marker()
     {
-        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "world", Handler = (_, _, _) => Task.FromResult("{}") });
-        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "again", Handler = (_, _, _) => Task.FromResult("{}") });
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "world", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "again", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
 
         var first = await Client.Get("/2015-03-31/functions/?MaxItems=2");
         first.ShouldBe(HttpStatusCode.OK);
@@ -143,7 +143,7 @@ public sealed class LambdaApiTests : IDisposable
     public void RegisterFunction_rejects_invalid_names(string name)
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = name, Handler = (_, _, _) => Task.FromResult("{}") }));
+            _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = name, Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) }));
 
         Assert.Contains("function name", error.Message);
     }
