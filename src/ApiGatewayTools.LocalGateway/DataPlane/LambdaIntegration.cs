@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ApiGatewayTools.LocalGateway.Functions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
 using ApiGatewayTools.LocalGateway.State;
@@ -96,6 +97,14 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
                 }
                 var seconds = definition.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
                 result = LocalFunctionResult.Error("Sandbox.Timedout", $"RequestId: {context.AwsRequestId} Error: Task timed out after {seconds} seconds");
+            }
+            catch (FunctionInvokeRefusedException e)
+            {
+                // Lambda refused the call itself (throttled, payload too large): API Gateway answers 500.
+                log.End(started, definition, []);
+                invocation.Log?.Add($"Lambda invocation failed with status: {e.StatusCode}. Lambda request id: {context.AwsRequestId}");
+                invocation.Log?.Add($"Execution failed due to configuration error: {e.ErrorType}: {e.Message}");
+                return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"Lambda refused to invoke {reference.Name}: {e.ErrorType}: {e.Message}");
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
