@@ -37,6 +37,7 @@
         'Stop-GwLocalGateway'
         'Get-GwLocalGateway'
         'Register-GwLocalFunction'
+        'Get-GwLocalFunctionLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -41,6 +41,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly BackendClient _backend = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
+    private readonly FunctionLogBook _functionLogs = new();
     private readonly Dictionary<string, RuntimeWorkerPool> _pools = new(StringComparer.Ordinal);
     private int _disposed;
 
@@ -51,7 +52,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         EndpointUrl = new Uri($"http://127.0.0.1:{port}");
         StartedAt = DateTimeOffset.UtcNow;
         _served = new ServedRequests(RecentRequestCapacity, options.LogPath);
-        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction));
+        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _functionLogs));
         var gatewayResponses = new GatewayResponses();
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses);
         _invokeEndpoint = new InvokeEndpoint(chain, _served);
@@ -167,6 +168,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         RetirePool(function.FunctionName, pool);
         return info;
     }
+
+    /// <summary>A local function's recent log lines, oldest first (up to <see cref="FunctionLogBook.LinesPerFunction"/>).</summary>
+    public IReadOnlyList<LocalFunctionLogEvent> FunctionLogs(string functionName) => _functionLogs.Read(functionName);
 
     /// <summary>Lambda's rule for a function name: 1 to 64 letters, digits, hyphens and underscores.</summary>
     public static bool IsValidFunctionName(string? name) => LocalFunctionNames.IsValid(name);

@@ -134,3 +134,46 @@ Describe 'Register-GwLocalFunction script blocks' {
         $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
     }
 }
+
+Describe 'Get-GwLocalFunctionLog' {
+    BeforeAll {
+        $script:logged = New-FunctionApi { param($Event) Write-Host "asked for $($Event.path)"; Write-Warning 'no cache'; @{ statusCode = 200; body = 'ok' } }
+        $script:first = Invoke-Function $logged
+        $script:second = Invoke-Function $logged
+    }
+
+    It 'gets every invocation''s lines, oldest first, whether called at the invoke URL or by Test-GwMethod' {
+        $logged.Method | Test-GwMethod | Out-Null
+
+        $events = @(Get-GwLocalFunctionLog -FunctionName $logged.Function.FunctionName)
+
+        $events.Count | Should -Be 15
+        @($events | Where-Object Message -Like 'START *').Count | Should -Be 3
+        $events[0].Message | Should -BeExactly $first.Entry.FunctionLogs[0]
+        $events[1].Message | Should -BeExactly 'INFO: asked for /fn'
+        $events[0].FunctionName | Should -BeExactly $logged.Function.FunctionName
+        ($events.Time | Sort-Object) | Should -Be $events.Time
+    }
+
+    It 'keeps the last lines with -Tail and one invocation''s with -RequestId, binding FunctionName by property name' {
+        $tail = @($logged.Function | Get-GwLocalFunctionLog -Tail 2)
+        $tail.Count | Should -Be 2
+        $tail[1].Message | Should -Match '^REPORT RequestId: '
+
+        $requestId = ($second.Entry.FunctionLogs[0] -split ' ')[2]
+        $one = @(Get-GwLocalFunctionLog $logged.Function.FunctionName -RequestId $requestId)
+        $one.Message | Should -Be @($second.Entry.FunctionLogs)
+        $one.RequestId | Select-Object -Unique | Should -BeExactly $requestId
+    }
+
+    It 'renders within 80 columns' {
+        $lines = (Get-GwLocalFunctionLog $logged.Function.FunctionName | Out-String -Width 80) -split '\r?\n'
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $lines -match 'WARNING: no cache' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'writes a non-terminating FunctionNotFound for a name no function has' {
+        Get-GwLocalFunctionLog -FunctionName nobody-here -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'FunctionNotFound,*'
+    }
+}

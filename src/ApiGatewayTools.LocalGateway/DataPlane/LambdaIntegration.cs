@@ -17,7 +17,7 @@ internal delegate (LocalFunctionDefinition Definition, string? PolicyJson)? Func
 /// it for API Gateway; the proxy builds the version 1.0 event and maps the function's proxy response back,
 /// the non-proxy form passes the mapped body and goes through the integration responses.
 /// </summary>
-internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
+internal sealed partial class LambdaIntegration(FunctionLookup findFunction, FunctionLogBook logBook)
 {
     public async Task<MethodResult> InvokeAsync(Invocation invocation, CancellationToken ct)
     {
@@ -92,6 +92,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
                 if (definition.Timeout >= integrationTimeout)
                 {
                     log.End(started, definition, []);
+                    logBook.Add(reference.Name, context.AwsRequestId, log.Lines);
                     invocation.Log?.Add($"Execution failed due to a timeout error: the function did not answer within {integration.TimeoutInMillis} ms");
                     return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"function {reference.Name} timed out after {integration.TimeoutInMillis} ms");
                 }
@@ -100,8 +101,9 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
             }
             catch (FunctionInvokeRefusedException e)
             {
-                // Lambda refused the call itself (throttled, payload too large): API Gateway answers 500.
-                log.End(started, definition, []);
+                // Lambda refused the call itself (throttled, payload too large): API Gateway answers 500, and
+                // the function, which never ran, logs nothing.
+                invocation.FunctionLogs = null;
                 invocation.Log?.Add($"Lambda invocation failed with status: {e.StatusCode}. Lambda request id: {context.AwsRequestId}");
                 invocation.Log?.Add($"Execution failed due to configuration error: {e.ErrorType}: {e.Message}");
                 return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"Lambda refused to invoke {reference.Name}: {e.ErrorType}: {e.Message}");
@@ -112,6 +114,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
             }
             log.End(started, definition, result.Logs);
         }
+        logBook.Add(reference.Name, context.AwsRequestId, log.Lines);
         foreach (var line in log.Lines)
         {
             invocation.Log?.Add($"Lambda function log: {line}");
