@@ -42,6 +42,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
     private readonly FunctionLogBook _functionLogs = new();
+    private readonly FunctionInvoker _invoker;
     private readonly Dictionary<string, RuntimeWorkerPool> _pools = new(StringComparer.Ordinal);
     private int _disposed;
 
@@ -52,7 +53,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         EndpointUrl = new Uri($"http://127.0.0.1:{port}");
         StartedAt = DateTimeOffset.UtcNow;
         _served = new ServedRequests(RecentRequestCapacity, options.LogPath);
-        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _functionLogs));
+        _invoker = new FunctionInvoker(_functionLogs);
+        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _invoker));
         var gatewayResponses = new GatewayResponses();
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses);
         _invokeEndpoint = new InvokeEndpoint(chain, _served);
@@ -68,6 +70,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new RequestValidatorRoutes(State),
             new TagRoutes(State),
             new LambdaRoutes(State),
+            new LambdaInvokeRoutes(State, _invoker),
             new TestInvokeRoutes(State, pipeline, gatewayResponses),
         ];
         foreach (var area in areas)

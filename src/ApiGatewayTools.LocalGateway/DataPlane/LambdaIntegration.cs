@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using ApiGatewayTools.LocalGateway.Functions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
 using ApiGatewayTools.LocalGateway.State;
@@ -17,7 +14,7 @@ internal delegate (LocalFunctionDefinition Definition, string? PolicyJson)? Func
 /// it for API Gateway; the proxy builds the version 1.0 event and maps the function's proxy response back,
 /// the non-proxy form passes the mapped body and goes through the integration responses.
 /// </summary>
-internal sealed partial class LambdaIntegration(FunctionLookup findFunction, FunctionLogBook logBook)
+internal sealed partial class LambdaIntegration(FunctionLookup findFunction, FunctionInvoker invoker)
 {
     public async Task<MethodResult> InvokeAsync(Invocation invocation, CancellationToken ct)
     {
@@ -69,53 +66,22 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
         invocation.Log?.Add($"Endpoint request body after transformations: {IntegrationResponseMapping.Truncate(eventJson)}");
         invocation.Log?.Add($"Sending request to {reference.Arn}");
 
-        var definition = found.Definition;
-        var integrationTimeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis);
-        var context = Context(reference, invocation.RequestId, definition);
-        var log = new FunctionLog(context.AwsRequestId);
-        invocation.FunctionLogs = log.Lines;
-        LocalFunctionResult result;
-        // The function's own timeout ends the invocation as Lambda does (a function error); the integration
-        // timeout ends the client's wait (504). Whichever is shorter comes first; both stop the handler.
-        using (var running = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        var outcome = await invoker.InvokeAsync(reference, found.Definition, eventJson, invocation.RequestId,
+            TimeSpan.FromMilliseconds(integration.TimeoutInMillis), ct).ConfigureAwait(false);
+        invocation.FunctionLogs = outcome.Logs;
+        if (outcome.Refused is { } refused)
         {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                var wait = definition.Timeout < integrationTimeout ? definition.Timeout : integrationTimeout;
-                result = await definition.Handler(new LocalFunctionInvocation(eventJson, context), running.Token)
-                    .WaitAsync(wait, ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                await running.CancelAsync().ConfigureAwait(false);
-                if (definition.Timeout >= integrationTimeout)
-                {
-                    log.End(started, definition, []);
-                    logBook.Add(reference.Name, context.AwsRequestId, log.Lines);
-                    invocation.Log?.Add($"Execution failed due to a timeout error: the function did not answer within {integration.TimeoutInMillis} ms");
-                    return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"function {reference.Name} timed out after {integration.TimeoutInMillis} ms");
-                }
-                var seconds = definition.Timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-                result = LocalFunctionResult.Error("Sandbox.Timedout", $"RequestId: {context.AwsRequestId} Error: Task timed out after {seconds} seconds");
-            }
-            catch (FunctionInvokeRefusedException e)
-            {
-                // Lambda refused the call itself (throttled, payload too large): API Gateway answers 500, and
-                // the function, which never ran, logs nothing.
-                invocation.FunctionLogs = null;
-                invocation.Log?.Add($"Lambda invocation failed with status: {e.StatusCode}. Lambda request id: {context.AwsRequestId}");
-                invocation.Log?.Add($"Execution failed due to configuration error: {e.ErrorType}: {e.Message}");
-                return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"Lambda refused to invoke {reference.Name}: {e.ErrorType}: {e.Message}");
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                result = LocalFunctionResult.Error(e.GetType().Name, e.Message);
-            }
-            log.End(started, definition, result.Logs);
+            // API Gateway answers 500 when Lambda refuses the call (throttled, payload too large).
+            invocation.Log?.Add($"Lambda invocation failed with status: {refused.StatusCode}. Lambda request id: {outcome.Context.AwsRequestId}");
+            invocation.Log?.Add($"Execution failed due to configuration error: {refused.ErrorType}: {refused.Message}");
+            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"Lambda refused to invoke {reference.Name}: {refused.ErrorType}: {refused.Message}");
         }
-        logBook.Add(reference.Name, context.AwsRequestId, log.Lines);
-        foreach (var line in log.Lines)
+        if (outcome.Result is not { } result)
+        {
+            invocation.Log?.Add($"Execution failed due to a timeout error: the function did not answer within {integration.TimeoutInMillis} ms");
+            return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"function {reference.Name} timed out after {integration.TimeoutInMillis} ms");
+        }
+        foreach (var line in outcome.Logs ?? [])
         {
             invocation.Log?.Add($"Lambda function log: {line}");
         }
@@ -141,18 +107,6 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
         invocation.Log?.Add($"Execution failed due to configuration error: Malformed Lambda proxy response: {problem}");
         return MethodResult.GatewayError(GatewayFailure.BadGateway, $"malformed Lambda proxy response: {problem}");
     }
-
-    /// <summary>The context a Lambda runtime gives the handler; its deadline is the function's timeout from now.</summary>
-    private static LocalFunctionContext Context(FunctionReference reference, string requestId, LocalFunctionDefinition definition) =>
-        new(
-            FunctionName: reference.Name,
-            FunctionVersion: "$LATEST",
-            InvokedFunctionArn: reference.Arn,
-            AwsRequestId: Guid.NewGuid().ToString(),
-            MemoryLimitInMB: definition.MemorySize,
-            LogGroupName: $"/aws/lambda/{reference.Name}",
-            LogStreamName: $"{DateTimeOffset.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{requestId.Replace("-", "", StringComparison.Ordinal)}",
-            Deadline: DateTimeOffset.UtcNow + definition.Timeout);
 
     [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/(?<function>.+)/invocations$")]
     private static partial Regex FunctionUri();
