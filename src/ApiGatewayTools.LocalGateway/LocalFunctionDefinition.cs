@@ -22,4 +22,8 @@ public sealed record LocalFunctionDefinition
     /// <summary>How long one invocation may run before Lambda stops it with "Task timed out".</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
     public int MemorySize { get; init; } = DefaultMemorySize;
+    /// <summary>The environment variables GetFunction reports (the handler is what applies them).</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+    /// <summary>The reserved concurrency GetFunction reports (the handler is what enforces it); null when none.</summary>
+    public int? ReservedConcurrency { get; init; }
 }

@@ -160,6 +160,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
                 HandlerName = function.Handler,
                 Timeout = function.Timeout,
                 MemorySize = function.MemorySize,
+                Environment = function.Environment,
+                ReservedConcurrency = function.ReservedConcurrency,
                 Handler = pool.InvokeAsync,
             });
         }

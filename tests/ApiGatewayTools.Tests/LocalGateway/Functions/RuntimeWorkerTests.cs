@@ -109,4 +109,30 @@ public sealed class RuntimeWorkerTests : IAsyncLifetime
             return true;
         }
     }
+
+    [Fact]
+    public async Task GetFunction_reports_the_runtime_handler_settings_environment_and_reserved_concurrency()
+    {
+        _gateway.Server.RegisterRuntimeFunction(new LocalRuntimeFunction
+        {
+            FunctionName = "configured",
+            Runtime = "nodejs22.x",
+            Handler = "index.handler",
+            CodePath = _code,
+            Environment = new Dictionary<string, string> { ["TABLE"] = "pets" },
+            Timeout = TimeSpan.FromSeconds(20),
+            MemorySize = 1024,
+            ReservedConcurrency = 4,
+        });
+
+        var answer = await _gateway.Client.Get("/2015-03-31/functions/configured");
+
+        var configuration = answer.Json.GetProperty("Configuration");
+        Assert.Equal("nodejs22.x", configuration.GetProperty("Runtime").GetString());
+        Assert.Equal("index.handler", configuration.GetProperty("Handler").GetString());
+        Assert.Equal(20, configuration.GetProperty("Timeout").GetInt32());
+        Assert.Equal(1024, configuration.GetProperty("MemorySize").GetInt32());
+        Assert.Equal("pets", configuration.GetProperty("Environment").GetProperty("Variables").GetProperty("TABLE").GetString());
+        Assert.Equal(4, answer.Json.GetProperty("Concurrency").GetProperty("ReservedConcurrentExecutions").GetInt32());
+    }
 }
