@@ -45,6 +45,7 @@
         'Stop-GwLocalGateway'
         'Get-GwLocalGateway'
         'Register-GwLocalFunction'
+        'Get-GwLocalFunctionLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

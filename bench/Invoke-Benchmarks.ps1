@@ -7,8 +7,9 @@
       - a backend that answers 200 at once (an nginx server block with `return 200`);
       - nginx as a reverse proxy to that backend (keepalive upstream): the reference for HTTP_PROXY;
       - a bare HttpListener server in this process (bench/HelloListener.cs): HttpListener's own ceiling here;
-      - the local gateway's MOCK integration (GET /mock) and HTTP_PROXY integration (GET /proxy -> the backend),
-        set up with the module's cmdlets and deployed to the stage "bench".
+      - the local gateway's MOCK integration (GET /mock), HTTP_PROXY integration (GET /proxy -> the backend) and
+        AWS_PROXY integrations with warm Node.js and Python handler files (GET /node, GET /python, when node and
+        python3 are installed), set up with the module's cmdlets and deployed to the stage "bench".
     Each target gets a warm-up run, then a measured run; the CPU time of the load generator, of the server and of
     the machine as a whole (idle, other processes) is recorded for the measured run, which shows what limits a
     rate on a machine with few cores.
@@ -330,14 +331,39 @@ function Stop-Nginx([Diagnostics.Process] $Process) {
     $Process.Dispose()
 }
 
-# The API the gateway serves in the benchmark: GET /mock (MOCK) and GET /proxy (HTTP_PROXY to the backend).
+# The API the gateway serves in the benchmark: GET /mock (MOCK), GET /proxy (HTTP_PROXY to the backend) and
+# the function targets' paths (AWS_PROXY to handler files answering the same 11 bytes).
 function New-BenchApi([int] $BackendPort) {
     $api = New-GwRestApi -Name "bench-$PID" -Description 'Load benchmark'
     $api | Add-GwResource -Path /mock | Add-GwMethod -HttpMethod GET |
         Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
     $api | Add-GwResource -Path /proxy | Add-GwMethod -HttpMethod GET |
         Set-GwHttpIntegration -Proxy -Uri "http://127.0.0.1:$BackendPort/" | Out-Null
+    foreach ($target in $script:FunctionTargets) {
+        if (-not (Get-Command $target.Program -ErrorAction Ignore)) { continue }
+        $code = Join-Path ([IO.Path]::GetTempPath()) "gw-bench-$($target.Path)-$PID"
+        New-Item -ItemType Directory -Path $code -Force | Out-Null
+        Set-Content -Path (Join-Path $code $target.File) -Value $target.Code
+        Register-GwLocalFunction -FunctionName "bench-$($target.Path)-$PID" -Runtime $target.Runtime -Handler $target.Handler -CodePath $code | Out-Null
+        $api | Add-GwResource -Path "/$($target.Path)" | Add-GwMethod -HttpMethod GET |
+            Set-GwLambdaIntegration -FunctionName "bench-$($target.Path)-$PID" | Out-Null
+    }
     $api | Publish-GwDeployment -StageName bench
+}
+
+# Handler files behind AWS_PROXY, each answering the same 11 bytes as MOCK; measured when their program is installed.
+$script:FunctionTargets = @(
+    @{ Name = 'Node.js'; Program = 'node'; Runtime = 'nodejs20.x'; Path = 'node'; File = 'index.mjs'; Handler = 'index.handler'
+        Code = 'export const handler = async () => ({ statusCode: 200, body: ''{"ok":true}'' });' }
+    @{ Name = 'Python'; Program = 'python3'; Runtime = 'python3.11'; Path = 'python'; File = 'app.py'; Handler = 'app.handler'
+        Code = "def handler(event, context):`n    return {'statusCode': 200, 'body': '{`"ok`":true}'}" }
+)
+
+# A function target's worker processes: its backend, as nginx is HTTP_PROXY's.
+function Get-FunctionWorkerIds([string] $Path) {
+    Get-Process -ErrorAction Ignore |
+        Where-Object { $_.CommandLine -like '*-worker.*' -and $_.CommandLine -like "*gw-bench-$Path-$PID*" } |
+        ForEach-Object Id
 }
 
 function Measure-DataPlane {
@@ -365,6 +391,18 @@ function Measure-DataPlane {
         Measure-Target 'gateway MOCK' "$($stage.InvokeUrl)/mock" $inThisProcess
         if ($nginx) {
             Measure-Target 'gateway HTTP_PROXY -> backend' "$($stage.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
+        }
+        foreach ($target in $script:FunctionTargets) {
+            if (-not (Get-Command $target.Program -ErrorAction Ignore)) {
+                $script:Problems.Add("$($target.Program) is not installed: the warm $($target.Name) AWS_PROXY target was not measured.")
+                continue
+            }
+            # The probe request starts the first worker: its time is the cold start, reported beside the rate.
+            $url = "$($stage.InvokeUrl)/$($target.Path)"
+            $cold = Measure-Command { Invoke-WebRequest $url -SkipHttpErrorCheck | Out-Null }
+            $script:Problems.Add(('Cold start: the first request to the {0} target (a worker starting and loading the handler) took {1:N0} ms; the rate and latency above are for the warm workers.' -f $target.Name, $cold.TotalMilliseconds))
+            $path = $target.Path
+            Measure-Target "gateway AWS_PROXY -> warm $($target.Name)" $url $inThisProcess { Get-FunctionWorkerIds $path }.GetNewClosure()
         }
         # Last, so that HttpListener's code is as warm as it was for the gateway: a fair ceiling, not a cold one.
         Add-Type -Path (Join-Path $PSScriptRoot 'HelloListener.cs')

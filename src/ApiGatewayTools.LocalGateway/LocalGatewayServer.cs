@@ -5,6 +5,7 @@ using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.DataPlane;
 using ApiGatewayTools.LocalGateway.DataPlane.Chain;
+using ApiGatewayTools.LocalGateway.Functions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
 using ApiGatewayTools.LocalGateway.State;
@@ -40,6 +41,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly BackendClient _backend = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
+    private readonly FunctionLogBook _functionLogs = new();
+    private readonly FunctionInvoker _invoker;
+    private readonly Dictionary<string, RuntimeWorkerPool> _pools = new(StringComparer.Ordinal);
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
@@ -49,7 +53,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         EndpointUrl = new Uri($"http://127.0.0.1:{port}");
         StartedAt = DateTimeOffset.UtcNow;
         _served = new ServedRequests(RecentRequestCapacity, options.LogPath);
-        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction));
+        _invoker = new FunctionInvoker(_functionLogs);
+        var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _invoker));
         var gatewayResponses = new GatewayResponses();
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses);
         _invokeEndpoint = new InvokeEndpoint(chain, _served);
@@ -65,6 +70,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new RequestValidatorRoutes(State),
             new TagRoutes(State),
             new LambdaRoutes(State),
+            new LambdaInvokeRoutes(State, _invoker),
             new TestInvokeRoutes(State, pipeline, gatewayResponses),
         ];
         foreach (var area in areas)
@@ -110,7 +116,96 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     public IReadOnlyList<LocalRequestLogEntry> RecentRequests => _served.Recent;
     public IReadOnlyList<LocalFunctionInfo> Functions => State.FunctionInfos();
 
-    public LocalFunctionInfo RegisterFunction(LocalFunctionDefinition definition) => State.RegisterFunction(definition);
+    public LocalFunctionInfo RegisterFunction(LocalFunctionDefinition definition)
+    {
+        var info = State.RegisterFunction(definition);
+        RetirePool(definition.FunctionName, null);
+        return info;
+    }
+
+    /// <summary>
+    /// Registers a handler file for one of Lambda's runtimes (<see cref="RuntimeKind.Names"/>), run by warm
+    /// worker processes of the runtime on this machine, which stop with the gateway.
+    /// </summary>
+    /// <exception cref="ArgumentException">The runtime, handler, code folder or name is not usable.</exception>
+    /// <exception cref="LocalRuntimeMissingException">The runtime's program is not installed.</exception>
+    public LocalFunctionInfo RegisterRuntimeFunction(LocalRuntimeFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var kind = RuntimeKind.Find(function.Runtime)
+            ?? throw new ArgumentException($"Unknown runtime '{function.Runtime}': use one of {string.Join(", ", RuntimeKind.Names)}.", nameof(function));
+        if (!Directory.Exists(function.CodePath))
+        {
+            throw new ArgumentException($"The code folder '{function.CodePath}' does not exist.", nameof(function));
+        }
+        if (kind.HandlerProblem(function.CodePath, function.Handler) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(function));
+        }
+        if (function.ReservedConcurrency is < 0)
+        {
+            throw new ArgumentException("Reserved concurrency must be 0 or more.", nameof(function));
+        }
+        var program = kind.FindProgram()
+            ?? throw new LocalRuntimeMissingException($"The {function.Runtime} runtime runs handlers with '{kind.Program}', which is not on PATH: install {kind.InstallHint}.");
+        var pool = new RuntimeWorkerPool(function, kind, program);
+        LocalFunctionInfo info;
+        try
+        {
+            info = State.RegisterFunction(new LocalFunctionDefinition
+            {
+                FunctionName = function.FunctionName,
+                Description = function.Description,
+                Runtime = function.Runtime,
+                HandlerName = function.Handler,
+                Timeout = function.Timeout,
+                MemorySize = function.MemorySize,
+                Environment = function.Environment,
+                ReservedConcurrency = function.ReservedConcurrency,
+                Handler = pool.InvokeAsync,
+            });
+        }
+        catch
+        {
+            pool.Dispose();
+            throw;
+        }
+        RetirePool(function.FunctionName, pool);
+        return info;
+    }
+
+    /// <summary>A local function's recent log lines, oldest first (up to <see cref="FunctionLogBook.LinesPerFunction"/>).</summary>
+    public IReadOnlyList<LocalFunctionLogEvent> FunctionLogs(string functionName) => _functionLogs.Read(functionName);
+
+    /// <summary>Lambda's rule for a function name: 1 to 64 letters, digits, hyphens and underscores.</summary>
+    public static bool IsValidFunctionName(string? name) => LocalFunctionNames.IsValid(name);
+
+    /// <summary>The process ids of the running function workers.</summary>
+    public IReadOnlyList<int> FunctionWorkerProcessIds
+    {
+        get
+        {
+            lock (_pools)
+            {
+                return _pools.Values.SelectMany(pool => pool.WorkerProcessIds).ToList();
+            }
+        }
+    }
+
+    /// <summary>Re-registering a name replaces its code: the old workers stop.</summary>
+    private void RetirePool(string functionName, RuntimeWorkerPool? replacement)
+    {
+        RuntimeWorkerPool? old;
+        lock (_pools)
+        {
+            _pools.Remove(functionName, out old);
+            if (replacement is not null)
+            {
+                _pools[functionName] = replacement;
+            }
+        }
+        old?.Dispose();
+    }
 
     internal GatewayState State { get; } = new();
 
@@ -134,6 +229,14 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
         }
         _backend.Dispose();
+        lock (_pools)
+        {
+            foreach (var pool in _pools.Values)
+            {
+                pool.Dispose();
+            }
+            _pools.Clear();
+        }
         await _served.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }

@@ -13,4 +13,6 @@ public sealed record LocalRequestLogEntry(DateTimeOffset Time, string RequestId,
     public string? IntegrationType { get; init; }
     /// <summary>Why the gateway itself answered with an error (no route, timeout, permission, template error, ...).</summary>
     public string? Error { get; init; }
+    /// <summary>What the Lambda function logged for this request, as CloudWatch would show it (START ... REPORT); null when none ran.</summary>
+    public IReadOnlyList<string>? FunctionLogs { get; init; }
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   GetFunctionCommand, ListFunctionsCommand, AddPermissionCommand, GetPolicyCommand, RemovePermissionCommand,
-  ResourceNotFoundException, ResourceConflictException,
+  InvokeCommand, ResourceNotFoundException, ResourceConflictException, InvalidRequestContentException,
 } from '@aws-sdk/client-lambda';
 import { lambda, functionName, region, uniqueName, assertRejectsWith } from './support.mjs';
 
@@ -123,5 +123,36 @@ describe('resource policy', () => {
       assert.equal(error.Type, 'User');
       return true;
     });
+  });
+});
+
+describe('invoke', () => {
+  it('Invoke answers the function\'s payload with the executed version', async () => {
+    const result = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: JSON.stringify({ path: '/conformance' }) }));
+    assert.equal(result.StatusCode, 200);
+    assert.equal(result.ExecutedVersion, '$LATEST');
+    assert.equal(result.FunctionError, undefined);
+    assert.deepEqual(JSON.parse(Buffer.from(result.Payload).toString('utf8')), { statusCode: 200, body: 'conformance' });
+  });
+
+  it('Invoke with LogType Tail returns the invocation\'s log, base64, in LogResult', async () => {
+    const result = await lambda.send(new InvokeCommand({ FunctionName: functionName, LogType: 'Tail' }));
+    const log = Buffer.from(result.LogResult, 'base64').toString('utf8');
+    assert.match(log, /^START RequestId: [0-9a-f-]{36} Version: \$LATEST\n/);
+    assert.match(log, /\nREPORT RequestId: [0-9a-f-]{36}\tDuration: /);
+  });
+
+  it('Invoke as Event is accepted with 202 and as DryRun with 204', async () => {
+    assert.equal((await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event' }))).StatusCode, 202);
+    assert.equal((await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'DryRun' }))).StatusCode, 204);
+  });
+
+  it('Invoke of an unknown function is ResourceNotFoundException', async () => {
+    await assertRejectsWith(lambda.send(new InvokeCommand({ FunctionName: uniqueName('no-such-function') })), ResourceNotFoundException, 404, /Function not found/);
+  });
+
+  it('Invoke with a payload that is not JSON is InvalidRequestContentException', async () => {
+    await assertRejectsWith(lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: 'not json' })), InvalidRequestContentException, 400,
+      /Could not parse request body into json/);
   });
 });

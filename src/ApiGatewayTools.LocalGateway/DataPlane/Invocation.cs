@@ -27,6 +27,8 @@ internal sealed class Invocation
     public required DateTimeOffset RequestTime { get; init; }
     /// <summary>Only TestInvokeMethod keeps an execution log.</summary>
     public ExecutionLog? Log { get; init; }
+    /// <summary>What a Lambda function logged while serving this request (START ... REPORT), for the request log.</summary>
+    public IReadOnlyList<string>? FunctionLogs { get; set; }
 
     public string ExtendedRequestId => ApiGatewayIds.ExtendedRequestId(RequestId);
 

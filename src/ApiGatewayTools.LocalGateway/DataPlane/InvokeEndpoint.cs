@@ -39,6 +39,7 @@ internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served)
             ResourcePath = result is null ? null : invoke.ResourcePath,
             IntegrationType = result is null ? null : invoke.IntegrationType,
             Error = result?.Failure ?? abandoned,
+            FunctionLogs = invoke.FunctionLogs,
         });
         if (result is not null)
         {

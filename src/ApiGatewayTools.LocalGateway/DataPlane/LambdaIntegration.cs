@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
@@ -8,15 +6,15 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
-/// <summary>Finds a local function by name and qualifier: its handler and current resource policy.</summary>
-internal delegate (LocalFunctionHandler Handler, string? PolicyJson)? FunctionLookup(string functionName, string? qualifier);
+/// <summary>Finds a local function by name and qualifier: its definition and current resource policy.</summary>
+internal delegate (LocalFunctionDefinition Definition, string? PolicyJson)? FunctionLookup(string functionName, string? qualifier);
 
 /// <summary>
 /// AWS_PROXY and AWS integrations with local functions. The resource policy is enforced as Lambda enforces
 /// it for API Gateway; the proxy builds the version 1.0 event and maps the function's proxy response back,
 /// the non-proxy form passes the mapped body and goes through the integration responses.
 /// </summary>
-internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
+internal sealed partial class LambdaIntegration(FunctionLookup findFunction, FunctionInvoker invoker)
 {
     public async Task<MethodResult> InvokeAsync(Invocation invocation, CancellationToken ct)
     {
@@ -68,75 +66,46 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction)
         invocation.Log?.Add($"Endpoint request body after transformations: {IntegrationResponseMapping.Truncate(eventJson)}");
         invocation.Log?.Add($"Sending request to {reference.Arn}");
 
-        string result;
-        try
+        var outcome = await invoker.InvokeAsync(reference, found.Definition, eventJson, invocation.RequestId,
+            TimeSpan.FromMilliseconds(integration.TimeoutInMillis), ct).ConfigureAwait(false);
+        invocation.FunctionLogs = outcome.Logs;
+        if (outcome.Refused is { } refused)
         {
-            result = await found.Handler(eventJson, ContextJson(reference, invocation.RequestId), ct)
-                .WaitAsync(TimeSpan.FromMilliseconds(integration.TimeoutInMillis), ct).ConfigureAwait(false);
+            // API Gateway answers 500 when Lambda refuses the call (throttled, payload too large).
+            invocation.Log?.Add($"Lambda invocation failed with status: {refused.StatusCode}. Lambda request id: {outcome.Context.AwsRequestId}");
+            invocation.Log?.Add($"Execution failed due to configuration error: {refused.ErrorType}: {refused.Message}");
+            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"Lambda refused to invoke {reference.Name}: {refused.ErrorType}: {refused.Message}");
         }
-        catch (TimeoutException)
+        if (outcome.Result is not { } result)
         {
             invocation.Log?.Add($"Execution failed due to a timeout error: the function did not answer within {integration.TimeoutInMillis} ms");
             return MethodResult.GatewayError(GatewayFailure.EndpointTimeout, $"function {reference.Name} timed out after {integration.TimeoutInMillis} ms");
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        foreach (var line in outcome.Logs ?? [])
         {
-            invocation.Log?.Add($"Lambda execution failed with status 200 due to customer function error: {e.Message}");
+            invocation.Log?.Add($"Lambda function log: {line}");
+        }
+        if (result.FunctionError is not null)
+        {
+            var message = result.ErrorMessage ?? "";
+            invocation.Log?.Add($"Lambda execution failed with status 200 due to customer function error: {message}");
             if (proxy)
             {
-                return MethodResult.GatewayError(GatewayFailure.BadGateway, $"function {reference.Name} failed: {e.Message}");
+                return MethodResult.GatewayError(GatewayFailure.BadGateway, $"function {reference.Name} failed: {message}");
             }
-            var errorBody = ErrorPayload(e);
-            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], errorBody, e.Message));
+            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result.Payload), message));
         }
-        invocation.Log?.Add($"Endpoint response body before transformations: {IntegrationResponseMapping.Truncate(result)}");
+        invocation.Log?.Add($"Endpoint response body before transformations: {IntegrationResponseMapping.Truncate(result.Payload)}");
         if (!proxy)
         {
-            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result)));
+            return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result.Payload)));
         }
-        if (ProxyResponse.TryRead(result, out var response, out var problem))
+        if (ProxyResponse.TryRead(result.Payload, out var response, out var problem))
         {
             return response;
         }
         invocation.Log?.Add($"Execution failed due to configuration error: Malformed Lambda proxy response: {problem}");
         return MethodResult.GatewayError(GatewayFailure.BadGateway, $"malformed Lambda proxy response: {problem}");
-    }
-
-    /// <summary>The context object a Lambda runtime gives a handler, in the members a local function can use.</summary>
-    private static string ContextJson(FunctionReference reference, string requestId)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, GatewayResponse.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("functionName", reference.Name);
-            writer.WriteString("functionVersion", "$LATEST");
-            writer.WriteString("invokedFunctionArn", reference.Arn);
-            writer.WriteString("awsRequestId", Guid.NewGuid().ToString());
-            writer.WriteString("apiGatewayRequestId", requestId);
-            writer.WriteString("memoryLimitInMB", "128");
-            writer.WriteString("logGroupName", $"/aws/lambda/{reference.Name}");
-            writer.WriteString("logStreamName", $"{DateTimeOffset.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{requestId.Replace("-", "", StringComparison.Ordinal)}");
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>The error payload Lambda returns for a function that failed, which non-proxy templates see as $input.</summary>
-    private static byte[] ErrorPayload(Exception e)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, GatewayResponse.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("errorMessage", e.Message);
-            writer.WriteString("errorType", e.GetType().Name);
-            writer.WritePropertyName("stackTrace");
-            writer.WriteStartArray();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        return buffer.ToArray();
     }
 
     [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/(?<function>.+)/invocations$")]

@@ -41,6 +41,9 @@ internal sealed class GatewayResponse
             ? new GatewayResponse(statusCode, [], null)
             : new GatewayResponse(statusCode, Encoding.UTF8.GetBytes("{}"), "application/json");
 
+    /// <summary>A body written as given, e.g. a Lambda function's payload.</summary>
+    public static GatewayResponse Raw(int statusCode, byte[] body, string? contentType) => new(statusCode, body, contentType);
+
     public GatewayResponse WithHeader(string name, string value)
     {
         Headers[name] = value;

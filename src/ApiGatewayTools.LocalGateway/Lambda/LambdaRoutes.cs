@@ -61,6 +61,10 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         {
             w.Object("Configuration", () => LambdaJson.Configuration(w, function));
             w.Object("Code", () => w.WriteString("RepositoryType", "S3"));
+            if (function.Definition.ReservedConcurrency is { } reserved)
+            {
+                w.Object("Concurrency", () => w.WriteNumber("ReservedConcurrentExecutions", reserved));
+            }
         }));
 
     private GatewayResponse GetConfiguration(GatewayRequest request) => WithFunction(request, function =>
@@ -216,12 +220,23 @@ internal static class LambdaJson
         writer.WriteString("FunctionArn", function.Arn);
         writer.WriteString("Runtime", function.Definition.Runtime);
         writer.WriteString("Role", $"arn:aws:iam::{LocalGatewayServer.AccountId}:role/local-function");
-        writer.WriteString("Handler", "local");
+        writer.WriteString("Handler", function.Definition.HandlerName);
         writer.WriteNumber("CodeSize", 0);
         writer.WriteString("Description", function.Definition.Description ?? "");
-        writer.WriteNumber("Timeout", 3);
-        writer.WriteNumber("MemorySize", 128);
+        writer.WriteNumber("Timeout", (int)Math.Ceiling(function.Definition.Timeout.TotalSeconds));
+        writer.WriteNumber("MemorySize", function.Definition.MemorySize);
         writer.WriteString("LastModified", LastModifiedText(function.LastModified));
+        if (function.Definition.Environment is { Count: > 0 } environment)
+        {
+            writer.WriteStartObject("Environment");
+            writer.WriteStartObject("Variables");
+            foreach (var (name, value) in environment)
+            {
+                writer.WriteString(name, value);
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
         writer.WriteString("CodeSha256", "");
         writer.WriteString("Version", "$LATEST");
         writer.WriteString("RevisionId", function.RevisionId);

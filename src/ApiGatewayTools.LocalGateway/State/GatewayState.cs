@@ -110,13 +110,13 @@ internal sealed class GatewayState
         return merged;
     }
 
-    /// <summary>A local function's handler and its current resource policy document (null when it has none).</summary>
-    public (LocalFunctionHandler Handler, string? PolicyJson)? FindFunction(string functionName, string? qualifier)
+    /// <summary>A local function's definition and its current resource policy document (null when it has none).</summary>
+    public (LocalFunctionDefinition Definition, string? PolicyJson)? FindFunction(string functionName, string? qualifier)
     {
         lock (Sync)
         {
             return Functions.TryGetValue(functionName, out var function)
-                ? (function.Definition.Handler, PolicyStatement.PolicyDocument(function, qualifier))
+                ? (function.Definition, PolicyStatement.PolicyDocument(function, qualifier))
                 : null;
         }
     }

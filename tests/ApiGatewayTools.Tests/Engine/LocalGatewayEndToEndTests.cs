@@ -96,7 +96,7 @@ public sealed class LocalGatewayEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ManagesALambdaPermission()
     {
-        var function = _gateway.RegisterFunction(new LocalFunctionDefinition { FunctionName = "hello", Handler = (_, _, _) => Task.FromResult("{}") });
+        var function = _gateway.RegisterFunction(new LocalFunctionDefinition { FunctionName = "hello", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
         var lambda = new LambdaClient(_connection, _listener);
         var ct = CancellationToken.None;
 

@@ -18,7 +18,7 @@ public sealed class LambdaApiTests : IDisposable
         {
             FunctionName = "hello",
             Description = "says hello",
-            Handler = (_, _, _) => Task.FromResult("""{"statusCode":200,"body":"hi"}"""),
+            Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("""{"statusCode":200,"body":"hi"}""")),
         });
     }
 
@@ -58,8 +58,8 @@ public sealed class LambdaApiTests : IDisposable
     [Fact]
     public async Task ListFunctions_pages_with_marker()
     {
-        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "world", Handler = (_, _, _) => Task.FromResult("{}") });
-        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "again", Handler = (_, _, _) => Task.FromResult("{}") });
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "world", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = "again", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
 
         var first = await Client.Get("/2015-03-31/functions/?MaxItems=2");
         first.ShouldBe(HttpStatusCode.OK);
@@ -143,7 +143,7 @@ public sealed class LambdaApiTests : IDisposable
     public void RegisterFunction_rejects_invalid_names(string name)
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = name, Handler = (_, _, _) => Task.FromResult("{}") }));
+            _gateway.Server.RegisterFunction(new LocalFunctionDefinition { FunctionName = name, Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) }));
 
         Assert.Contains("function name", error.Message);
     }
@@ -156,5 +156,72 @@ public sealed class LambdaApiTests : IDisposable
         Assert.Equal("hello", info.FunctionName);
         Assert.Equal(FunctionArn, info.FunctionArn);
         Assert.Equal("provided.al2023", info.Runtime);
+    }
+
+    [Fact]
+    public async Task Invoke_reports_a_function_error_in_its_header_and_payload()
+    {
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition
+        {
+            FunctionName = "failing",
+            Handler = (_, _) => Task.FromResult(LocalFunctionResult.Error("TypeError", "x is undefined", ["at handler (index.js:1:1)"])),
+        });
+
+        var answer = await Client.Post("/2015-03-31/functions/failing/invocations", new { });
+
+        answer.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("Unhandled", answer.Message.Headers.GetValues("X-Amz-Function-Error").Single());
+        Assert.Equal("TypeError", answer.Str("errorType"));
+        Assert.Equal("x is undefined", answer.Str("errorMessage"));
+        Assert.Equal("at handler (index.js:1:1)", answer.Json.GetProperty("stackTrace")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Invoke_stops_a_function_at_its_timeout_with_Lambdas_error()
+    {
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition
+        {
+            FunctionName = "slow",
+            Timeout = TimeSpan.FromSeconds(1),
+            Handler = async (_, ct) =>
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                return LocalFunctionResult.Success("{}");
+            },
+        });
+
+        var answer = await Client.Post("/2015-03-31/functions/slow/invocations", new { });
+
+        answer.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("Unhandled", answer.Message.Headers.GetValues("X-Amz-Function-Error").Single());
+        Assert.Equal("Sandbox.Timedout", answer.Str("errorType"));
+        Assert.Matches(@"^RequestId: [0-9a-f-]{36} Error: Task timed out after 1\.00 seconds$", answer.Str("errorMessage"));
+    }
+
+    [Fact]
+    public async Task Invoke_over_reserved_concurrency_is_TooManyRequestsException()
+    {
+        var code = Directory.CreateTempSubdirectory("gw-invoke-throttle").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(code, "index.js"), "exports.handler = async () => 1;");
+            _gateway.Server.RegisterRuntimeFunction(new LocalRuntimeFunction
+            {
+                FunctionName = "reserved",
+                Runtime = "nodejs20.x",
+                Handler = "index.handler",
+                CodePath = code,
+                ReservedConcurrency = 0,
+            });
+
+            var answer = await Client.Post("/2015-03-31/functions/reserved/invocations", new { });
+
+            answer.ShouldBe((HttpStatusCode)429, "TooManyRequestsException");
+            Assert.Equal("Rate Exceeded.", answer.ErrorMessage);
+        }
+        finally
+        {
+            Directory.Delete(code, recursive: true);
+        }
     }
 }

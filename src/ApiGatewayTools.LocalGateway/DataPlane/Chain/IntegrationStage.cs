@@ -28,6 +28,8 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
         };
-        return await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+        var result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+        context.FunctionLogs = invocation.FunctionLogs;
+        return result;
     }
 }

@@ -37,6 +37,9 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
     /// <summary>The integration type that ran, once a request reaches its integration.</summary>
     public string? IntegrationType { get; set; }
 
+    /// <summary>What a Lambda integration's function logged, once it has run.</summary>
+    public IReadOnlyList<string>? FunctionLogs { get; set; }
+
     // What the request log reports: only what the request got far enough to learn.
     public string? StageName => _stage?.StageName;
     public string? ResourcePath => _match?.ResourcePath;

@@ -36,7 +36,7 @@ public sealed class LambdaIntegrationTests : IAsyncLifetime
         _gateway.Server.RegisterFunction(new LocalFunctionDefinition
         {
             FunctionName = name,
-            Handler = (eventJson, contextJson, _) => Task.FromResult(handler(eventJson, contextJson)),
+            Handler = (invocation, _) => Task.FromResult(LocalFunctionResult.Success(handler(invocation.EventJson, invocation.Context.ToJson()))),
         });
 
     private static string InvocationUri(string function) =>
@@ -281,5 +281,101 @@ public sealed class LambdaIntegrationTests : IAsyncLifetime
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("""{"error":"[BadRequest] name is required"}""", answer.Body);
+    }
+
+    private void RegisterRaw(string name, LocalFunctionHandler handler, int timeoutSeconds = 3) =>
+        _gateway.Server.RegisterFunction(new LocalFunctionDefinition
+        {
+            FunctionName = name,
+            Handler = handler,
+            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        });
+
+    [Fact]
+    public async Task The_function_log_goes_to_the_request_log_between_START_and_REPORT()
+    {
+        RegisterRaw("chatty", (_, _) => Task.FromResult(LocalFunctionResult.Success("""{"statusCode":200,"body":"ok"}""", ["INFO: first", "WARNING: second"])));
+        var apiId = await ProxyApi("chatty");
+        await Allow("chatty", null);
+        await _gateway.Deploy(apiId);
+
+        var answer = await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/items/1", DataPlaneHarness.Json("{}"));
+
+        Assert.Equal(200, answer.Status);
+        var logs = _gateway.Server.RecentRequests.Single(e => e.RequestId == answer.Header("x-amzn-RequestId")).FunctionLogs!;
+        Assert.Equal(5, logs.Count);
+        Assert.Matches(@"^START RequestId: [0-9a-f-]{36} Version: \$LATEST$", logs[0]);
+        Assert.Equal(["INFO: first", "WARNING: second"], logs.Skip(1).Take(2));
+        var requestId = logs[0].Split(' ')[2];
+        Assert.Equal($"END RequestId: {requestId}", logs[3]);
+        Assert.Matches($@"^REPORT RequestId: {requestId}\tDuration: [0-9.]+ ms\tBilled Duration: [0-9]+ ms\tMemory Size: 128 MB$", logs[4]);
+    }
+
+    [Fact]
+    public async Task The_context_deadline_is_the_function_timeout_from_now()
+    {
+        long? remaining = null;
+        RegisterRaw("clock", (invocation, _) =>
+        {
+            remaining = invocation.Context.GetRemainingTimeInMillis();
+            return Task.FromResult(LocalFunctionResult.Success("""{"statusCode":200}"""));
+        }, timeoutSeconds: 7);
+        var apiId = await ProxyApi("clock");
+        await Allow("clock", null);
+        await _gateway.Deploy(apiId);
+
+        await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/items/1", DataPlaneHarness.Json("{}"));
+
+        Assert.InRange(remaining!.Value, 5_000, 7_000);
+    }
+
+    [Fact]
+    public async Task A_function_past_its_timeout_is_stopped_and_fails_as_Lambda_reports_it()
+    {
+        var stopped = new TaskCompletionSource();
+        RegisterRaw("sleeper", async (_, ct) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            finally
+            {
+                stopped.TrySetResult();
+            }
+            return LocalFunctionResult.Success("{}");
+        }, timeoutSeconds: 1);
+        var apiId = await _gateway.CreateApi();
+        var resourceId = await _gateway.Method(apiId, "/slow", "POST", new { type = "AWS", httpMethod = "POST", uri = InvocationUri("sleeper") });
+        await _gateway.IntegrationResponse(apiId, resourceId, "POST", "200", new { });
+        await _gateway.IntegrationResponse(apiId, resourceId, "POST", "504", new
+        {
+            selectionPattern = ".*Task timed out after 1.00 seconds",
+            responseTemplates = new Dictionary<string, string> { ["application/json"] = """{"type":$input.json('$.errorType')}""" },
+        });
+        await Allow("sleeper", null);
+        await _gateway.Deploy(apiId);
+
+        var answer = await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/slow", DataPlaneHarness.Json("{}"));
+
+        Assert.Equal(504, answer.Status);
+        Assert.Equal("""{"type":"Sandbox.Timedout"}""", answer.Body);
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task An_error_result_is_a_502_through_AWS_PROXY_with_its_log_kept()
+    {
+        RegisterRaw("failing", (_, _) => Task.FromResult(LocalFunctionResult.Error("TypeError", "x is undefined", ["at handler (index.js:3:5)"], ["ERROR: about to fail"])));
+        var apiId = await ProxyApi("failing");
+        await Allow("failing", null);
+        await _gateway.Deploy(apiId);
+
+        var answer = await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/items/1", DataPlaneHarness.Json("{}"));
+
+        Assert.Equal(502, answer.Status);
+        var entry = _gateway.Server.RecentRequests.Single(e => e.RequestId == answer.Header("x-amzn-RequestId"));
+        Assert.Equal("function failing failed: x is undefined", entry.Error);
+        Assert.Contains("ERROR: about to fail", entry.FunctionLogs!);
     }
 }
