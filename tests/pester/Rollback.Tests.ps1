@@ -1,5 +1,5 @@
 # Versioning and rollback: the deployment history, pointing a stage back without a new deployment, removing
-# only the deployments no stage uses, and a pipeline that would have silently redeployed refused.
+# only the deployments no stage uses, and publishing an existing deployment (promotion or rollback) to a stage.
 BeforeAll {
     Import-Module $env:GW_MODULE_PATH -Force
     . $PSScriptRoot/TestSupport.ps1
@@ -134,31 +134,63 @@ Describe 'Restore-GwStage' {
 }
 
 Describe 'Publish-GwDeployment given an existing deployment' {
-    BeforeAll {
+    BeforeEach {
         $script:api = New-VersionedApi
-        $script:v1 = Publish-Version $api '{"version":1}' -Description v1
-        $script:v2 = Publish-Version $api '{"version":2}' -Description v2
+        $script:v1 = Publish-Version $api '{"version":1}' -StageName dev -Description v1
+        $script:v2 = Publish-Version $api '{"version":2}' -StageName dev -Description v2
     }
 
-    It 'refuses a piped <Kind> before any request, naming Restore-GwStage' -ForEach @(
-        @{ Kind = 'deployment'; Item = { Get-GwDeployment -RestApiId $api.RestApiId -DeploymentId $v1.DeploymentId } }
-        @{ Kind = 'stage'; Item = { Get-GwStage -RestApiId $api.RestApiId -StageName prod } }
-        @{ Kind = 'Publish-GwDeployment result'; Item = { $v1 } }
+    It 'publishes a piped <Kind> to the stage, making no new deployment' -ForEach @(
+        @{ Kind = 'deployment'; Item = { Get-GwDeployment -RestApiId $api.RestApiId -DeploymentId $v1.DeploymentId }; Expected = { $v1 } }
+        @{ Kind = 'Publish-GwDeployment result'; Item = { $v1 }; Expected = { $v1 } }
+        @{ Kind = 'stage'; Item = { Get-GwStage -RestApiId $api.RestApiId -StageName dev }; Expected = { $v2 } }
     ) {
         $item = & $Item
-        $marker = Get-LastRequestId
-        $e = Get-TerminatingError { $item | Publish-GwDeployment -StageName prod }
+        $expected = & $Expected
+        $result = $item | Publish-GwDeployment -StageName prod
 
-        $e.FullyQualifiedErrorId | Should -BeExactly 'ExistingDeploymentGiven,ApiGatewayTools.Commands.PublishGwDeploymentCommand'
-        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $e.Exception.Message | Should -BeLike "*Restore-GwStage -RestApiId $($api.RestApiId) -StageName prod -DeploymentId $($item.DeploymentId)*"
-        Get-RequestSince $marker | Should -BeNullOrEmpty
+        $result.DeploymentId | Should -BeExactly $expected.DeploymentId
+        $result.StageCreated | Should -BeTrue
+        $result.Description | Should -BeExactly $expected.Description
+        Get-Version $result.InvokeUrl | Should -BeExactly (Get-Version ($expected.InvokeUrl -replace '/dev/', '/prod/'))
         @(Get-GwDeployment -RestApiId $api.RestApiId).Count | Should -Be 2
     }
 
-    It 'still deploys the API itself piped in' {
+    It 'points an existing stage back (rollback) with one UpdateStage, as -WhatIf shows' {
+        Get-GwStage -RestApiId $api.RestApiId -StageName dev | Publish-GwDeployment -StageName prod | Out-Null
+        $text = Get-WhatIfText { $v1 | Publish-GwDeployment -StageName prod -WhatIf }
+        $text | Should -BeLike "*UpdateStage PATCH /restapis/$($api.RestApiId)/stages/prod*""path"":""/deploymentId"",""value"":""$($v1.DeploymentId)""*"
+
+        $result = $v1 | Publish-GwDeployment -StageName prod
+        $result.StageCreated | Should -BeFalse
+        (Get-GwStage -RestApiId $api.RestApiId -StageName prod).DeploymentId | Should -BeExactly $v1.DeploymentId
+        Get-Version $result.InvokeUrl | Should -BeExactly '{"version":1}'
+    }
+
+    It 'warns and sends nothing when the stage already serves it, saying how to deploy anew' {
+        $marker = Get-LastRequestId
+        $result = Get-GwStage -RestApiId $api.RestApiId -StageName dev | Publish-GwDeployment -StageName dev -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $result.DeploymentId | Should -BeExactly $v2.DeploymentId
+        "$warnings" | Should -BeLike "*already serves deployment $($v2.DeploymentId)*without a deployment*"
+        Get-RequestSince $marker | Where-Object { $_.Operation -notlike 'Get*' } | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a deployment of another API before changing anything' {
+        $other = New-VersionedApi
+        $foreign = $other | Publish-GwDeployment -StageName dev
+        $marker = Get-LastRequestId
+        $e = Get-TerminatingError { Publish-GwDeployment -RestApiId $api.RestApiId -StageName prod -DeploymentId $foreign.DeploymentId -ErrorAction Stop }
+
+        $e.FullyQualifiedErrorId | Should -BeExactly 'DeploymentNotFound,ApiGatewayTools.Commands.PublishGwDeploymentCommand'
+        Get-RequestSince $marker | Where-Object { $_.Operation -notlike 'Get*' } | Should -BeNullOrEmpty
+    }
+
+    It 'still deploys the API itself piped in, and a stage piped with -Description deploys anew' {
         $result = $api | Publish-GwDeployment -StageName prod
         $result.DeploymentId | Should -Not -BeIn @($v1.DeploymentId, $v2.DeploymentId)
+        $again = Get-GwStage -RestApiId $api.RestApiId -StageName prod | Publish-GwDeployment -StageName prod -Description v3
+        $again.DeploymentId | Should -Not -BeIn @($v1.DeploymentId, $v2.DeploymentId, $result.DeploymentId)
     }
 }
 

@@ -236,6 +236,13 @@ Describe 'What -WhatIf prints is what is sent' {
             $result.Sent | Should -Be $result.Printed
         }
 
+        It 'Publish-GwDeployment -DeploymentId' {
+            $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $first | Publish-GwDeployment -StageName prod -WhatIf:$WhatIf }
+
+            $result.Printed | Should -Be @("UpdateStage PATCH $stages/prod")
+            $result.Sent | Should -Be $result.Printed
+        }
+
         It 'Remove-GwDeployment' {
             Restore-GwStage -RestApiId $api.RestApiId -StageName prod -DeploymentId $first.DeploymentId | Out-Null
             $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $second | Remove-GwDeployment -Confirm:$false -WhatIf:$WhatIf }

@@ -1,10 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ApiGatewayTools.Engine.Client;
 
-// Stages: GetStages, GetStage, UpdateStage, DeleteStage, FlushStageCache.
+// Stages: CreateStage, GetStages, GetStage, UpdateStage, DeleteStage, FlushStageCache.
 public static partial class ApiGatewayOperations
 {
+    /// <summary>CreateStage: a new stage serving an existing deployment.</summary>
+    public static GwOperation<Stage> CreateStage(string restApiId, string stageName, string deploymentId) =>
+        Build("CreateStage", HttpMethod.Post, StagesPath(restApiId), StageReader(restApiId),
+            new JsonObject().Put("stageName", stageName).Put("deploymentId", deploymentId));
+
     /// <summary>GetStages (not paginated by AWS); <paramref name="deploymentId"/> filters when given.</summary>
     public static GwOperation<IReadOnlyList<Stage>> GetStages(string restApiId, string? deploymentId)
     {

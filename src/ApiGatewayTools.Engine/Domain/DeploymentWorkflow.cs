@@ -8,7 +8,6 @@ public static partial class DeploymentWorkflow
     public const string InvalidStageNameErrorId = "InvalidStageName";
     public const string InvalidStageVariableErrorId = "InvalidStageVariable";
     public const string InvalidCanaryPercentErrorId = "InvalidCanaryPercent";
-    public const string ExistingDeploymentGivenErrorId = "ExistingDeploymentGiven";
     public const string StageNotFoundErrorId = "StageNotFound";
     public const string DeploymentNotFoundErrorId = "DeploymentNotFound";
     public const string DeploymentInUseErrorId = "DeploymentInUse";
@@ -72,15 +71,45 @@ public static partial class DeploymentWorkflow
     }
 
     /// <summary>
-    /// Publish-GwDeployment makes a new deployment of the API as it is now. An existing deployment given to it is
-    /// refused rather than ignored: pointing a stage at an existing deployment is Restore-GwStage's work.
+    /// Publishes an existing deployment to a stage (a promotion, e.g. what dev serves to prod, or a rollback): the
+    /// stage is pointed at it, or created serving it; no new deployment is made. The deployment is read first, so one
+    /// that is not this API's is refused before anything is sent; a stage already serving it needs nothing sent.
     /// </summary>
-    public static GwValidationException ExistingDeploymentGiven(string restApiId, string stageName, string deploymentId) =>
-        new(ExistingDeploymentGivenErrorId, "DeploymentId",
-            $"Publish-GwDeployment makes a new deployment of REST API {restApiId} as it is now; it cannot publish the existing deployment {deploymentId} " +
-            $"(an object piped in names it). To point stage {stageName} at deployment {deploymentId}, use " +
-            $"'Restore-GwStage -RestApiId {restApiId} -StageName {stageName} -DeploymentId {deploymentId}' (or pipe the deployment into Restore-GwStage -StageName {stageName}). " +
-            "To deploy the API as it is now, pipe the API (Get-GwRestApi) or give -RestApiId.");
+    public static async Task<(GwPlan<Stage> Plan, Deployment Deployment, bool StageExists)> PlanPublishExistingAsync(
+        ApiGatewayClient client, string restApiId, string stageName, string deploymentId, CancellationToken ct)
+    {
+        var deployment = await RequireDeploymentAsync(client, restApiId, deploymentId, ct).ConfigureAwait(false);
+        var stage = (await client.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false)).FirstOrDefault(s => s.StageName == stageName);
+        var plan = new GwPlan<Stage>();
+        if (stage is null)
+        {
+            plan.Returns(plan.Add(ApiGatewayOperations.CreateStage(restApiId, stageName, deploymentId)));
+        }
+        else if (stage.DeploymentId == deploymentId)
+        {
+            plan.Returns(stage);
+        }
+        else
+        {
+            plan.Returns(plan.Add(ApiGatewayOperations.UpdateStage(restApiId, stageName, [new PatchOperation("replace", "/deploymentId", deploymentId)])));
+        }
+
+        return (plan, deployment, stage is not null);
+    }
+
+    /// <summary>What Publish-GwDeployment reports for an existing deployment published to a stage.</summary>
+    public static DeploymentResult PublishedExisting(Deployment deployment, Stage stage, bool stageCreated) => new()
+    {
+        Connection = stage.Connection,
+        RestApiId = stage.RestApiId,
+        DeploymentId = deployment.DeploymentId,
+        StageName = stage.StageName,
+        Description = deployment.Description,
+        CreatedDate = deployment.CreatedDate,
+        InvokeUrl = stage.InvokeUrl,
+        StageCreated = stageCreated,
+        Canary = stage.Canary,
+    };
 
     /// <summary>CreateDeployment with a stage name: API Gateway creates the stage when it is missing, else points it at the new deployment (or makes it the canary).</summary>
     public static GwPlan<Deployment> Plan(CreateDeploymentRequest request)

@@ -6,15 +6,17 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
 {
     private const string ServeSet = "Serve";
     private const string CanarySet = "Canary";
+    private const string ExistingSet = "Existing";
 
-    /// <summary>The stage to point at the new deployment; created when missing. With -CanaryPercent it must exist.</summary>
+    /// <summary>The stage to point at the deployment; created when missing. With -CanaryPercent it must exist.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string StageName { get; set; } = "";
 
     /// <summary>The deployment's description (what changed).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = ServeSet)]
+    [Parameter(ParameterSetName = CanarySet)]
     public string? Description { get; set; }
 
     /// <summary>Stage variables: @{ backendHost = 'api.example.com' }.</summary>
@@ -34,18 +36,21 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
     public SwitchParameter CanaryUseStageCache { get; set; }
 
     /// <summary>
-    /// Binds only from a piped object that names an existing deployment (a deployment, a stage, a Publish result),
-    /// so that such a pipeline is refused instead of silently deploying the API anew.
+    /// An existing deployment to publish to the stage instead of a new one: promotion (what dev serves, to prod) or
+    /// rollback. Binds from a piped deployment, stage or Publish-GwDeployment result.
     /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? DeploymentId { get; set; }
+    [Parameter(Mandatory = true, ParameterSetName = ExistingSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DeploymentIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string DeploymentId { get; set; } = "";
 
     protected override void ProcessItem()
     {
         var stageName = DeploymentWorkflow.ValidateStageName(StageName);
-        if (DeploymentId is not null)
+        if (ParameterSetName == ExistingSet)
         {
-            throw DeploymentWorkflow.ExistingDeploymentGiven(RestApiId, stageName, DeploymentId);
+            PublishExisting(stageName);
+            return;
         }
 
         var request = new CreateDeploymentRequest
@@ -73,5 +78,26 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
                 ? $"Created stage {StageName} serving deployment {result.DeploymentId}."
                 : $"Stage {StageName} now serves deployment {result.DeploymentId}.");
         WriteObject(result);
+    }
+
+    private void PublishExisting(string stageName)
+    {
+        var client = Gateway(ResolveConnection());
+        var (plan, deployment, stageExists) = Await(ct => DeploymentWorkflow.PlanPublishExistingAsync(client, RestApiId, stageName, DeploymentId, ct));
+        if (plan.IsEmpty)
+        {
+            WriteWarning($"Stage {stageName} already serves deployment {DeploymentId}; nothing was changed. " +
+                $"To deploy REST API {RestApiId} as it is now, give -RestApiId (or pipe the API) without a deployment.");
+        }
+        else if (!ShouldProcess($"stage {stageName} of REST API {RestApiId} (to existing deployment {DeploymentId})", plan.ToString()))
+        {
+            return;
+        }
+
+        var stage = Await(ct => plan.ApplyAsync(client, ct));
+        WriteVerbose(stageExists
+            ? $"Stage {stageName} now serves existing deployment {DeploymentId}."
+            : $"Created stage {stageName} serving existing deployment {DeploymentId}.");
+        WriteObject(DeploymentWorkflow.PublishedExisting(deployment, stage, !stageExists));
     }
 }
