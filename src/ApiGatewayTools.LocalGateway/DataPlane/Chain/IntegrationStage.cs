@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 
 /// <summary>
@@ -28,6 +30,9 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
         };
-        return await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        var result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+        context.IntegrationLatency = Stopwatch.GetElapsedTime(started);
+        return result;
     }
 }
