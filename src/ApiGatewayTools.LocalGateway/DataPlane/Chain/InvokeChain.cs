@@ -69,6 +69,7 @@ internal sealed class InvokeChain
                         result = observer.Answered(context, result);
                     }
                 }
+                context.GatewayFailure = result.GatewayFailure;
                 return _responses.Answer(result);
             }
         }

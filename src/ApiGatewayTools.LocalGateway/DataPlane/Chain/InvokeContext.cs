@@ -41,6 +41,9 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
     /// <summary>How long the integration took (mapping included); null when the request never reached it.</summary>
     public TimeSpan? IntegrationLatency { get; set; }
 
+    /// <summary>The gateway response that answered instead of the method, once the chain has answered; null when the method did.</summary>
+    public GatewayFailure? GatewayFailure { get; set; }
+
     /// <summary>Whether <see cref="CanarySplit"/> sent the request to the stage's canary.</summary>
     public bool Canary { get; set; }
 

@@ -86,7 +86,7 @@ internal sealed class AccessLogFormat
     {
         var context = served.Context;
         var request = context.FoundRequest;
-        var failure = served.Answer?.GatewayFailure;
+        var failure = context.GatewayFailure;
         return name switch
         {
             "requestId" or "awsEndpointRequestId" => context.RequestId,
