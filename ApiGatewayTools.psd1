@@ -36,6 +36,7 @@
         'Start-GwLocalGateway'
         'Stop-GwLocalGateway'
         'Get-GwLocalGateway'
+        'Get-GwStageMetric'
         'Register-GwLocalFunction'
     )
     FunctionsToExport    = @()

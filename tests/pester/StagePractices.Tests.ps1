@@ -1,0 +1,149 @@
+# What an invoke URL enforces of its stage's practices (throttling, caching) and what the local gateway measures
+# (Get-GwStageMetric, the access log), driven through deployed stages.
+BeforeAll {
+    Import-Module $env:GW_MODULE_PATH -Force
+    . $PSScriptRoot/TestSupport.ps1
+    $script:gateway = Start-TestGateway
+
+    # Status, headers and body of one call, whatever the status.
+    function Invoke-Stage([string] $Uri, [hashtable] $Headers = @{}) {
+        $response = Invoke-WebRequest -Uri $Uri -Headers $Headers -SkipHttpErrorCheck
+        [pscustomobject]@{ Status = [int]$response.StatusCode; Headers = $response.Headers; Body = "$($response.Content)" }
+    }
+
+    # UpdateStage with replace operations, sent as any AWS client would (the local gateway takes any
+    # well-formed signature): the stage's method settings, independent of the cmdlets that set them.
+    function Update-TestStage([string] $RestApiId, [string] $StageName, [hashtable] $Replace) {
+        $now = [DateTime]::UtcNow
+        $headers = @{
+            'X-Amz-Date'    = $now.ToString("yyyyMMdd'T'HHmmss'Z'")
+            'Authorization' = "AWS4-HMAC-SHA256 Credential=test/$($now.ToString('yyyyMMdd'))/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=$('0' * 64)"
+        }
+        $operations = @($Replace.GetEnumerator() | ForEach-Object { @{ op = 'replace'; path = $_.Key; value = "$($_.Value)" } })
+        $body = @{ patchOperations = $operations } | ConvertTo-Json -Depth 4
+        Invoke-RestMethod -Method Patch -Uri "$($gateway.EndpointUrl)/restapis/$RestApiId/stages/$StageName" -Headers $headers -Body $body -ContentType 'application/json' -SkipHeaderValidation | Out-Null
+    }
+}
+
+AfterAll {
+    Stop-GwLocalGateway
+}
+
+Describe 'Throttling at an invoke URL' {
+    BeforeAll {
+        $script:api = New-TestApi 'throttle'
+        $api | Add-GwResource -Path /pets | Add-GwMethod GET | Set-GwMockIntegration -ResponseBody '{"pets":[]}' | Out-Null
+        $api | Add-GwResource -Path /owners | Add-GwMethod GET | Set-GwMockIntegration -ResponseBody '{"owners":[]}' | Out-Null
+        $script:stage = $api | Publish-GwDeployment -StageName prod
+        # A burst of 2 refilled at one request per 100 seconds: the third call in a row is always over the limit.
+        Update-TestStage $api.RestApiId prod @{ '/*/*/throttling/rateLimit' = '0.01'; '/*/*/throttling/burstLimit' = '2' }
+    }
+
+    It 'answers over the limit with 429 and API Gateway''s body' {
+        (Invoke-Stage "$($stage.InvokeUrl)/pets").Status | Should -Be 200
+        (Invoke-Stage "$($stage.InvokeUrl)/pets").Status | Should -Be 200
+        $throttled = Invoke-Stage "$($stage.InvokeUrl)/pets"
+        $throttled.Status | Should -Be 429
+        $throttled.Body | Should -BeExactly '{"message":"Too Many Requests"}'
+        $throttled.Headers['x-amzn-ErrorType'] | Should -Be 'TooManyRequestsException'
+    }
+
+    It 'gives each method a bucket of its own under the stage default' {
+        (Invoke-Stage "$($stage.InvokeUrl)/owners").Status | Should -Be 200
+    }
+
+    It 'counts the throttled requests as 4XXError in the stage metrics' {
+        $metric = Get-GwStageMetric -RestApiId $api.RestApiId -StageName prod -MethodPath 'GET /pets'
+        $metric.Count | Should -Be 3
+        $metric.'4XXError' | Should -Be 1
+        $metric.Error4XX | Should -Be 1
+    }
+}
+
+Describe 'The stage cache at an invoke URL' {
+    BeforeAll {
+        # The backend is another stage of the local gateway; its own metrics count what reached it.
+        $script:backendApi = New-TestApi 'cache-backend'
+        $backendApi | Add-GwResource -Path /count | Add-GwMethod GET | Set-GwMockIntegration -ResponseBody '{"from":"backend"}' | Out-Null
+        $script:backend = $backendApi | Publish-GwDeployment -StageName backend
+
+        $script:api = New-TestApi 'cache'
+        $api | Add-GwResource -Path /cached | Add-GwMethod GET | Set-GwHttpIntegration -Uri "$($backend.InvokeUrl)/count" -Proxy | Out-Null
+        $script:stage = $api | Publish-GwDeployment -StageName prod
+        Update-TestStage $api.RestApiId prod @{ '/cacheClusterEnabled' = 'true'; '/*/*/caching/enabled' = 'true'; '/*/*/caching/ttlInSeconds' = '300' }
+
+        function Get-BackendCount { (Get-GwStageMetric -RestApiId $backendApi.RestApiId -StageName backend -MethodPath 'GET /count').Count }
+    }
+
+    It 'answers repeated GETs from the cache without reaching the backend' {
+        1..5 | ForEach-Object { (Invoke-Stage "$($stage.InvokeUrl)/cached").Body | Should -BeExactly '{"from":"backend"}' }
+        Get-BackendCount | Should -Be 1
+        $metric = Get-GwStageMetric -RestApiId $api.RestApiId -StageName prod -MethodPath 'GET /cached'
+        $metric.CacheHitCount | Should -Be 4
+        $metric.CacheMissCount | Should -Be 1
+    }
+
+    It 'ignores an unauthorized Cache-Control: max-age=0 and says so in a Warning header' {
+        $answer = Invoke-Stage "$($stage.InvokeUrl)/cached" @{ 'Cache-Control' = 'max-age=0' }
+        $answer.Status | Should -Be 200
+        "$($answer.Headers['Warning'])" | Should -BeLike '199 *'
+        Get-BackendCount | Should -Be 1
+    }
+
+    It 'refuses it with 403 when the method says FAIL_WITH_403' {
+        Update-TestStage $api.RestApiId prod @{ '/*/*/caching/unauthorizedCacheControlHeaderStrategy' = 'FAIL_WITH_403' }
+        (Invoke-Stage "$($stage.InvokeUrl)/cached" @{ 'Cache-Control' = 'max-age=0' }).Status | Should -Be 403
+        Get-BackendCount | Should -Be 1
+    }
+
+    It 'reaches the backend once the cache cluster is off' {
+        Update-TestStage $api.RestApiId prod @{ '/cacheClusterEnabled' = 'false' }
+        Invoke-Stage "$($stage.InvokeUrl)/cached" | Out-Null
+        Get-BackendCount | Should -Be 2
+    }
+}
+
+Describe 'Get-GwStageMetric' {
+    BeforeAll {
+        $script:api = New-TestApi 'metric'
+        $api | Add-GwResource -Path /health | Add-GwMethod GET | Set-GwMockIntegration -ResponseBody '{"status":"ok"}' | Out-Null
+        $script:stage = $api | Publish-GwDeployment -StageName prod
+        1..3 | ForEach-Object { Invoke-Stage "$($stage.InvokeUrl)/health" } | Out-Null
+        Invoke-Stage "$($stage.InvokeUrl)/missing" | Out-Null
+        Wait-RequestLog
+    }
+
+    It 'writes the stage totals, then each method, binding the stage from the pipeline' {
+        $metrics = @($stage | Get-GwStageMetric)
+        $metrics.MethodPath | Should -Be @('*', 'GET /health')
+        $metrics[0].Count | Should -Be 4
+        $metrics[0].'4XXError' | Should -Be 1
+        $metrics[1].Count | Should -Be 3
+        $metrics[1].Latency.SampleCount | Should -Be 3
+        $metrics[1].IntegrationLatency.P99 | Should -BeGreaterOrEqual $metrics[1].IntegrationLatency.P50
+    }
+
+    It 'shows zeros for a stage nobody called yet' {
+        $quiet = Get-GwStageMetric -RestApiId $api.RestApiId -StageName nobody
+        $quiet.Count | Should -Be 0
+        $quiet.MethodPath | Should -Be '*'
+    }
+
+    It 'refuses a method path that is not a verb and a path, before reading anything' {
+        $e = Get-TerminatingError { Get-GwStageMetric -RestApiId $api.RestApiId -StageName prod -MethodPath '/health' }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidMethodPath,*'
+        $e.Exception.Message | Should -BeLike "*'GET /pets/{petId}'*"
+    }
+
+    It 'says where the metrics are when no local gateway runs' {
+        $lines = Invoke-ChildPwsh "Import-Module '$env:GW_MODULE_PATH'; try { Get-GwStageMetric -RestApiId abc -StageName prod -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $lines[0] | Should -BeLike 'LocalGatewayNotRunning,*'
+        $lines[1] | Should -BeLike '*Start-GwLocalGateway*CloudWatch*'
+    }
+
+    It 'fits its default view in 80 columns' {
+        $lines = ($stage | Get-GwStageMetric | Out-String -Width 80) -split '\r?\n'
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $lines -join "`n" | Should -Match 'GET /health\s+3\s+0\s+0\s+0\s+0'
+    }
+}
