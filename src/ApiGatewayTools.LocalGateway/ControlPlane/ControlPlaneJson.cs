@@ -170,6 +170,14 @@ internal static class ControlPlaneJson
             }
         });
         writer.OptionalMap("variables", stage.Variables);
+        if (stage.AccessLog is { } accessLog)
+        {
+            writer.Object("accessLogSettings", () => StageAccessLog.Write(writer, accessLog));
+        }
+        if (stage.Canary is { } canary)
+        {
+            writer.Object("canarySettings", () => StageCanary.Write(writer, canary));
+        }
         writer.OptionalString("documentationVersion", stage.DocumentationVersion);
         writer.WriteBoolean("tracingEnabled", stage.TracingEnabled);
         writer.OptionalMap("tags", stage.Tags);

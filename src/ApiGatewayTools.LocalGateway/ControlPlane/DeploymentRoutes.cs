@@ -25,6 +25,7 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
         lock (state.Sync)
         {
             var api = state.RestApis.Get(request.Route("restapi_id"));
+            var canarySettings = StageCanary.ReadDeploymentRequest(body, api, stageName);
             EnsureDeployable(api);
             var now = DateTimeOffset.UtcNow;
             var deployment = new DeploymentRecord
@@ -35,15 +36,22 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
                 Snapshot = new DeploymentSnapshot(api),
             };
             api.Deployments.Add(deployment);
-            if (stageName is not null)
+            if (canarySettings is { } canary)
+            {
+                // A canary deployment leaves the stage on its deployment and settings; only the canary changes.
+                var stage = api.Stages.Get(stageName!) with { };
+                stage.Canary = StageCanary.ForDeployment(canary, deployment.Id);
+                stage.LastUpdatedDate = now;
+                api.Stages.Replace(stage);
+            }
+            else if (stageName is not null)
             {
                 var stage = api.Stages.TryGetValue(stageName, out var existing)
                     ? existing with { }
                     : new StageRecord { StageName = stageName, DeploymentId = deployment.Id, CreatedDate = now, LastUpdatedDate = now };
                 stage.DeploymentId = deployment.Id;
                 stage.Description = JsonRead.String(body, "stageDescription") ?? stage.Description;
-                stage.CacheClusterEnabled = JsonRead.Bool(body, "cacheClusterEnabled") ?? stage.CacheClusterEnabled;
-                stage.CacheClusterSize = JsonRead.String(body, "cacheClusterSize") ?? stage.CacheClusterSize;
+                stage.SetCacheCluster(JsonRead.Bool(body, "cacheClusterEnabled") ?? stage.CacheClusterEnabled, JsonRead.String(body, "cacheClusterSize"));
                 stage.TracingEnabled = JsonRead.Bool(body, "tracingEnabled") ?? stage.TracingEnabled;
                 if (variables is not null)
                 {
@@ -93,7 +101,8 @@ internal sealed class DeploymentRoutes(GatewayState state) : IRouteArea
         {
             var api = state.RestApis.Get(request.Route("restapi_id"));
             var deployment = api.Deployments.Get(request.Route("deployment_id"));
-            if (api.Stages.Values.Any(stage => stage.DeploymentId == deployment.Id))
+            // A stage's canary counts as using its deployment too.
+            if (api.Stages.Values.Any(stage => stage.DeploymentId == deployment.Id || stage.Canary?.DeploymentId == deployment.Id))
             {
                 throw GatewayError.BadRequest("Active stages pointing to this deployment must be moved or deleted");
             }

@@ -120,6 +120,10 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
             case "disableExecuteApiEndpoint" when operation.Op == "replace":
                 api.DisableExecuteApiEndpoint = operation.BoolValue;
                 break;
+            // Compression is turned off by replacing the size with an empty value, or by removing it.
+            case "minimumCompressionSize" when operation.Op == "remove":
+                api.MinimumCompressionSize = null;
+                break;
             case "minimumCompressionSize" when operation.Op == "replace":
                 api.MinimumCompressionSize = string.IsNullOrEmpty(operation.Value) ? null : operation.IntValue;
                 ValidateCompressionSize(api.MinimumCompressionSize);

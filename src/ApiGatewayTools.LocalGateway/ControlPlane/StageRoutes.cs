@@ -5,13 +5,31 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.ControlPlane;
 
-/// <summary>CreateStage, GetStages, GetStage, UpdateStage, DeleteStage.</summary>
+/// <summary>CreateStage, GetStages, GetStage, UpdateStage, DeleteStage and FlushStageCache.</summary>
 internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
 {
     public void Register(Router router)
     {
         router.MapCollection("Stage", "/restapis/{restapi_id}/stages", "stage_name", Create, List, Get, Update, Delete);
+        router.Map("DELETE", "/restapis/{restapi_id}/stages/{stage_name}/cache/data", "FlushStageCache", FlushCache);
     }
+
+    /// <summary>Every top-level path UpdateStage serves, as AWS lists them when it refuses one.</summary>
+    private const string ValidPaths =
+        "/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, "
+        + "/accessLogSettings/destinationArn, /accessLogSettings/format, /{resourcePath}/{httpMethod}/metrics/enabled, "
+        + "/{resourcePath}/{httpMethod}/logging/dataTrace, /{resourcePath}/{httpMethod}/logging/loglevel, "
+        + "/{resourcePath}/{httpMethod}/throttling/burstLimit/{resourcePath}/{httpMethod}/throttling/rateLimit"
+        + "/{resourcePath}/{httpMethod}/caching/ttlInSeconds, /{resourcePath}/{httpMethod}/caching/enabled, "
+        + "/{resourcePath}/{httpMethod}/caching/dataEncrypted, /{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, "
+        + "/{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, /*/*/metrics/enabled, /*/*/logging/dataTrace, "
+        + "/*/*/logging/loglevel, /*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, /*/*/caching/enabled, "
+        + "/*/*/caching/dataEncrypted, /*/*/caching/requireAuthorizationForCacheControl, "
+        + "/*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, /tracingEnabled";
+
+    /// <summary>AWS's answer to an UpdateStage path it does not serve (its list is kept verbatim, odd separators included).</summary>
+    public static GatewayError InvalidPath(PatchOperation operation) =>
+        GatewayError.BadRequest($"Invalid method setting path: {operation.Path}. Must be one of: [{ValidPaths}]");
 
     private static readonly string[] CacheClusterSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
 
@@ -77,15 +95,15 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                 StageName = stageName,
                 DeploymentId = deploymentId,
                 Description = JsonRead.String(body, "description"),
-                CacheClusterEnabled = JsonRead.Bool(body, "cacheClusterEnabled") ?? false,
-                CacheClusterSize = JsonRead.String(body, "cacheClusterSize"),
                 DocumentationVersion = JsonRead.String(body, "documentationVersion"),
                 TracingEnabled = JsonRead.Bool(body, "tracingEnabled") ?? false,
                 Variables = ValidateVariables(JsonRead.StringMap(body, "variables")) ?? new(StringComparer.Ordinal),
                 Tags = JsonRead.StringMap(body, "tags") ?? new(StringComparer.Ordinal),
+                Canary = StageCanary.ReadForStage(body, api, deploymentId),
                 CreatedDate = now,
                 LastUpdatedDate = now,
             };
+            stage.SetCacheCluster(JsonRead.Bool(body, "cacheClusterEnabled") ?? false, JsonRead.String(body, "cacheClusterSize"));
             api.Stages.Add(stage);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Stage(w, stage));
         }
@@ -125,6 +143,21 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
         }
     }
 
+    /// <summary>
+    /// Empties the stage's cache: answers cached before now are never served again. A stage without a cache
+    /// cluster has nothing to flush and is answered the same way.
+    /// </summary>
+    private GatewayResponse FlushCache(GatewayRequest request)
+    {
+        lock (state.Sync)
+        {
+            var api = state.RestApis.Get(request.Route("restapi_id"));
+            var stage = api.Stages.Get(request.Route("stage_name"));
+            api.Stages.Replace(stage with { CacheGeneration = stage.CacheGeneration + 1 });
+            return GatewayResponse.Empty(202);
+        }
+    }
+
     private GatewayResponse Delete(GatewayRequest request)
     {
         lock (state.Sync)
@@ -138,6 +171,10 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
 
     private static void Apply(RestApiRecord api, StageRecord stage, PatchOperation operation)
     {
+        if (StageCanary.TryApply(api, stage, operation) || StageAccessLog.TryApply(stage, operation))
+        {
+            return;
+        }
         var segments = operation.Segments;
         switch (segments[0])
         {
@@ -157,11 +194,11 @@ internal sealed partial class StageRoutes(GatewayState state) : IRouteArea
                 }
                 break;
             case "cacheClusterEnabled" when operation.Op == "replace":
-                stage.CacheClusterEnabled = operation.BoolValue;
+                stage.SetCacheCluster(operation.BoolValue, stage.CacheClusterSize);
                 break;
             case "cacheClusterSize" when operation.Op == "replace":
                 ValidateCacheClusterSize(operation.RequiredValue);
-                stage.CacheClusterSize = operation.RequiredValue;
+                stage.SetCacheCluster(stage.CacheClusterEnabled, operation.RequiredValue);
                 break;
             case "tracingEnabled" when operation.Op == "replace":
                 stage.TracingEnabled = operation.BoolValue;

@@ -52,6 +52,21 @@ internal sealed record StageRecord
     public long CacheGeneration { get; set; }
     public required DateTimeOffset CreatedDate { get; init; }
     public required DateTimeOffset LastUpdatedDate { get; set; }
+
+    /// <summary>
+    /// Turns the cache cluster on or off or resizes it. A cluster turned on without a size gets AWS's smallest
+    /// (0.5 GB); one turned off or resized starts empty, so the cache generation moves on.
+    /// </summary>
+    public void SetCacheCluster(bool enabled, string? size)
+    {
+        size = enabled ? size ?? CacheClusterSize ?? "0.5" : size ?? CacheClusterSize;
+        if (CacheClusterEnabled && (!enabled || size != CacheClusterSize))
+        {
+            CacheGeneration++;
+        }
+        CacheClusterEnabled = enabled;
+        CacheClusterSize = size;
+    }
 }
 
 /// <summary>A stage's canary: the deployment a share of requests goes to, and the stage variables it overrides.</summary>

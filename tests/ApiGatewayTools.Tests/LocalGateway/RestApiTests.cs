@@ -111,6 +111,53 @@ public sealed class RestApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         (await _client.Get($"/restapis/{apiId}")).ShouldBe(HttpStatusCode.NotFound, "NotFoundException");
         (await _client.Delete($"/restapis/{apiId}")).ShouldBe(HttpStatusCode.NotFound, "NotFoundException");
     }
+
+    [Fact]
+    public async Task Update_serves_the_settings_a_stage_practice_needs()
+    {
+        var (apiId, _) = await _client.CreateApi();
+
+        var updated = await _client.Patch($"/restapis/{apiId}",
+            new { op = "add", path = "/binaryMediaTypes/image~1png" },
+            new { op = "add", path = "/binaryMediaTypes/application~1octet-stream" },
+            new { op = "remove", path = "/binaryMediaTypes/image~1png" },
+            new { op = "replace", path = "/minimumCompressionSize", value = "10485760" },
+            new { op = "replace", path = "/apiKeySource", value = "AUTHORIZER" },
+            new { op = "replace", path = "/disableExecuteApiEndpoint", value = "true" });
+
+        updated.ShouldBe(HttpStatusCode.OK);
+        var read = (await _client.Get($"/restapis/{apiId}")).Json;
+        Assert.Equal(["application/octet-stream"], read.GetProperty("binaryMediaTypes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(10485760, read.GetProperty("minimumCompressionSize").GetInt32());
+        Assert.Equal("AUTHORIZER", read.GetProperty("apiKeySource").GetString());
+        Assert.True(read.GetProperty("disableExecuteApiEndpoint").GetBoolean());
+
+        var cleared = await _client.Patch($"/restapis/{apiId}", new { op = "remove", path = "/minimumCompressionSize" });
+        Assert.False(cleared.Json.TryGetProperty("minimumCompressionSize", out _));
+        var zero = await _client.Patch($"/restapis/{apiId}", new { op = "replace", path = "/minimumCompressionSize", value = "0" });
+        Assert.Equal(0, zero.Json.GetProperty("minimumCompressionSize").GetInt32());
+        var emptied = await _client.Patch($"/restapis/{apiId}", new { op = "replace", path = "/minimumCompressionSize", value = "" });
+        Assert.False(emptied.Json.TryGetProperty("minimumCompressionSize", out _));
+    }
+
+    [Theory]
+    [InlineData("/minimumCompressionSize", "10485761")]
+    [InlineData("/minimumCompressionSize", "-1")]
+    [InlineData("/minimumCompressionSize", "big")]
+    [InlineData("/apiKeySource", "QUERY")]
+    [InlineData("/disableExecuteApiEndpoint", "maybe")]
+    [InlineData("/name", "")]
+    public async Task Update_refuses_settings_out_of_range(string path, string value)
+    {
+        var (apiId, _) = await _client.CreateApi();
+
+        var refused = await _client.Patch($"/restapis/{apiId}", new { op = "replace", path, value });
+
+        refused.ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        var read = (await _client.Get($"/restapis/{apiId}")).Json;
+        Assert.Equal("HEADER", read.GetProperty("apiKeySource").GetString());
+        Assert.False(read.TryGetProperty("minimumCompressionSize", out _));
+    }
 }
 
 /// <summary>A gateway of its own, for tests that count everything in it.</summary>
