@@ -12,7 +12,8 @@ internal sealed record ServedInvoke(InvokeContext Context, MethodResult? Answer,
 }
 
 /// <summary>
-/// A stage's access-log format, compiled once: literal text and $context variables, each replaced by its
+/// A stage's access-log format, compiled once: literal text and $context variables (also written
+/// ${context.name}), each replaced by its
 /// value for the request, or "-" when the request has none (or the variable is not one the local gateway
 /// knows), as API Gateway writes a missing value.
 /// </summary>
@@ -30,32 +31,51 @@ internal sealed class AccessLogFormat
     {
         var parts = new List<(string, bool)>();
         var at = 0;
-        while (at < format.Length)
+        while (NextVariable(format, at) is var (start, nameStart, nameEnd, end))
         {
-            var start = format.IndexOf(Prefix, at, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                parts.Add((format[at..], false));
-                break;
-            }
-            var end = start + Prefix.Length;
-            while (end < format.Length && (char.IsAsciiLetterOrDigit(format[end]) || format[end] is '.' or '_' or '-'))
-            {
-                end++;
-            }
-            // A name never ends with a dot (that dot is text, as in "$context.status.").
-            while (end > start + Prefix.Length && format[end - 1] == '.')
-            {
-                end--;
-            }
             if (start > at)
             {
                 parts.Add((format[at..start], false));
             }
-            parts.Add((format[(start + Prefix.Length)..end], true));
+            parts.Add((format[nameStart..nameEnd], true));
             at = end;
         }
+        if (at < format.Length)
+        {
+            parts.Add((format[at..], false));
+        }
         _parts = [.. parts];
+    }
+
+    /// <summary>
+    /// The next $context.name or ${context.name} from <paramref name="from"/>: where it starts, where its name
+    /// starts and ends, and where the text after it starts; null when there is none.
+    /// </summary>
+    private static (int Start, int NameStart, int NameEnd, int End)? NextVariable(string format, int from)
+    {
+        const string Braced = "${context.";
+        var plain = format.IndexOf(Prefix, from, StringComparison.Ordinal);
+        var braced = format.IndexOf(Braced, from, StringComparison.Ordinal);
+        if (braced >= 0 && (plain < 0 || braced < plain) && format.IndexOf('}', braced) is var close and > 0)
+        {
+            return (braced, braced + Braced.Length, close, close + 1);
+        }
+        if (plain < 0)
+        {
+            return null;
+        }
+        var nameStart = plain + Prefix.Length;
+        var end = nameStart;
+        while (end < format.Length && (char.IsAsciiLetterOrDigit(format[end]) || format[end] is '.' or '_' or '-'))
+        {
+            end++;
+        }
+        // A name never ends with a dot (that dot is text, as in "$context.status.").
+        while (end > nameStart && format[end - 1] == '.')
+        {
+            end--;
+        }
+        return (plain, nameStart, end, end);
     }
 
     public static AccessLogFormat For(string format)

@@ -1,5 +1,5 @@
+using System.Net;
 using ApiGatewayTools.LocalGateway;
-using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.Tests.LocalGateway.DataPlane.StagePractices;
 
@@ -18,7 +18,14 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
         _baseDeployment = await _gateway.Deploy(_apiId, "prod", new Dictionary<string, string> { ["version"] = "1" });
         await _gateway.IntegrationResponse(_apiId, resourceId, "GET", "200",
             new { responseTemplates = new Dictionary<string, string> { ["application/json"] = """{"version":"$stageVariables.version","side":"canary"}""" } });
-        _canaryDeployment = await _gateway.Deploy(_apiId, "staging");
+        // A canary release: the new deployment goes to the stage's canary, with its own stage variable.
+        var canary = await _gateway.Client.Post($"/restapis/{_apiId}/deployments", new
+        {
+            stageName = "prod",
+            canarySettings = new { percentTraffic = 0.0, stageVariableOverrides = new Dictionary<string, string> { ["version"] = "2" } },
+        });
+        canary.ShouldBe(HttpStatusCode.Created);
+        _canaryDeployment = canary.Str("id");
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
@@ -26,7 +33,7 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
     [Fact]
     public async Task The_canary_serves_its_share_of_requests_from_its_deployment_with_its_variables()
     {
-        SetCanary(25);
+        await SetCanary(25);
         const int Requests = 400;
         var sides = new Dictionary<string, int> { ["""{"version":"1","side":"base"}"""] = 0, ["""{"version":"2","side":"canary"}"""] = 0 };
         for (var i = 0; i < Requests; i++)
@@ -44,9 +51,9 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
     [Fact]
     public async Task A_canary_at_0_or_100_percent_serves_none_or_all()
     {
-        SetCanary(0);
+        await SetCanary(0);
         Assert.Contains("base", (await _gateway.Get(_apiId, "/version")).Body);
-        SetCanary(100);
+        await SetCanary(100);
         for (var i = 0; i < 10; i++)
         {
             Assert.Contains("canary", (await _gateway.Get(_apiId, "/version")).Body);
@@ -57,7 +64,7 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
     [Fact]
     public async Task Each_request_is_written_to_the_access_log_in_the_stage_format()
     {
-        SetAccessLog("""{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","method":"$context.httpMethod","resource":"$context.resourcePath","path":"$context.path","status":"$context.status","length":"$context.responseLength","stage":"$context.stage","api":"$context.apiId","error":"$context.error.message","nothing":"$context.authorizer.principalId"}""");
+        await SetAccessLog("""{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","method":"$context.httpMethod","resource":"$context.resourcePath","path":"$context.path","status":"$context.status","length":"$context.responseLength","stage":"$context.stage","api":"$context.apiId","error":"$context.error.message","nothing":"$context.authorizer.principalId"}""");
         var answer = await _gateway.Get(_apiId, "/version");
         var missing = await _gateway.Get(_apiId, "/nowhere");
         var lines = _gateway.Server.AccessLog;
@@ -75,7 +82,7 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
     [Fact]
     public async Task The_common_log_format_and_timing_variables_render()
     {
-        SetAccessLog("""$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId. $context.requestTimeEpoch $context.integrationLatency $context.responseLatency""");
+        await SetAccessLog("""$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId. $context.requestTimeEpoch $context.integrationLatency $context.responseLatency""");
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var answer = await _gateway.Get(_apiId, "/version");
         var line = _gateway.Server.AccessLog.Single().Line;
@@ -85,6 +92,15 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
         Assert.Equal(answer.Header("x-amzn-RequestId"), match.Groups["id"].Value);
         Assert.InRange(long.Parse(match.Groups["epoch"].Value), before - 1000, before + 60_000);
         Assert.True(long.Parse(match.Groups["integration"].Value) <= long.Parse(match.Groups["response"].Value));
+    }
+
+    [Fact]
+    public async Task Braced_variables_and_canary_variables_render()
+    {
+        await SetCanary(100);
+        await SetAccessLog("${context.requestId} ${context.deploymentId} $context.isCanaryRequest ${context.stage}");
+        var answer = await _gateway.Get(_apiId, "/version");
+        Assert.Equal($"{answer.Header("x-amzn-RequestId")} {_canaryDeployment} true prod", _gateway.Server.AccessLog.Single().Line);
     }
 
     [Fact]
@@ -110,17 +126,12 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
         var method = Assert.Single(metrics.Skip(1));
         Assert.Equal(("/version", "GET", 2L, 0L), (method.Resource, method.HttpMethod, method.Count, method.Error4XX));
         Assert.Equal(2, method.IntegrationLatency.SampleCount);
-        Assert.Empty(_gateway.Server.StageMetrics(_apiId, "staging"));
+        Assert.Empty(_gateway.Server.StageMetrics(_apiId, "nobody"));
     }
 
-    private void SetCanary(double percent) =>
-        _gateway.ChangeStage(_apiId, "prod", (stage, _) => stage.Canary = new CanarySettings
-        {
-            DeploymentId = _canaryDeployment,
-            PercentTraffic = percent,
-            StageVariableOverrides = new(StringComparer.Ordinal) { ["version"] = "2" },
-        });
+    private Task SetCanary(double percent) =>
+        _gateway.PatchStage(_apiId, "prod", ("/canarySettings/percentTraffic", percent.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    private void SetAccessLog(string format) =>
-        _gateway.ChangeStage(_apiId, "prod", (stage, _) => stage.AccessLog = new AccessLogSettings(format, "arn:aws:logs:us-east-1:000000000000:log-group:access"));
+    private Task SetAccessLog(string format) =>
+        _gateway.PatchStage(_apiId, "prod", ("/accessLogSettings/format", format), ("/accessLogSettings/destinationArn", "arn:aws:logs:us-east-1:000000000000:log-group:access"));
 }

@@ -107,9 +107,23 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     {
         await _gateway.Get(_apiId, "/pets");
         Assert.Equal("""{"call":1}""", (await _gateway.Get(_apiId, "/pets")).Body);
-        _gateway.ChangeStage(_apiId, "prod", (stage, _) => stage.CacheGeneration++);
+        (await _gateway.Client.Delete($"/restapis/{_apiId}/stages/prod/cache/data")).ShouldBe(HttpStatusCode.Accepted);
         Assert.Equal("""{"call":2}""", (await _gateway.Get(_apiId, "/pets")).Body);
         Assert.Equal("""{"call":2}""", (await _gateway.Get(_apiId, "/pets")).Body);
+    }
+
+    [Fact]
+    public async Task Canary_requests_use_the_stage_cache_only_when_the_canary_says_so()
+    {
+        var canary = await _gateway.Client.Post($"/restapis/{_apiId}/deployments", new { stageName = "prod", canarySettings = new { percentTraffic = 100.0 } });
+        canary.ShouldBe(HttpStatusCode.Created);
+        await _gateway.Get(_apiId, "/pets");
+        await _gateway.Get(_apiId, "/pets");
+        Assert.Equal(2, _backend.Calls);
+        await _gateway.PatchStage(_apiId, "prod", ("/canarySettings/useStageCache", "true"));
+        await _gateway.Get(_apiId, "/pets");
+        await _gateway.Get(_apiId, "/pets");
+        Assert.Equal(3, _backend.Calls);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.Tests.LocalGateway.DataPlane.StagePractices;
 
@@ -38,21 +37,6 @@ internal static class StagePracticeHarness
         var answer = await gateway.Client.Patch($"/restapis/{apiId}/stages/{stageName}",
             settings.Select(setting => (object)new { op = "replace", path = setting.Path, value = setting.Value }).ToArray());
         answer.ShouldBe(HttpStatusCode.OK);
-    }
-
-    /// <summary>
-    /// Changes a stage's record directly, as the control plane would: for settings whose UpdateStage paths
-    /// (canarySettings, accessLogSettings, FlushStageCache) the control plane serves separately.
-    /// </summary>
-    public static void ChangeStage(this DataPlaneHarness gateway, string apiId, string stageName, Action<StageRecord, RestApiRecord> change)
-    {
-        var state = gateway.Server.State;
-        lock (state.Sync)
-        {
-            var api = state.RestApis[apiId];
-            change(api.Stages[stageName], api);
-            state.Changed();
-        }
     }
 
     /// <summary>An HTTP_PROXY GET method on <paramref name="path"/> to the backend, with the integration's cache key parameters.</summary>
