@@ -11,17 +11,23 @@ BeforeAll {
         [pscustomobject]@{ Status = [int]$response.StatusCode; Headers = $response.Headers; Body = "$($response.Content)" }
     }
 
-    # UpdateStage with replace operations, sent as any AWS client would (the local gateway takes any
-    # well-formed signature): the stage's method settings, independent of the cmdlets that set them.
-    function Update-TestStage([string] $RestApiId, [string] $StageName, [hashtable] $Replace) {
+    # A control-plane request sent as any AWS client would (the local gateway takes any well-formed signature):
+    # the stage settings these tests need, independent of the cmdlets that set them.
+    function Send-ControlPlane([string] $Method, [string] $Path, $Body) {
         $now = [DateTime]::UtcNow
         $headers = @{
             'X-Amz-Date'    = $now.ToString("yyyyMMdd'T'HHmmss'Z'")
             'Authorization' = "AWS4-HMAC-SHA256 Credential=test/$($now.ToString('yyyyMMdd'))/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=$('0' * 64)"
         }
+        $parameters = @{ Method = $Method; Uri = "$($gateway.EndpointUrl)$Path"; Headers = $headers; SkipHeaderValidation = $true }
+        if ($null -ne $Body) { $parameters.Body = $Body | ConvertTo-Json -Depth 5; $parameters.ContentType = 'application/json' }
+        Invoke-RestMethod @parameters
+    }
+
+    # UpdateStage with replace operations, e.g. @{ '/*/*/throttling/rateLimit' = '10' }.
+    function Update-TestStage([string] $RestApiId, [string] $StageName, [hashtable] $Replace) {
         $operations = @($Replace.GetEnumerator() | ForEach-Object { @{ op = 'replace'; path = $_.Key; value = "$($_.Value)" } })
-        $body = @{ patchOperations = $operations } | ConvertTo-Json -Depth 4
-        Invoke-RestMethod -Method Patch -Uri "$($gateway.EndpointUrl)/restapis/$RestApiId/stages/$StageName" -Headers $headers -Body $body -ContentType 'application/json' -SkipHeaderValidation | Out-Null
+        Send-ControlPlane PATCH "/restapis/$RestApiId/stages/$StageName" @{ patchOperations = $operations } | Out-Null
     }
 }
 
@@ -96,10 +102,71 @@ Describe 'The stage cache at an invoke URL' {
         Get-BackendCount | Should -Be 1
     }
 
+    It 'reaches the backend again once the stage cache is flushed' {
+        Send-ControlPlane DELETE "/restapis/$($api.RestApiId)/stages/prod/cache/data" | Out-Null
+        (Invoke-Stage "$($stage.InvokeUrl)/cached").Status | Should -Be 200
+        (Invoke-Stage "$($stage.InvokeUrl)/cached").Status | Should -Be 200
+        Get-BackendCount | Should -Be 2
+    }
+
     It 'reaches the backend once the cache cluster is off' {
         Update-TestStage $api.RestApiId prod @{ '/cacheClusterEnabled' = 'false' }
         Invoke-Stage "$($stage.InvokeUrl)/cached" | Out-Null
-        Get-BackendCount | Should -Be 2
+        Get-BackendCount | Should -Be 3
+    }
+}
+
+Describe 'A canary release at an invoke URL' {
+    BeforeAll {
+        $script:api = New-TestApi 'canary'
+        $method = $api | Add-GwResource -Path /version | Add-GwMethod GET
+        $method | Set-GwMockIntegration -ResponseBody '{"side":"base","version":"$stageVariables.version"}' | Out-Null
+        $script:stage = $api | Publish-GwDeployment -StageName prod -StageVariable @{ version = '1' }
+        $method | Set-GwMockIntegration -ResponseBody '{"side":"canary","version":"$stageVariables.version"}' | Out-Null
+        $script:canary = Send-ControlPlane POST "/restapis/$($api.RestApiId)/deployments" @{
+            stageName      = 'prod'
+            canarySettings = @{ percentTraffic = 50; stageVariableOverrides = @{ version = '2' } }
+        }
+    }
+
+    It 'splits requests by the canary percentage, serving the canary''s deployment with its variables' {
+        $marker = Get-LastRequestId
+        $answers = 1..200 | ForEach-Object { (Invoke-Stage "$($stage.InvokeUrl)/version").Body }
+        $answers | Where-Object { $_ -notin '{"side":"base","version":"1"}', '{"side":"canary","version":"2"}' } | Should -BeNullOrEmpty
+        $canaryCount = @($answers | Where-Object { $_ -eq '{"side":"canary","version":"2"}' }).Count
+        # 50% of 200 is 100, with a standard deviation of about 7: five of them either side.
+        $canaryCount | Should -BeGreaterOrEqual 65
+        $canaryCount | Should -BeLessOrEqual 135
+        $logged = @(Get-RequestSince $marker | Where-Object Operation -EQ Invoke)
+        @($logged | Where-Object Canary).Count | Should -Be $canaryCount
+        @($logged | Where-Object Canary).DeploymentId | Select-Object -Unique | Should -Be $canary.id
+    }
+
+    It 'serves only the base once the canary is removed' {
+        Send-ControlPlane PATCH "/restapis/$($api.RestApiId)/stages/prod" @{ patchOperations = @(@{ op = 'remove'; path = '/canarySettings' }) } | Out-Null
+        1..10 | ForEach-Object { (Invoke-Stage "$($stage.InvokeUrl)/version").Body | Should -BeExactly '{"side":"base","version":"1"}' }
+    }
+}
+
+Describe 'The access log of a stage' {
+    BeforeAll {
+        $script:api = New-TestApi 'accesslog'
+        $api | Add-GwResource -Path '/pets/{petId}' | Add-GwMethod GET | Set-GwMockIntegration -ResponseBody '{"pet":1}' | Out-Null
+        $script:stage = $api | Publish-GwDeployment -StageName prod
+        Update-TestStage $api.RestApiId prod @{
+            '/accessLogSettings/format'         = '$context.requestId $context.httpMethod $context.resourcePath $context.path $context.status $context.responseLength $context.error.message'
+            '/accessLogSettings/destinationArn' = 'arn:aws:logs:us-east-1:000000000000:log-group:pets-access'
+        }
+    }
+
+    It 'writes each request in the stage''s format to the gateway''s access log' {
+        $found = Invoke-Stage "$($stage.InvokeUrl)/pets/7"
+        $missing = Invoke-Stage "$($stage.InvokeUrl)/owners"
+        $lines = @((Get-GwLocalGateway).AccessLog | Where-Object RestApiId -EQ $api.RestApiId)
+        $lines.Count | Should -Be 2
+        $lines[0].Line | Should -BeExactly "$($found.Headers['x-amzn-RequestId']) GET /pets/{petId} /prod/pets/7 200 9 -"
+        $lines[1].Line | Should -BeExactly "$($missing.Headers['x-amzn-RequestId']) GET - /prod/owners 403 42 Missing Authentication Token"
+        "$($lines[1])" | Should -BeExactly $lines[1].Line
     }
 }
 
