@@ -8,7 +8,10 @@
       - nginx as a reverse proxy to that backend (keepalive upstream): the reference for HTTP_PROXY;
       - a bare HttpListener server in this process (bench/HelloListener.cs): HttpListener's own ceiling here;
       - the local gateway's MOCK integration (GET /mock) and HTTP_PROXY integration (GET /proxy -> the backend),
-        set up with the module's cmdlets and deployed to the stage "bench".
+        set up with the module's cmdlets and deployed to the stage "bench";
+      - the same two methods on the stage "cached", which has a cache cluster, caching on for every method and a
+        stage throttle set high enough never to trigger: after the first request every answer is a cache hit.
+    The gateway runs with its account throttle raised the same way, so that no row measures 429s.
     Each target gets a warm-up run, then a measured run; the CPU time of the load generator, of the server and of
     the machine as a whole (idle, other processes) is recorded for the measured run, which shows what limits a
     rate on a machine with few cores.
@@ -54,6 +57,7 @@ $WorkDir = Join-Path ([IO.Path]::GetTempPath()) "apigatewaytools-bench-$PID"
 $Goals = [pscustomobject]@{
     MockRequestsPerSecond = 15000
     ProxyShareOfNginx     = 0.40
+    CachedShareOfMock     = 0.80
     P99Ms                 = 20
     ImportMs              = 150
     ImportWorkingSetMB    = 30
@@ -330,14 +334,39 @@ function Stop-Nginx([Diagnostics.Process] $Process) {
     $Process.Dispose()
 }
 
-# The API the gateway serves in the benchmark: GET /mock (MOCK) and GET /proxy (HTTP_PROXY to the backend).
+# The API the gateway serves in the benchmark: GET /mock (MOCK) and GET /proxy (HTTP_PROXY to the backend),
+# deployed to the stages "bench" (plain) and "cached" (stage cache on, throttle high); returns both stages.
 function New-BenchApi([int] $BackendPort) {
     $api = New-GwRestApi -Name "bench-$PID" -Description 'Load benchmark'
     $api | Add-GwResource -Path /mock | Add-GwMethod -HttpMethod GET |
         Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
     $api | Add-GwResource -Path /proxy | Add-GwMethod -HttpMethod GET |
         Set-GwHttpIntegration -Proxy -Uri "http://127.0.0.1:$BackendPort/" | Out-Null
-    $api | Publish-GwDeployment -StageName bench
+    $plain = $api | Publish-GwDeployment -StageName bench
+    $cached = $api | Publish-GwDeployment -StageName cached
+    Set-BenchStageCache $api.RestApiId cached
+    [pscustomobject]@{ Plain = $plain; Cached = $cached }
+}
+
+# UpdateStage for the "cached" stage: a cache cluster, caching for every method for the whole run, and a stage
+# throttle far above any rate measured here. Sent as any AWS client would (the local gateway takes any
+# well-formed signature), so the benchmark needs no more than the local gateway for it.
+function Set-BenchStageCache([string] $RestApiId, [string] $StageName) {
+    $settings = [ordered]@{
+        '/cacheClusterEnabled'           = 'true'
+        '/*/*/caching/enabled'           = 'true'
+        '/*/*/caching/ttlInSeconds'      = '3600'
+        '/*/*/throttling/rateLimit'      = '1000000'
+        '/*/*/throttling/burstLimit'     = '1000000'
+    }
+    $operations = @($settings.GetEnumerator() | ForEach-Object { @{ op = 'replace'; path = $_.Key; value = $_.Value } })
+    $now = [DateTime]::UtcNow
+    $headers = @{
+        'X-Amz-Date'    = $now.ToString("yyyyMMdd'T'HHmmss'Z'")
+        'Authorization' = "AWS4-HMAC-SHA256 Credential=test/$($now.ToString('yyyyMMdd'))/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature=$('0' * 64)"
+    }
+    Invoke-RestMethod -Method Patch -Uri "$((Get-GwLocalGateway).EndpointUrl)/restapis/$RestApiId/stages/$StageName" -Headers $headers -SkipHeaderValidation `
+        -ContentType 'application/json' -Body (@{ patchOperations = $operations } | ConvertTo-Json -Depth 4) | Out-Null
 }
 
 function Measure-DataPlane {
@@ -359,12 +388,15 @@ function Measure-DataPlane {
         else {
             $script:Problems.Add('nginx could not be installed: the backend, the nginx reverse proxy and HTTP_PROXY were not measured.')
         }
-        Start-GwLocalGateway | Out-Null
+        # API Gateway's account default (10,000 requests per second) would throttle the rows this run measures.
+        Start-GwLocalGateway -AccountRateLimit 1e9 -AccountBurstLimit 1000000000 | Out-Null
         $gatewayStarted = $true
-        $stage = New-BenchApi $backendPort
-        Measure-Target 'gateway MOCK' "$($stage.InvokeUrl)/mock" $inThisProcess
+        $stages = New-BenchApi $backendPort
+        Measure-Target 'gateway MOCK' "$($stages.Plain.InvokeUrl)/mock" $inThisProcess
+        Measure-Target 'gateway cached GET (MOCK)' "$($stages.Cached.InvokeUrl)/mock" $inThisProcess
         if ($nginx) {
-            Measure-Target 'gateway HTTP_PROXY -> backend' "$($stage.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
+            Measure-Target 'gateway HTTP_PROXY -> backend' "$($stages.Plain.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
+            Measure-Target 'gateway cache hit (HTTP_PROXY)' "$($stages.Cached.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
         }
         # Last, so that HttpListener's code is as warm as it was for the gateway: a fair ceiling, not a cold one.
         Add-Type -Path (Join-Path $PSScriptRoot 'HelloListener.cs')
@@ -505,11 +537,23 @@ function Get-Verdicts($DataPlane, $Import) {
     }
     else { & $row 'HTTP_PROXY rate vs nginx reverse proxy' ('>= {0:N0}%' -f (100 * $Goals.ProxyShareOfNginx)) $missing $false }
 
+    $cachedMock = $byName['gateway cached GET (MOCK)']
+    $cacheHit = $byName['gateway cache hit (HTTP_PROXY)']
+    if ($cachedMock -and $mock) {
+        $share = $cachedMock.RequestsPerSecond / $mock.RequestsPerSecond
+        & $row 'Cached GET rate vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.CachedShareOfMock)) ('{0:N0}% ({1:N0} / {2:N0} req/s)' -f (100 * $share), $cachedMock.RequestsPerSecond, $mock.RequestsPerSecond) ($share -ge $Goals.CachedShareOfMock)
+    }
+    else { & $row 'Cached GET rate vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.CachedShareOfMock)) $missing $false }
+    if ($cacheHit -and $proxy) {
+        & $row 'HTTP cache hit vs backend path' 'faster (req/s)' ('{0:N0} vs {1:N0} req/s' -f $cacheHit.RequestsPerSecond, $proxy.RequestsPerSecond) ($cacheHit.RequestsPerSecond -gt $proxy.RequestsPerSecond)
+    }
+    else { & $row 'HTTP cache hit vs backend path' 'faster (req/s)' $missing $false }
+
     foreach ($pair in @(@('MOCK p99', $mock), @('HTTP_PROXY p99', $proxy))) {
         if ($pair[1]) { & $row $pair[0] "< $($Goals.P99Ms) ms" ('{0:N2} ms' -f $pair[1].P99Ms) ($pair[1].P99Ms -lt $Goals.P99Ms) }
         else { & $row $pair[0] "< $($Goals.P99Ms) ms" $missing $false }
     }
-    foreach ($result in @($mock, $proxy)) {
+    foreach ($result in @($mock, $proxy, $cachedMock, $cacheHit)) {
         if ($result -and ($result.Errors + $result.Non2xx) -gt 0) {
             & $row "$($result.Name) errors" 'none' "$($result.Errors) socket errors, $($result.Non2xx) non-2xx" $false
         }
@@ -598,7 +642,7 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         '## Local gateway data plane'
         ''
-        "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``)."
+        "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``, and again to the stage ``cached``, whose cache answers every request after the first: the cached rows). Its account throttle is raised above any rate measured, and so is the ``cached`` stage's throttle."
         ''
         ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'IdleCpu', 'OtherCpu', 'ServerUsPerRequest' @{
             RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; IdleCpu = '{0:N0}%'; OtherCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'
