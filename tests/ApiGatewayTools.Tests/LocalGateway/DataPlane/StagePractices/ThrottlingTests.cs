@@ -62,7 +62,7 @@ public sealed class ThrottlingTests : IAsyncLifetime
         Assert.Equal(429, throttled.Status);
         Assert.Equal("""{"message":"Too Many Requests"}""", throttled.Body);
         Assert.Equal("TooManyRequestsException", throttled.Header("x-amzn-ErrorType"));
-        Assert.Contains("over its throttle of 1 requests per second (burst 2)", Logged(throttled).Error);
+        Assert.Contains("over its throttle of 1 requests per second (burst 2)", _gateway.Logged(throttled).Error);
         // The stage default is per method: another method has a bucket of its own.
         Assert.Equal(200, (await _gateway.Get(_apiId, "/pets/7")).Status);
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -125,7 +125,4 @@ public sealed class ThrottlingTests : IAsyncLifetime
         }
         return taken;
     }
-
-    private LocalRequestLogEntry Logged(InvokeAnswer answer) =>
-        _gateway.Server.RecentRequests.Single(entry => entry.RequestId == answer.Header("x-amzn-RequestId"));
 }
