@@ -108,6 +108,22 @@ public sealed class ThrottlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_requests_get_exactly_the_burst_and_no_more()
+    {
+        await _gateway.PatchStage(_apiId, "prod", ("/*/*/throttling/rateLimit", "1"), ("/*/*/throttling/burstLimit", "10"));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _gateway.Get(_apiId, "/pets")));
+        Assert.Equal(10, answers.Count(answer => answer.Status == 200));
+        Assert.Equal(40, answers.Count(answer => answer.Status == 429));
+    }
+
+    [Theory]
+    [InlineData("/", "GET", "~1/GET")]
+    [InlineData("/pets", "ANY", "~1pets/ANY")]
+    [InlineData("/pets/{petId}/toys", "POST", "~1pets~1{petId}~1toys/POST")]
+    public void A_method_is_found_in_the_method_settings_under_AWS_s_escaped_key(string resourcePath, string httpMethod, string key) =>
+        Assert.Equal(key, global::ApiGatewayTools.LocalGateway.DataPlane.Practices.StagePractices.SettingsKey(resourcePath, httpMethod));
+
+    [Fact]
     public async Task Without_a_throttle_of_its_own_the_stage_is_not_throttled_below_the_account()
     {
         for (var i = 0; i < 20; i++)
