@@ -104,6 +104,37 @@ public sealed class CanaryAndAccessLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gateway_log_file_carries_the_access_log_line_and_the_deployment_that_served()
+    {
+        var logPath = Path.Combine(Path.GetTempPath(), $"stage-access-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            string requestId;
+            string deploymentId;
+            await using (var gateway = new DataPlaneHarness(new LocalGatewayOptions { LogPath = logPath }))
+            {
+                var apiId = await gateway.CreateApi();
+                await gateway.MockMethod(apiId, "/logged", "GET", "{}");
+                deploymentId = await gateway.Deploy(apiId);
+                await gateway.PatchStage(apiId, "prod",
+                    ("/accessLogSettings/format", "$context.requestId $context.status"), ("/accessLogSettings/destinationArn", "arn:aws:logs:us-east-1:000000000000:log-group:access"));
+                requestId = (await gateway.Get(apiId, "/logged")).Header("x-amzn-RequestId")!;
+            }
+            // Disposing the gateway has written out every queued line.
+            var entry = File.ReadAllLines(logPath)
+                .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+                .Single(line => line.TryGetProperty("requestId", out var id) && id.GetString() == requestId);
+            Assert.Equal($"{requestId} 200", entry.GetProperty("accessLog").GetString());
+            Assert.Equal(deploymentId, entry.GetProperty("deploymentId").GetString());
+            Assert.False(entry.TryGetProperty("canary", out _));
+        }
+        finally
+        {
+            File.Delete(logPath);
+        }
+    }
+
+    [Fact]
     public async Task Without_an_access_log_format_nothing_is_written()
     {
         await _gateway.Get(_apiId, "/version");
