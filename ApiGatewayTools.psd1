@@ -44,6 +44,7 @@
         'Start-GwLocalGateway'
         'Stop-GwLocalGateway'
         'Get-GwLocalGateway'
+        'Get-GwStageMetric'
         'Register-GwLocalFunction'
         'Get-GwLocalFunctionLog'
     )

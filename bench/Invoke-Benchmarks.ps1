@@ -9,7 +9,11 @@
       - a bare HttpListener server in this process (bench/HelloListener.cs): HttpListener's own ceiling here;
       - the local gateway's MOCK integration (GET /mock), HTTP_PROXY integration (GET /proxy -> the backend) and
         AWS_PROXY integrations with warm Node.js and Python handler files (GET /node, GET /python, when node and
-        python3 are installed), set up with the module's cmdlets and deployed to the stage "bench".
+        python3 are installed), set up with the module's cmdlets and deployed to the stage "bench";
+      - the MOCK and HTTP_PROXY methods on the stage "cached", which has a cache cluster, caching on for every
+        method and a stage throttle set high enough never to trigger: after the first request every answer is a
+        cache hit.
+    The gateway runs with its account throttle raised the same way, so that no row measures 429s.
     Each target gets a warm-up run, then a measured run; the CPU time of the load generator, of the server and of
     the machine as a whole (idle, other processes) is recorded for the measured run, which shows what limits a
     rate on a machine with few cores.
@@ -55,6 +59,7 @@ $WorkDir = Join-Path ([IO.Path]::GetTempPath()) "apigatewaytools-bench-$PID"
 $Goals = [pscustomobject]@{
     MockRequestsPerSecond = 15000
     ProxyShareOfNginx     = 0.40
+    CachedShareOfMock     = 0.80
     P99Ms                 = 20
     ImportMs              = 150
     ImportWorkingSetMB    = 30
@@ -332,7 +337,8 @@ function Stop-Nginx([Diagnostics.Process] $Process) {
 }
 
 # The API the gateway serves in the benchmark: GET /mock (MOCK), GET /proxy (HTTP_PROXY to the backend) and
-# the function targets' paths (AWS_PROXY to handler files answering the same 11 bytes).
+# the function targets' paths (AWS_PROXY to handler files answering the same 11 bytes), deployed to the stages
+# "bench" (plain) and "cached" (stage cache on, throttle high); returns both stages.
 function New-BenchApi([int] $BackendPort) {
     $api = New-GwRestApi -Name "bench-$PID" -Description 'Load benchmark'
     $api | Add-GwResource -Path /mock | Add-GwMethod -HttpMethod GET |
@@ -348,7 +354,12 @@ function New-BenchApi([int] $BackendPort) {
         $api | Add-GwResource -Path "/$($target.Path)" | Add-GwMethod -HttpMethod GET |
             Set-GwLambdaIntegration -FunctionName "bench-$($target.Path)-$PID" | Out-Null
     }
-    $api | Publish-GwDeployment -StageName bench
+    $plain = $api | Publish-GwDeployment -StageName bench
+    $cached = $api | Publish-GwDeployment -StageName cached
+    # A cache cluster, caching for every method for the whole run, and a stage throttle far above any rate measured here.
+    $cached | Set-GwStage -CacheClusterEnabled $true -CachingEnabled $true -CacheTtlInSeconds 3600 `
+        -ThrottlingRateLimit 1000000 -ThrottlingBurstLimit 1000000 | Out-Null
+    [pscustomobject]@{ Plain = $plain; Cached = $cached }
 }
 
 # Handler files behind AWS_PROXY, each answering the same 11 bytes as MOCK; measured when their program is installed.
@@ -385,12 +396,15 @@ function Measure-DataPlane {
         else {
             $script:Problems.Add('nginx could not be installed: the backend, the nginx reverse proxy and HTTP_PROXY were not measured.')
         }
-        Start-GwLocalGateway | Out-Null
+        # API Gateway's account default (10,000 requests per second) would throttle the rows this run measures.
+        Start-GwLocalGateway -AccountRateLimit 1e9 -AccountBurstLimit 1000000000 | Out-Null
         $gatewayStarted = $true
-        $stage = New-BenchApi $backendPort
-        Measure-Target 'gateway MOCK' "$($stage.InvokeUrl)/mock" $inThisProcess
+        $stages = New-BenchApi $backendPort
+        Measure-Target 'gateway MOCK' "$($stages.Plain.InvokeUrl)/mock" $inThisProcess
+        Measure-Target 'gateway cached GET (MOCK)' "$($stages.Cached.InvokeUrl)/mock" $inThisProcess
         if ($nginx) {
-            Measure-Target 'gateway HTTP_PROXY -> backend' "$($stage.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
+            Measure-Target 'gateway HTTP_PROXY -> backend' "$($stages.Plain.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
+            Measure-Target 'gateway cache hit (HTTP_PROXY)' "$($stages.Cached.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
         }
         foreach ($target in $script:FunctionTargets) {
             if (-not (Get-Command $target.Program -ErrorAction Ignore)) {
@@ -398,7 +412,7 @@ function Measure-DataPlane {
                 continue
             }
             # The probe request starts the first worker: its time is the cold start, reported beside the rate.
-            $url = "$($stage.InvokeUrl)/$($target.Path)"
+            $url = "$($stages.Plain.InvokeUrl)/$($target.Path)"
             $cold = Measure-Command { Invoke-WebRequest $url -SkipHttpErrorCheck | Out-Null }
             $script:Problems.Add(('Cold start: the first request to the {0} target (a worker starting and loading the handler) took {1:N0} ms; the rate and latency above are for the warm workers.' -f $target.Name, $cold.TotalMilliseconds))
             $path = $target.Path
@@ -543,11 +557,23 @@ function Get-Verdicts($DataPlane, $Import) {
     }
     else { & $row 'HTTP_PROXY rate vs nginx reverse proxy' ('>= {0:N0}%' -f (100 * $Goals.ProxyShareOfNginx)) $missing $false }
 
+    $cachedMock = $byName['gateway cached GET (MOCK)']
+    $cacheHit = $byName['gateway cache hit (HTTP_PROXY)']
+    if ($cachedMock -and $mock) {
+        $share = $cachedMock.RequestsPerSecond / $mock.RequestsPerSecond
+        & $row 'Cached GET rate vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.CachedShareOfMock)) ('{0:N0}% ({1:N0} / {2:N0} req/s)' -f (100 * $share), $cachedMock.RequestsPerSecond, $mock.RequestsPerSecond) ($share -ge $Goals.CachedShareOfMock)
+    }
+    else { & $row 'Cached GET rate vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.CachedShareOfMock)) $missing $false }
+    if ($cacheHit -and $proxy) {
+        & $row 'HTTP cache hit vs backend path' 'faster (req/s)' ('{0:N0} vs {1:N0} req/s' -f $cacheHit.RequestsPerSecond, $proxy.RequestsPerSecond) ($cacheHit.RequestsPerSecond -gt $proxy.RequestsPerSecond)
+    }
+    else { & $row 'HTTP cache hit vs backend path' 'faster (req/s)' $missing $false }
+
     foreach ($pair in @(@('MOCK p99', $mock), @('HTTP_PROXY p99', $proxy))) {
         if ($pair[1]) { & $row $pair[0] "< $($Goals.P99Ms) ms" ('{0:N2} ms' -f $pair[1].P99Ms) ($pair[1].P99Ms -lt $Goals.P99Ms) }
         else { & $row $pair[0] "< $($Goals.P99Ms) ms" $missing $false }
     }
-    foreach ($result in @($mock, $proxy)) {
+    foreach ($result in @($mock, $proxy, $cachedMock, $cacheHit)) {
         if ($result -and ($result.Errors + $result.Non2xx) -gt 0) {
             & $row "$($result.Name) errors" 'none' "$($result.Errors) socket errors, $($result.Non2xx) non-2xx" $false
         }
@@ -636,7 +662,7 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         '## Local gateway data plane'
         ''
-        "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``)."
+        "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``, and again to the stage ``cached``, whose cache answers every request after the first: the cached rows). Its account throttle is raised above any rate measured, and so is the ``cached`` stage's throttle."
         ''
         ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'IdleCpu', 'OtherCpu', 'ServerUsPerRequest' @{
             RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; IdleCpu = '{0:N0}%'; OtherCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'

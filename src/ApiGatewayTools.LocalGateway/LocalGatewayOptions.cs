@@ -2,6 +2,11 @@ namespace ApiGatewayTools.LocalGateway;
 
 public sealed record LocalGatewayOptions
 {
+    /// <summary>API Gateway's default account-level throttle: requests per second, refilled steadily.</summary>
+    public const double DefaultAccountRateLimit = 10_000;
+    /// <summary>API Gateway's default account-level burst: how many requests may arrive at once.</summary>
+    public const int DefaultAccountBurstLimit = 5_000;
+
     /// <summary>0 picks a free loopback port.</summary>
     public int Port { get; init; }
     /// <summary>When set, only requests signed with this access key and its secret are accepted.</summary>
@@ -9,4 +14,13 @@ public sealed record LocalGatewayOptions
     public string? StrictSecretKey { get; init; }
     /// <summary>When set, one JSON line per request is appended to this file (no headers, bodies or credentials).</summary>
     public string? LogPath { get; init; }
+    /// <summary>The account-level throttle every invoke URL shares (requests per second); lower it to see 429s sooner.</summary>
+    public double AccountRateLimit { get; init; } = DefaultAccountRateLimit;
+    /// <summary>The account-level burst (token bucket capacity).</summary>
+    public int AccountBurstLimit { get; init; } = DefaultAccountBurstLimit;
+
+    /// <summary>The clock throttling and cache expiry read; tests move a manual one instead of waiting.</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>Draws the canary's share of requests (a number in [0, 1) per request); tests pass a seeded one.</summary>
+    internal Func<double> CanaryDraw { get; init; } = Random.Shared.NextDouble;
 }

@@ -5,6 +5,7 @@ using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.DataPlane;
 using ApiGatewayTools.LocalGateway.DataPlane.Chain;
+using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.Functions;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
@@ -38,6 +39,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly ServedRequests _served;
     private readonly ControlPlaneDispatcher _controlPlane;
     private readonly InvokeEndpoint _invokeEndpoint;
+    private readonly StageMetrics _metrics = new();
     private readonly BackendClient _backend = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
@@ -56,8 +58,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         _invoker = new FunctionInvoker(_functionLogs);
         var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _invoker));
         var gatewayResponses = new GatewayResponses();
-        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses);
-        _invokeEndpoint = new InvokeEndpoint(chain, _served);
+        var practices = new StagePracticeParts(
+            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw);
+        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices);
+        _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
         _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served);
         IRouteArea[] areas =
         [
@@ -91,6 +95,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
         }
+        if (!double.IsFinite(options.AccountRateLimit) || options.AccountRateLimit < 0 || options.AccountBurstLimit < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "AccountRateLimit and AccountBurstLimit must be 0 or more.");
+        }
         // With port 0 a free port is picked first; another process may take it before the
         // listener binds, so try again with a fresh one.
         for (var attempt = 1; ; attempt++)
@@ -114,6 +122,11 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     public int Port { get; }
     public DateTimeOffset StartedAt { get; }
     public IReadOnlyList<LocalRequestLogEntry> RecentRequests => _served.Recent;
+    /// <summary>The most recent access-log lines of every stage that has an access-log format, oldest first.</summary>
+    public IReadOnlyList<LocalAccessLogEntry> AccessLog => _served.AccessLog;
+
+    /// <summary>The stage's metrics since the gateway started: its totals first, then each method that served a request.</summary>
+    public IReadOnlyList<LocalStageMetric> StageMetrics(string restApiId, string stageName) => _metrics.Read(restApiId, stageName);
     public IReadOnlyList<LocalFunctionInfo> Functions => State.FunctionInfos();
 
     public LocalFunctionInfo RegisterFunction(LocalFunctionDefinition definition)

@@ -15,4 +15,18 @@ public sealed record LocalRequestLogEntry(DateTimeOffset Time, string RequestId,
     public string? Error { get; init; }
     /// <summary>What the Lambda function logged for this request, as CloudWatch would show it (START ... REPORT); null when none ran.</summary>
     public IReadOnlyList<string>? FunctionLogs { get; init; }
+    /// <summary>The deployment that served an invoke URL: the stage's, or its canary's.</summary>
+    public string? DeploymentId { get; init; }
+    /// <summary>True when the stage's canary served the request; false when the stage has a canary and its base deployment did; null without a canary.</summary>
+    public bool? Canary { get; init; }
+    /// <summary>"Hit" or "Miss" when the method caches; null otherwise.</summary>
+    public string? CacheStatus { get; init; }
+    /// <summary>The stage's access-log line for the request, in the stage's format; null when the stage has none.</summary>
+    public string? AccessLogLine { get; init; }
+}
+
+/// <summary>One line of a stage's access log, as CloudWatch Logs would receive it.</summary>
+public sealed record LocalAccessLogEntry(DateTimeOffset Time, string RestApiId, string StageName, string Line)
+{
+    public override string ToString() => Line;
 }

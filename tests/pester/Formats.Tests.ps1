@@ -35,6 +35,7 @@ BeforeAll {
         LocalFunction = (Get-GwLocalGateway).Functions
         TestInvoke    = $health | Test-GwMethod
         RequestLog    = (Get-GwLocalGateway).RecentRequests | Select-Object -Last 5
+        StageMetric   = $deployment | Get-GwStageMetric
     }
 
     function Show-Default($InputObject, [int] $Width = 80) { ($InputObject | Out-String -Width $Width) -split '\r?\n' }
@@ -44,7 +45,7 @@ Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
         'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
-        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog') {
+        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
         $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using ApiGatewayTools.LocalGateway.DataPlane.Chain;
+using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.Http;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
 /// <summary>
-/// Serves invoke URLs: runs each request through the <see cref="InvokeChain"/>, logs what it learned and
-/// writes the answer.
+/// Serves invoke URLs: runs each request through the <see cref="InvokeChain"/>, logs what it learned (the
+/// request log, the stage's access log and its metrics) and writes the answer.
 /// </summary>
-internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served)
+internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served, StageMetrics metrics)
 {
     /// <summary>Answers one invoke-URL request and logs it, before the answer goes out (so a client never sees an answer before the log does).</summary>
     public async Task ServeAsync(HttpListenerContext context, InvokeTarget target, string requestId, long started, CancellationToken ct)
@@ -31,8 +32,16 @@ internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served)
         var rawUrl = context.Request.RawUrl ?? "/";
         var queryStart = rawUrl.IndexOf('?');
         var path = queryStart < 0 ? rawUrl : rawUrl[..queryStart];
-        served.Add(new LocalRequestLogEntry(DateTimeOffset.UtcNow, requestId, context.Request.HttpMethod, path, "Invoke",
-            result?.StatusCode ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds)
+        var now = DateTimeOffset.UtcNow;
+        var latency = Stopwatch.GetElapsedTime(started);
+        var servedInvoke = new ServedInvoke(invoke, result, now - latency, latency);
+        if (result is not null)
+        {
+            metrics.Record(servedInvoke);
+        }
+        var stage = result is null ? null : invoke.FoundStage;
+        served.Add(new LocalRequestLogEntry(now, requestId, context.Request.HttpMethod, path, "Invoke",
+            result?.StatusCode ?? 0, latency.TotalMilliseconds)
         {
             RestApiId = target.RestApiId,
             Stage = result is null ? null : invoke.StageName,
@@ -40,6 +49,10 @@ internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served)
             IntegrationType = result is null ? null : invoke.IntegrationType,
             Error = result?.Failure ?? abandoned,
             FunctionLogs = invoke.FunctionLogs,
+            DeploymentId = stage?.DeploymentId,
+            Canary = stage?.Canary is null ? null : invoke.Canary,
+            CacheStatus = invoke.Cache?.ToString(),
+            AccessLogLine = stage?.AccessLogFormat is { Length: > 0 } format ? AccessLogFormat.For(format).Render(servedInvoke) : null,
         });
         if (result is not null)
         {

@@ -51,24 +51,31 @@ internal sealed class MethodResult
 /// <summary>API Gateway's default gateway responses for the failures the local gateway reproduces.</summary>
 internal sealed class GatewayFailure
 {
-    private GatewayFailure(int statusCode, string errorType, string body)
+    private GatewayFailure(int statusCode, string errorType, string message)
     {
         StatusCode = statusCode;
         ErrorType = errorType;
-        Body = Encoding.UTF8.GetBytes(body);
+        Message = message;
+        Body = Encoding.UTF8.GetBytes(errorType == "InternalServerErrorException"
+            ? $$"""{"message": "{{message}}"}"""
+            : $$"""{"message":"{{message}}"}""");
     }
 
     public int StatusCode { get; }
     public string ErrorType { get; }
+    /// <summary>The body's message, as the access log's $context.error.message reports it.</summary>
+    public string Message { get; }
     public byte[] Body { get; }
 
-    public static readonly GatewayFailure MissingAuthenticationToken =
-        new(403, "MissingAuthenticationTokenException", """{"message":"Missing Authentication Token"}""");
-    public static readonly GatewayFailure Forbidden = new(403, "ForbiddenException", """{"message":"Forbidden"}""");
-    public static readonly GatewayFailure UnsupportedMediaType = new(415, "UnsupportedMediaTypeException", """{"message":"Unsupported Media Type"}""");
-    public static readonly GatewayFailure RequestTooLarge = new(413, "RequestTooLargeException", """{"message":"Request Too Long"}""");
-    public static readonly GatewayFailure InternalServerError = new(500, "InternalServerErrorException", """{"message": "Internal server error"}""");
+    // API Gateway writes its 5XX bodies with a space after the colon and its 4XX bodies without.
+    public static readonly GatewayFailure MissingAuthenticationToken = new(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+    public static readonly GatewayFailure Forbidden = new(403, "ForbiddenException", "Forbidden");
+    public static readonly GatewayFailure UnsupportedMediaType = new(415, "UnsupportedMediaTypeException", "Unsupported Media Type");
+    public static readonly GatewayFailure RequestTooLarge = new(413, "RequestTooLargeException", "Request Too Long");
+    /// <summary>The THROTTLED gateway response: the method's, the stage's or the account's token bucket is empty.</summary>
+    public static readonly GatewayFailure Throttled = new(429, "TooManyRequestsException", "Too Many Requests");
+    public static readonly GatewayFailure InternalServerError = new(500, "InternalServerErrorException", "Internal server error");
     /// <summary>A backend that cannot be reached, or a Lambda proxy answer that is not a valid proxy response.</summary>
-    public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", """{"message": "Internal server error"}""");
-    public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", """{"message": "Endpoint request timed out"}""");
+    public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", "Internal server error");
+    public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", "Endpoint request timed out");
 }

@@ -1,25 +1,26 @@
 namespace ApiGatewayTools.LocalGateway.Http;
 
 /// <summary>
-/// A bounded ring of the most recent requests, oldest first when read. Adding takes no lock, so
-/// every request can be logged without serialising the requests on one another.
+/// A bounded ring of the most recent items, oldest first when read. Adding takes no lock, so every request
+/// can be recorded without serialising the requests on one another.
 /// </summary>
-internal sealed class RequestLog(int capacity)
+internal class RecentRing<T>(int capacity)
+    where T : class
 {
-    private readonly LocalRequestLogEntry?[] _entries = new LocalRequestLogEntry?[capacity];
+    private readonly T?[] _entries = new T?[capacity];
     private long _added;
 
-    public void Add(LocalRequestLogEntry entry)
+    public void Add(T entry)
     {
         var slot = Interlocked.Increment(ref _added) - 1;
         Volatile.Write(ref _entries[slot % capacity], entry);
     }
 
-    public IReadOnlyList<LocalRequestLogEntry> Snapshot()
+    public IReadOnlyList<T> Snapshot()
     {
         var added = Interlocked.Read(ref _added);
         var first = Math.Max(0, added - capacity);
-        var result = new List<LocalRequestLogEntry>((int)(added - first));
+        var result = new List<T>((int)(added - first));
         for (var i = first; i < added; i++)
         {
             if (Volatile.Read(ref _entries[i % capacity]) is { } entry)
@@ -30,3 +31,6 @@ internal sealed class RequestLog(int capacity)
         return result;
     }
 }
+
+/// <summary>The most recent requests the gateway served.</summary>
+internal sealed class RequestLog(int capacity) : RecentRing<LocalRequestLogEntry>(capacity);

@@ -77,6 +77,14 @@ internal sealed class RequestLogFile : IAsyncDisposable
             w.WriteNumber("status", entry.StatusCode);
             w.WriteNumber("ms", Math.Round(entry.ElapsedMilliseconds, 3));
             WriteOptional(w, "error", entry.Error);
+            WriteOptional(w, "deploymentId", entry.DeploymentId);
+            if (entry.Canary is { } canary)
+            {
+                w.WriteBoolean("canary", canary);
+            }
+            WriteOptional(w, "cache", entry.CacheStatus);
+            // The stage's own access-log line, in the format its owner chose ($context values, no credentials).
+            WriteOptional(w, "accessLog", entry.AccessLogLine);
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);

@@ -22,6 +22,16 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? LogPath { get; set; }
 
+    /// <summary>The account-level throttle of every invoke URL, in requests per second (API Gateway's default: 10,000).</summary>
+    [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
+    public double AccountRateLimit { get; set; } = LocalGatewayOptions.DefaultAccountRateLimit;
+
+    /// <summary>The account-level burst (API Gateway's default: 5,000).</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int AccountBurstLimit { get; set; } = LocalGatewayOptions.DefaultAccountBurstLimit;
+
     protected override void EndProcessing()
     {
         if (LocalGatewaySession.Current is { } running)
@@ -46,6 +56,8 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
                 StrictAccessKey = strict?.UserName,
                 StrictSecretKey = strict?.Password,
                 LogPath = logPath,
+                AccountRateLimit = AccountRateLimit,
+                AccountBurstLimit = AccountBurstLimit,
             });
         }
         catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException or IOException or UnauthorizedAccessException)

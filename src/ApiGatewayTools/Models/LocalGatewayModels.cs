@@ -12,6 +12,7 @@ public sealed class LocalGatewayInfo
         StartedAt = server.StartedAt;
         Functions = server.Functions.Select(f => new LocalFunction(f)).ToArray();
         RecentRequests = server.RecentRequests;
+        AccessLog = server.AccessLog;
     }
 
     public string EndpointUrl { get; }
@@ -23,6 +24,8 @@ public sealed class LocalGatewayInfo
     public DateTimeOffset StartedAt { get; }
     public IReadOnlyList<LocalFunction> Functions { get; }
     public IReadOnlyList<LocalRequestLogEntry> RecentRequests { get; }
+    /// <summary>The latest access-log lines of the stages that have an access-log format, oldest first (each shows as its line).</summary>
+    public IReadOnlyList<LocalAccessLogEntry> AccessLog { get; }
 }
 
 /// <summary>A function registered with the local gateway.</summary>

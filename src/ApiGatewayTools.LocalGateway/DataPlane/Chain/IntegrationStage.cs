@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 
 /// <summary>
@@ -28,8 +30,10 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
         };
+        var started = Stopwatch.GetTimestamp();
         var result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
         context.FunctionLogs = invocation.FunctionLogs;
+        context.IntegrationLatency = Stopwatch.GetElapsedTime(started);
         return result;
     }
 }

@@ -1,4 +1,9 @@
+using ApiGatewayTools.LocalGateway.DataPlane.Practices;
+
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
+
+/// <summary>What the stage practices of the chain share with the gateway: the account's throttle, the clock, the cache, the canary's draw.</summary>
+internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw);
 
 /// <summary>
 /// The data plane, in API Gateway's order: each stage passes the request on or ends it, and every ending
@@ -22,35 +27,49 @@ internal sealed class InvokeChain
     /// <summary>
     /// The stages every invoke URL goes through. Where each later practice goes:
     /// <list type="bullet">
-    /// <item>resource policies, authorizers (Lambda, Cognito), API keys checked against usage plans, and
-    /// throttling: caller checks, after the signature check and before the integration, in that order;</item>
+    /// <item>resource policies, authorizers (Lambda, Cognito) and API keys checked against usage plans: caller
+    /// checks, after the signature check and before throttling, in that order;</item>
     /// <item>request validation: after the caller checks;</item>
-    /// <item>the stage cache lookup: just before the integration;</item>
     /// <item>customised gateway responses: in <see cref="GatewayResponses"/>, which every refusal goes through.</item>
     /// </list>
+    /// What happens after the answer (access log, metrics) is the <see cref="InvokeEndpoint"/>'s, which sees every request.
     /// </summary>
-    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses) =>
+    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices) =>
         new(
         [
-            // Route to the deployed method.
+            // Route to the deployed method: the stage, then its canary or base deployment, then the method in it.
             new RequestBodyLimit(),
             stages,
+            new CanarySplit(practices.CanaryDraw),
             new RouteToMethod(),
             // Caller checks.
             new SignaturePresenceCheck(),
             new ApiKeyPresenceCheck(),
-            // The integration, with its request and response mapping.
+            new Throttling(practices.AccountThrottle, practices.Clock),
+            // The stage cache, then the integration with its request and response mapping.
+            new ResponseCacheStage(practices.Cache),
             new IntegrationStage(pipeline),
         ],
         responses);
 
-    /// <summary>What the client is answered: the first stage's result that ends the request, as gateway responses shape it.</summary>
+    /// <summary>
+    /// What the client is answered: the first stage's result that ends the request, seen by the stages it
+    /// passed that observe answers (latest first), as gateway responses shape it.
+    /// </summary>
     public async ValueTask<MethodResult> RunAsync(InvokeContext context, CancellationToken ct)
     {
-        foreach (var stage in _stages)
+        for (var ran = 0; ran < _stages.Length; ran++)
         {
-            if (await stage.RunAsync(context, ct).ConfigureAwait(false) is { } result)
+            if (await _stages[ran].RunAsync(context, ct).ConfigureAwait(false) is { } result)
             {
+                for (var passed = ran - 1; passed >= 0; passed--)
+                {
+                    if (_stages[passed] is IAnswerObserver observer)
+                    {
+                        result = observer.Answered(context, result);
+                    }
+                }
+                context.GatewayFailure = result.GatewayFailure;
                 return _responses.Answer(result);
             }
         }

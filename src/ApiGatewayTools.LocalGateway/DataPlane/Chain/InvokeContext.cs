@@ -1,4 +1,5 @@
 using System.Net;
+using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
@@ -40,9 +41,31 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
     /// <summary>What a Lambda integration's function logged, once it has run.</summary>
     public IReadOnlyList<string>? FunctionLogs { get; set; }
 
-    // What the request log reports: only what the request got far enough to learn.
+    /// <summary>How long the integration took (mapping included); null when the request never reached it.</summary>
+    public TimeSpan? IntegrationLatency { get; set; }
+
+    /// <summary>The gateway response that answered instead of the method, once the chain has answered; null when the method did.</summary>
+    public GatewayFailure? GatewayFailure { get; set; }
+
+    /// <summary>Whether <see cref="CanarySplit"/> sent the request to the stage's canary.</summary>
+    public bool Canary { get; set; }
+
+    /// <summary>Whether the stage cache answered (a hit) or was asked and could not (a miss); null when the method does not cache.</summary>
+    public CacheOutcome? Cache { get; set; }
+
+    /// <summary>Whether the caller's Cache-Control: max-age=0 was ignored and the answer says so in a Warning header.</summary>
+    public bool CacheControlIgnored { get; set; }
+
+    /// <summary>Where <see cref="ResponseCacheStage"/> keeps the integration's answer, once there is one; null when it is not to be kept.</summary>
+    public PendingCacheEntry? CacheStore { get; set; }
+
+    // What the request log, the access log and the metrics report: only what the request got far enough to learn.
     public string? StageName => _stage?.StageName;
     public string? ResourcePath => _match?.ResourcePath;
+    public DeployedStage? FoundStage => _stage;
+    public InvocationRequest? FoundRequest => _request;
+    public ResourceMatch? FoundMatch => _match;
+    public MethodRecord? FoundMethod => _method;
 
     private static InvalidOperationException NotYet(string what) =>
         new($"{what} is read before the stage that sets it has run: the invoke chain is out of order.");

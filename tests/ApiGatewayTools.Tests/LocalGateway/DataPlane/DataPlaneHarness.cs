@@ -119,6 +119,10 @@ internal sealed class DataPlaneHarness : IAsyncDisposable
         Invoke(apiId, stage, HttpMethod.Get, path, null, headers);
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>The request log's entry for an answer, found by its request id.</summary>
+    public LocalRequestLogEntry Logged(InvokeAnswer answer) =>
+        Server.RecentRequests.Single(entry => entry.RequestId == answer.Header("x-amzn-RequestId"));
 }
 
 /// <summary>A backend on loopback that records what reached it and answers with <see cref="Respond"/>.</summary>
