@@ -37,7 +37,7 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     public PSCredential? Credential { get; set; }
 
     /// <summary>The connection an upstream object came from; binds from the pipeline so a pipeline keeps its target.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public GwConnection? Connection { get; set; }
 
     protected override void StopProcessing() => _stopping.Cancel();
