@@ -9,4 +9,11 @@ public sealed record LocalGatewayOptions
     public string? StrictSecretKey { get; init; }
     /// <summary>When set, one JSON line per request is appended to this file (no headers, bodies or credentials).</summary>
     public string? LogPath { get; init; }
+
+    /// <summary>The share of AWS API calls (control plane and Lambda API, never invoke URLs) that meet a fault, 0 to 1.</summary>
+    public double FaultRate { get; init; }
+    /// <summary>The faults to pick from when a call meets one; empty means every kind.</summary>
+    public IReadOnlyCollection<LocalFault> FaultKinds { get; init; } = [];
+    /// <summary>The seed of the fault sequence: the same seed and the same calls meet the same faults.</summary>
+    public int FaultSeed { get; init; }
 }

@@ -53,7 +53,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         var gatewayResponses = new GatewayResponses();
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses);
         _invokeEndpoint = new InvokeEndpoint(chain, _served);
-        _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served);
+        var faults = options.FaultRate > 0
+            ? new FaultInjector(options.FaultRate, options.FaultKinds.Count > 0 ? options.FaultKinds : Enum.GetValues<LocalFault>(), options.FaultSeed)
+            : null;
+        _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served, faults);
         IRouteArea[] areas =
         [
             new RestApiRoutes(State),
@@ -80,6 +83,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         if ((options.StrictAccessKey is null) != (options.StrictSecretKey is null))
         {
             throw new ArgumentException("StrictAccessKey and StrictSecretKey must be given together.", nameof(options));
+        }
+        if (options.FaultRate is < 0 or > 1 || double.IsNaN(options.FaultRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.FaultRate, "FaultRate must be between 0 and 1.");
         }
         if (options.Port is < 0 or > 65535)
         {

@@ -13,4 +13,6 @@ public sealed record LocalRequestLogEntry(DateTimeOffset Time, string RequestId,
     public string? IntegrationType { get; init; }
     /// <summary>Why the gateway itself answered with an error (no route, timeout, permission, template error, ...).</summary>
     public string? Error { get; init; }
+    /// <summary>The fault injected into this call on request (-FaultRate), e.g. ProcessedButDropped; null when none.</summary>
+    public LocalFault? Fault { get; init; }
 }

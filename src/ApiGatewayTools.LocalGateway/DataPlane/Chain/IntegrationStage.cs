@@ -27,6 +27,7 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             Integration = integration,
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
+            Cancellation = ct,
         };
         return await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
     }
