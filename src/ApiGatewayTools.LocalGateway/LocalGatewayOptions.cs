@@ -16,4 +16,10 @@ public sealed record LocalGatewayOptions
     public IReadOnlyCollection<LocalFault> FaultKinds { get; init; } = [];
     /// <summary>The seed of the fault sequence: the same seed and the same calls meet the same faults.</summary>
     public int FaultSeed { get; init; }
+
+    /// <summary>
+    /// When set, the state is loaded from this file at start (when it exists) and written back after each change
+    /// and at a clean stop, atomically. A file that is not a readable state file stops the start.
+    /// </summary>
+    public string? StatePath { get; init; }
 }

@@ -40,10 +40,13 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly BackendClient _backend = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
+    private readonly StatePersistence? _persistence;
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
     {
+        // Loaded before anything else is set up or any request accepted, so no call sees a half-loaded state.
+        _persistence = options.StatePath is null ? null : StatePersistence.Open(State, options.StatePath);
         _listener = listener;
         Port = port;
         EndpointUrl = new Uri($"http://127.0.0.1:{port}");
@@ -102,11 +105,21 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new LocalGatewayServer(listener, port, options);
             }
             catch (HttpListenerException) when (options.Port == 0 && attempt < PortAttempts)
             {
                 listener.Close();
+                continue;
+            }
+            try
+            {
+                return new LocalGatewayServer(listener, port, options);
+            }
+            catch
+            {
+                // A state file that cannot be loaded stops the start: nothing may keep listening.
+                listener.Close();
+                throw;
             }
         }
     }
@@ -142,6 +155,11 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         }
         _backend.Dispose();
         await _served.DisposeAsync().ConfigureAwait(false);
+        if (_persistence is not null)
+        {
+            // A clean stop writes the last change.
+            await _persistence.DisposeAsync().ConfigureAwait(false);
+        }
         _stopping.Dispose();
     }
 
