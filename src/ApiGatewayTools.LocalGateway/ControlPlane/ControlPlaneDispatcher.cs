@@ -70,12 +70,12 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
         catch (Exception e) when (e is IOException or HttpListenerException)
         {
             // The client stopped sending its body or went away: there is no one to answer.
-            context.Response.Abort();
+            ConnectionDrop.Drop(context.Response);
             return;
         }
         catch (OperationCanceledException)
         {
-            context.Response.Abort();
+            ConnectionDrop.Drop(context.Response);
             return;
         }
         catch (Exception e)
@@ -97,7 +97,7 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
         served.Add(entry with { Fault = fault });
         if (dropped)
         {
-            DropConnection(context.Response, response);
+            ConnectionDrop.Drop(context.Response, response.StatusCode);
             return;
         }
         try
@@ -143,25 +143,6 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
         }
         // ProcessedButDropped runs the call for real; its answer is then lost with the connection.
         return await RunAsync(match, request, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Ends the connection without a usable answer. The managed listener writes the status line and headers
-    /// whenever a response is closed, even by Abort, so an aborted answer would read as an empty 200: instead
-    /// the headers promise a body that never comes, and every client sees the connection fail mid-answer.
-    /// </summary>
-    private static void DropConnection(HttpListenerResponse target, GatewayResponse response)
-    {
-        try
-        {
-            target.StatusCode = response.StatusCode;
-            target.ContentLength64 = Math.Max(1, response.Body.Length);
-            target.Abort();
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException or InvalidOperationException)
-        {
-            // Already gone: dropped either way.
-        }
     }
 
     private static bool IsLambdaApi(GatewayRequest request) => request.PathSegments.Count > 0 && request.PathSegments[0] == LambdaApiVersion;

@@ -101,7 +101,7 @@ internal static class BodyReader
         catch (Exception e) when (e is IOException or HttpListenerException)
         {
             // The answer is already decided; a client that stalls or goes away does not get to read it.
-            context.Response.Abort();
+            ConnectionDrop.Drop(context.Response);
         }
         return discarded > MaxBodyBytes;
     }

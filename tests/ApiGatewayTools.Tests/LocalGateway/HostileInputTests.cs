@@ -124,16 +124,21 @@ public sealed class HostileInputTests(GatewayFixture fixture) : IClassFixture<Ga
         // The gateway gives up on the body after its stalled-read timeout: the read ends (0 bytes or a reset), it does not hang.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var buffer = new byte[1024];
+        var received = new MemoryStream();
         try
         {
-            while (await stream.ReadAsync(buffer, bound.Token) > 0)
+            int read;
+            while ((read = await stream.ReadAsync(buffer, bound.Token)) > 0)
             {
+                received.Write(buffer, 0, read);
             }
         }
         catch (IOException)
         {
         }
         Assert.False(bound.IsCancellationRequested, "the stalled connection was still open after 60 seconds");
+        // Whatever came back must not read as a finished success (the listener's bare Abort would send an empty 200).
+        Assert.DoesNotContain(" 200 ", Encoding.ASCII.GetString(received.ToArray()));
         await _client.CreateApi("after-stall");
     }
 
