@@ -45,7 +45,7 @@ internal static class StateFile
     }
 
     /// <summary>Loads a file written by <see cref="Serialize"/> into an empty state.</summary>
-    /// <exception cref="InvalidDataException">The file is not a state file this version can read; the message names it.</exception>
+    /// <exception cref="LocalGatewayStateException">The file is not a state file this version can read; the message names it.</exception>
     public static void Load(string path, GatewayState state)
     {
         PersistedState? document;
@@ -55,7 +55,7 @@ internal static class StateFile
         }
         catch (JsonException e)
         {
-            throw Refused(path, $"it is not complete, valid JSON (it may have been cut short or overwritten): {e.Message}");
+            throw Refused(path, $"it is not complete, valid JSON (it may have been cut short or overwritten): {e.Message}", e);
         }
         if (document is null || document.Format != Format)
         {
@@ -94,8 +94,8 @@ internal static class StateFile
         state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
     }
 
-    private static InvalidDataException Refused(string path, string problem) =>
-        new($"The local gateway state file '{path}' cannot be loaded: {problem}. It was left untouched; move it away or pass another -StatePath.");
+    private static LocalGatewayStateException Refused(string path, string problem, JsonException? cause = null) =>
+        new(path, $"{problem}. It was left untouched; move it away or pass another -StatePath", cause);
 
     private static JsonSerializerOptions CreateOptions()
     {

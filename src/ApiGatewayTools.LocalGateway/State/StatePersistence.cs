@@ -24,25 +24,30 @@ internal sealed class StatePersistence : IAsyncDisposable
         _saving = Task.Run(SaveLoopAsync);
     }
 
-    /// <summary>Loads the file into the (empty) state when it exists, then keeps it up to date.</summary>
-    /// <exception cref="InvalidDataException">The file exists but is not a state file this version can read.</exception>
+    /// <summary>
+    /// Loads the file into the (empty) state when it exists, or writes the empty state there when it does not, so
+    /// a place that cannot be written is found at start rather than after the first change; then keeps it up to date.
+    /// </summary>
+    /// <exception cref="LocalGatewayStateException">The file is not a readable state file, or cannot be written.</exception>
     public static StatePersistence Open(GatewayState state, string path)
     {
         path = Path.GetFullPath(path);
-        if (File.Exists(path))
+        lock (state.Sync)
         {
-            lock (state.Sync)
+            if (File.Exists(path))
             {
                 StateFile.Load(path, state);
             }
-        }
-        else
-        {
-            // Fail now, not on the first change, when the file could never be written there.
-            var directory = Path.GetDirectoryName(path)!;
-            if (!Directory.Exists(directory))
+            else
             {
-                throw new DirectoryNotFoundException($"The folder of the state file '{path}' does not exist.");
+                try
+                {
+                    WriteAtomically(path, StateFile.Serialize(state));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new LocalGatewayStateException(path, $"it cannot be written there ({e.Message})", e);
+                }
             }
         }
         return new StatePersistence(state, path);

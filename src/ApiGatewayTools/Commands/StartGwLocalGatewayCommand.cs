@@ -80,9 +80,12 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
                 StatePath = statePath,
             });
         }
-        catch (InvalidDataException e)
+        catch (LocalGatewayStateException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "LocalGatewayStateUnreadable", ErrorCategory.InvalidData, statePath)
+            var (id, category) = e.IsUnreadable
+                ? ("LocalGatewayStateUnreadable", ErrorCategory.InvalidData)
+                : ("LocalGatewayStateUnwritable", ErrorCategory.WriteError);
+            ThrowTerminatingError(new ErrorRecord(e, id, category, e.Path)
             {
                 ErrorDetails = new ErrorDetails($"{e.Message} Nothing was started."),
             });

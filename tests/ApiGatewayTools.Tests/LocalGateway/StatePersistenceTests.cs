@@ -141,20 +141,31 @@ public sealed class StatePersistenceTests : IDisposable
     {
         File.WriteAllBytes(StatePath, content);
 
-        var error = Assert.Throws<InvalidDataException>(Start);
+        var error = Assert.Throws<LocalGatewayStateException>(Start);
 
         Assert.Contains(StatePath, error.Message);
+        Assert.True(error.IsUnreadable);
         Assert.Equal(content, File.ReadAllBytes(StatePath));
         Assert.False(string.IsNullOrEmpty(kind));
     }
 
     [Fact]
-    public void A_state_file_in_a_folder_that_does_not_exist_stops_the_start()
+    public void A_state_file_that_cannot_be_written_stops_the_start()
     {
-        var error = Assert.Throws<DirectoryNotFoundException>(() =>
-            LocalGatewayServer.Start(new LocalGatewayOptions { StatePath = Path.Combine(_folder, "missing", "state.json") }));
+        var path = Path.Combine(_folder, "missing", "state.json");
 
-        Assert.Contains("missing", error.Message);
+        var error = Assert.Throws<LocalGatewayStateException>(() => LocalGatewayServer.Start(new LocalGatewayOptions { StatePath = path }));
+
+        Assert.Contains(path, error.Message);
+        Assert.False(error.IsUnreadable);
+    }
+
+    [Fact]
+    public async Task A_new_state_file_is_written_at_start()
+    {
+        await using var server = Start();
+
+        Assert.Contains("\"format\":\"ApiGatewayTools.LocalGateway.State\"", File.ReadAllText(StatePath));
     }
 
     /// <summary>What a client reads back about the API, each as JSON text, keyed by the operation.</summary>
