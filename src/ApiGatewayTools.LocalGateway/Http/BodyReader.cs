@@ -19,6 +19,8 @@ internal static class BodyReader
     /// </summary>
     public static readonly TimeSpan StalledReadTimeout = TimeSpan.FromSeconds(15);
 
+    private const int InitialBufferBytes = 64 * 1024;
+
     /// <summary>A refused body is read and thrown away up to this bound, so a client still sending gets to read the refusal.</summary>
     private const long DiscardLimit = 2L * MaxBodyBytes;
 
@@ -44,23 +46,9 @@ internal static class BodyReader
         }
         var stream = request.InputStream;
         var declared = request.ContentLength64;
-        if (declared >= 0)
-        {
-            var exact = new byte[declared];
-            var filled = 0;
-            while (filled < exact.Length)
-            {
-                var read = await ReadWithDeadlineAsync(stream, exact.AsMemory(filled), ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException("The client closed the connection before sending the whole body.");
-                }
-                filled += read;
-            }
-            return exact;
-        }
-        // Chunked: never hold more than the limit.
-        using var buffer = new MemoryStream();
+        // Memory grows with the bytes that arrive, never with what a header claims: a client that declares
+        // 10 MB and sends nothing holds a small buffer, not 10 MB, until it is timed out.
+        using var buffer = new MemoryStream(declared >= 0 ? (int)Math.Min(declared, InitialBufferBytes) : InitialBufferBytes);
         var chunk = new byte[16 * 1024];
         int count;
         while ((count = await ReadWithDeadlineAsync(stream, chunk, ct).ConfigureAwait(false)) > 0)
@@ -71,6 +59,10 @@ internal static class BodyReader
                 return null;
             }
             buffer.Write(chunk, 0, count);
+        }
+        if (declared >= 0 && buffer.Length != declared)
+        {
+            throw new EndOfStreamException("The client closed the connection before sending the whole body.");
         }
         return buffer.ToArray();
     }
