@@ -155,12 +155,12 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         }
         _backend.Dispose();
         await _served.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
         if (_persistence is not null)
         {
-            // A clean stop writes the last change.
+            // A clean stop writes the last change; last, so a file that cannot be written stops nothing else.
             await _persistence.DisposeAsync().ConfigureAwait(false);
         }
-        _stopping.Dispose();
     }
 
     private async Task AcceptLoopAsync()

@@ -71,12 +71,20 @@ internal sealed class StatePersistence : IAsyncDisposable
         Interlocked.Exchange(ref _savedVersion, version);
     }
 
+    /// <exception cref="LocalGatewayStateException">The last changes could not be written; the file holds the state before them.</exception>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _saving.ConfigureAwait(false);
-        Flush();
         _stopping.Dispose();
+        try
+        {
+            Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalGatewayStateException(_path, $"the last changes could not be written ({e.Message}); it holds the state from before them", e);
+        }
     }
 
     internal static void WriteAtomically(string path, byte[] bytes)
@@ -101,12 +109,10 @@ internal sealed class StatePersistence : IAsyncDisposable
                 {
                     Flush();
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // A failed write leaves the previous file whole; the next tick tries again.
-                }
-                catch (UnauthorizedAccessException)
-                {
+                    // A failed write leaves the previous file whole; the next tick tries again, and a stop
+                    // that still cannot write says so.
                 }
             }
         }

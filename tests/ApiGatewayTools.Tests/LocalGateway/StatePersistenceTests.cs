@@ -161,6 +161,21 @@ public sealed class StatePersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_that_cannot_write_the_last_changes_says_so()
+    {
+        var server = Start();
+        // The place of the file becomes unwritable: a folder now stands where the file was.
+        File.Delete(StatePath);
+        Directory.CreateDirectory(StatePath);
+        await new GatewayClient(server).CreateApi("not-saved");
+
+        var error = await Assert.ThrowsAsync<LocalGatewayStateException>(async () => await server.DisposeAsync());
+
+        Assert.Equal(StatePath, error.Path);
+        Assert.Contains("last changes could not be written", error.Message);
+    }
+
+    [Fact]
     public async Task A_new_state_file_is_written_at_start()
     {
         await using var server = Start();
