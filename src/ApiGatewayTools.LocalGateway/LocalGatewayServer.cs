@@ -245,6 +245,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     /// <summary>Where a data plane adds its own routes (e.g. the stages' invoke URLs) next to the control plane's.</summary>
     internal void AddRoutes(IRouteArea area) => _controlPlane.Add(area);
 
+    /// <summary>Every AWS API operation served (control plane and Lambda API), as (method, path template, operation).</summary>
+    internal IEnumerable<(string Method, string Template, string Operation)> Routes => _controlPlane.Routes;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

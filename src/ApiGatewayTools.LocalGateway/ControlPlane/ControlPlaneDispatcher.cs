@@ -21,6 +21,8 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
 
     public void Add(IRouteArea area) => area.Register(_router);
 
+    public IEnumerable<(string Method, string Template, string Operation)> Routes => _router.Routes;
+
     public async Task ServeAsync(HttpListenerContext context, string requestId, long started, CancellationToken ct)
     {
         var rawUrl = context.Request.RawUrl ?? "/";

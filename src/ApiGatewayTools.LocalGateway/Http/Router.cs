@@ -21,7 +21,7 @@ internal sealed class Router
     /// every AWS API operation needs a SigV4 signature.
     /// </param>
     public void Map(string method, string template, string operation, RouteHandler handler, bool requiresSignature = true) =>
-        _routes.Add(new Route(method, Parse(template), operation, handler, requiresSignature));
+        _routes.Add(new Route(method, template, Parse(template), operation, handler, requiresSignature));
 
     /// <summary>For handlers that only touch in-memory state.</summary>
     public void Map(string method, string template, string operation, Func<GatewayRequest, GatewayResponse> handler) =>
@@ -46,6 +46,10 @@ internal sealed class Router
         Map("PATCH", item, "Update" + kind, update);
         Map("DELETE", item, "Delete" + kind, delete);
     }
+
+    /// <summary>Every operation served, as mapped: what tests walk to cover each one.</summary>
+    public IEnumerable<(string Method, string Template, string Operation)> Routes =>
+        _routes.Select(route => (route.Method, route.Template, route.Operation));
 
     public RouteMatch? Match(GatewayRequest request)
     {
@@ -78,7 +82,7 @@ internal sealed class Router
 
     private sealed record Segment(string Text, SegmentKind Kind);
 
-    private sealed record Route(string Method, Segment[] Segments, string Operation, RouteHandler Handler, bool RequiresSignature)
+    private sealed record Route(string Method, string Template, Segment[] Segments, string Operation, RouteHandler Handler, bool RequiresSignature)
     {
         public int LiteralCount { get; } = Segments.Count(s => s.Kind == SegmentKind.Literal);
 
