@@ -22,6 +22,7 @@ public static class RestApiWorkflow
             throw new GwValidationException(InvalidEndpointTypeErrorId, "EndpointType", $"'{request.EndpointType}' is not an endpoint type; use REGIONAL, EDGE or PRIVATE.");
         }
 
+        TagRules.Validate(request.Tags);
         return request with { EndpointType = type };
     }
 
