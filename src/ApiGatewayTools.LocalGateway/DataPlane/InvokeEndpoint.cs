@@ -25,7 +25,7 @@ internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served, S
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The client went away while sending its request, or the gateway is stopping.
-            context.Response.Abort();
+            ConnectionDrop.Drop(context.Response);
             result = null;
             abandoned = $"request abandoned: {e.Message}";
         }

@@ -205,7 +205,8 @@ internal sealed class RuntimeWorker : IDisposable
     public void Dispose()
     {
         Kill();
-        _process.WaitForExit(2000);
+        // A killed worker is gone before the invocation is answered, even on a loaded machine: nothing outlives its call.
+        _process.WaitForExit(10_000);
         _stderrDrain.Wait(1000);
         _process.Dispose();
     }
