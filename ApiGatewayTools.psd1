@@ -47,6 +47,17 @@
         'Get-GwStageMetric'
         'Register-GwLocalFunction'
         'Get-GwLocalFunctionLog'
+        'New-GwApiKey'
+        'Get-GwApiKey'
+        'Set-GwApiKey'
+        'Remove-GwApiKey'
+        'New-GwUsagePlan'
+        'Get-GwUsagePlan'
+        'Set-GwUsagePlan'
+        'Remove-GwUsagePlan'
+        'Add-GwUsagePlanKey'
+        'Remove-GwUsagePlanKey'
+        'Get-GwUsage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

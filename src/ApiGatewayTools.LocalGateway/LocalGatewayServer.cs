@@ -62,7 +62,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _invoker));
         var gatewayResponses = new GatewayResponses();
         var practices = new StagePracticeParts(
-            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw);
+            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw,
+            new ApiKeyStage(State.FindApiKeyAccess, () => State.Version, State.Usage, options.Clock));
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices);
         _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
         var faults = options.FaultRate > 0
@@ -78,6 +79,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new DeploymentRoutes(State),
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
+            new ApiKeyRoutes(State),
+            new UsagePlanRoutes(State),
             new TagRoutes(State),
             new LambdaRoutes(State),
             new LambdaInvokeRoutes(State, _invoker),

@@ -34,12 +34,16 @@ public class GwOperation
     /// <summary>Path labels that an earlier step of a plan answers; empty for an operation that can be sent as it is.</summary>
     public IReadOnlyList<GwStepReference> References { get; }
 
+    /// <summary>Values sent in the body but never printed (an API key's value): <see cref="ToString"/> shows each as "***".</summary>
+    internal IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>One line for -WhatIf and -Verbose: "CreateResource POST /restapis/abc/resources/def {"pathPart":"pets"}".</summary>
     public override string ToString()
     {
         var path = References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
-        return Body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Body}";
+        var body = Secrets.Aggregate(Body, (text, secret) => text?.Replace(secret, "***", StringComparison.Ordinal));
+        return body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {body}";
     }
 
     /// <summary>The same request with every reference replaced by the (percent-encoded) value the earlier step answered.</summary>
@@ -47,7 +51,7 @@ public class GwOperation
         References.Count == 0 ? this
             : WithPath(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)));
 
-    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query);
+    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query) { Secrets = Secrets };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
     internal object? ReadAnswer(string text, GwConnection connection)
@@ -74,7 +78,7 @@ public sealed class GwOperation<T> : GwOperation
         string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
         : base(service, name, method, path, body, query, references) => _read = read;
 
-    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query);
+    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query) { Secrets = Secrets };
 
     protected override object? Read(JsonElement answer, GwConnection connection) => _read(answer, connection);
 }

@@ -35,6 +35,15 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
     /// <summary>The method that serves the request (it has an integration); set by <see cref="RouteToMethod"/>.</summary>
     public MethodRecord Method { get => _method ?? throw NotYet(nameof(Method)); set => _method = value; }
 
+    /// <summary>
+    /// The API key an authorizer answered as its usageIdentifierKey; set by the authorizer stage, read by
+    /// <see cref="ApiKeyStage"/> when the API's key source is AUTHORIZER. Null when no authorizer gave one.
+    /// </summary>
+    public string? UsageIdentifierKey { get; set; }
+
+    /// <summary>The id of the API key that <see cref="ApiKeyStage"/> accepted ($context.identity.apiKeyId); null when none was checked.</summary>
+    public string? ApiKeyId { get; set; }
+
     /// <summary>The integration type that ran, once a request reaches its integration.</summary>
     public string? IntegrationType { get; set; }
 
