@@ -39,15 +39,10 @@ internal sealed class GatewayState
         }
         lock (Sync)
         {
-            var function = new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
-            // Re-registering replaces the code but keeps the permissions, as updating a function's code does.
-            if (Functions.TryGetValue(definition.FunctionName, out var existing))
-            {
-                foreach (var (qualifier, statements) in existing.PolicyStatements)
-                {
-                    function.PolicyStatements[qualifier] = statements;
-                }
-            }
+            // Re-registering replaces $LATEST only: published versions, aliases and permissions stay.
+            var function = Functions.TryGetValue(definition.FunctionName, out var existing)
+                ? existing.WithLatest(definition)
+                : new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
             Functions.Replace(function);
             Changed();
             return function.ToInfo();
@@ -110,13 +105,16 @@ internal sealed class GatewayState
         return merged;
     }
 
-    /// <summary>A local function's definition and its current resource policy document (null when it has none).</summary>
-    public (LocalFunctionDefinition Definition, string? PolicyJson)? FindFunction(string functionName, string? qualifier)
+    /// <summary>
+    /// A local function as a qualifier (none, $LATEST, a version or an alias) resolves it, and the resource
+    /// policy of that qualifier (null when it has none); null when the function or qualifier does not exist.
+    /// </summary>
+    public (ResolvedFunction Function, string? PolicyJson)? FindFunction(FunctionReference reference)
     {
         lock (Sync)
         {
-            return Functions.TryGetValue(functionName, out var function)
-                ? (function.Definition, PolicyStatement.PolicyDocument(function, qualifier))
+            return reference.TryResolve(this) is { } found
+                ? (found, PolicyStatement.PolicyDocument(found.Function, reference.Qualifier))
                 : null;
         }
     }
