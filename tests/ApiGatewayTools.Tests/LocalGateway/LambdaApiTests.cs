@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ApiGatewayTools.LocalGateway;
+using ApiGatewayTools.LocalGateway.Lambda;
 
 namespace ApiGatewayTools.Tests.LocalGateway;
 
