@@ -135,7 +135,9 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         var reference = FunctionReference.Parse(request.Route("function_name"), request.QueryValue("Qualifier"));
         lock (state.Sync)
         {
-            return action(reference.Arn, reference.Resolve(state));
+            // $LATEST reports the unqualified ARN; a version or alias, the ARN as qualified.
+            var function = reference.Resolve(state);
+            return action(reference.Qualifier is null or LocalFunctionRecord.Latest ? function.Function.Arn : reference.Arn, function);
         }
     }
 
