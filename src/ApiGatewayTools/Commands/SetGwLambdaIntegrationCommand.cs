@@ -31,6 +31,11 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         var (connection, resource, verb) = Target();
         var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), Gateway(connection), RestApiId, resource.ResourceId, verb,
             ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct));
+        // Before ShouldProcess, so -WhatIf shows what the plan cannot grant yet too.
+        foreach (var warning in plan.Warnings)
+        {
+            WriteWarning(warning);
+        }
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", plan.Plan.ToString()))
         {
             return;
@@ -45,10 +50,6 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         if (plan.Permissions.Count == 0 && !SkipPermission && plan.Warnings.Count == 0)
         {
             WriteVerbose($"{plan.FunctionArn} already allows this method to invoke it.");
-        }
-        foreach (var warning in plan.Warnings)
-        {
-            WriteWarning(warning);
         }
 
         WriteObject(integration with { Path = resource.Path });

@@ -54,7 +54,7 @@ public sealed class LambdaAliasPlanTests : IAsyncLifetime
         Assert.Equal(LambdaFunctionReference.InvalidErrorId, Assert.Throws<GwValidationException>(() => LambdaFunctionReference.Parse(typed)).ErrorId);
 
     [Fact]
-    public async Task A_per_stage_alias_is_granted_on_each_alias_the_stages_name_and_the_rest_is_warned_about()
+    public async Task A_per_stage_alias_is_granted_on_each_alias_the_stages_and_canaries_name_and_the_rest_is_warned_about()
     {
         var ct = CancellationToken.None;
         await _lambda.SendAsync(LambdaOperations.PublishVersion("orders", null), ct);
@@ -67,7 +67,7 @@ public sealed class LambdaAliasPlanTests : IAsyncLifetime
         {
             RestApiId = api.RestApiId, ResourceId = resource.ResourceId, HttpMethod = "GET", Type = "MOCK",
         }, ct);
-        foreach (var (stage, alias) in new[] { ("blue", "blue"), ("green", "green"), ("also-blue", "blue"), ("typo", "nosuch"), ("plain", null) })
+        foreach (var (stage, alias) in new[] { ("blue", "blue"), ("also-blue", "blue"), ("typo", "nosuch"), ("plain", null) })
         {
             await _apigw.CreateDeploymentAsync(new CreateDeploymentRequest
             {
@@ -76,6 +76,14 @@ public sealed class LambdaAliasPlanTests : IAsyncLifetime
                 Variables = alias is null ? null : new Dictionary<string, string> { ["alias"] = alias },
             }, ct);
         }
+
+        // Green is named only by the blue stage's canary: its share of calls invokes green, so green needs the permission too.
+        await _apigw.CreateDeploymentAsync(new CreateDeploymentRequest
+        {
+            RestApiId = api.RestApiId,
+            StageName = "blue",
+            Canary = new DeploymentCanary { PercentTraffic = 10, StageVariableOverrides = new Dictionary<string, string> { ["alias"] = "green" } },
+        }, ct);
 
         var plan = await LambdaIntegrationWorkflow.PlanAsync(_lambda, _apigw, api.RestApiId, resource.ResourceId, "GET", ResourcePath.Parse("/orders"),
             LambdaFunctionReference.Parse("orders:${stageVariables.alias}"), proxy: true, skipPermission: false, ct);
