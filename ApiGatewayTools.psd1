@@ -40,6 +40,8 @@
         'Get-GwRequestValidator'
         'Remove-GwRequestValidator'
         'Get-GwLambdaPermission'
+        'Publish-GwLambdaVersion'
+        'Set-GwLambdaAlias'
         'Show-GwRestApi'
         'Start-GwLocalGateway'
         'Stop-GwLocalGateway'

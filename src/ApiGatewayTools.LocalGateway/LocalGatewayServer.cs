@@ -47,6 +47,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly FunctionInvoker _invoker;
     private readonly Dictionary<string, RuntimeWorkerPool> _pools = new(StringComparer.Ordinal);
     private readonly StatePersistence? _persistence;
+    /// <summary>Published versions' workers, each over its own copy of the code; they live as long as the gateway.</summary>
+    private readonly List<RuntimeWorkerPool> _versionPools = [];
+    private readonly string _versionCodeRoot = Path.Combine(Path.GetTempPath(), "apigatewaytools-versions", Guid.NewGuid().ToString("N"));
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
@@ -83,6 +86,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new UsagePlanRoutes(State),
             new TagRoutes(State),
             new LambdaRoutes(State),
+            new LambdaVersionRoutes(State, FreezeCode),
             new LambdaInvokeRoutes(State, _invoker),
             new TestInvokeRoutes(State, pipeline, gatewayResponses),
         ];
@@ -223,9 +227,32 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
             lock (_pools)
             {
-                return _pools.Values.SelectMany(pool => pool.WorkerProcessIds).ToList();
+                return _pools.Values.Concat(_versionPools).SelectMany(pool => pool.WorkerProcessIds).ToList();
             }
         }
+    }
+
+    /// <summary>
+    /// A version keeps the code $LATEST has now. A handler file run by workers gets a copy of its folder and
+    /// workers of its own; a script block or PowerShell script file was read at registration, so is already frozen.
+    /// </summary>
+    private LocalFunctionDefinition FreezeCode(LocalFunctionDefinition latest, string version)
+    {
+        RuntimeWorkerPool? pool;
+        lock (_pools)
+        {
+            _pools.TryGetValue(latest.FunctionName, out pool);
+        }
+        if (pool is null || !ReferenceEquals(latest.Handler.Target, pool))
+        {
+            return latest;
+        }
+        var snapshot = pool.Snapshot(Path.Combine(_versionCodeRoot, $"{latest.FunctionName}-{version}-{Guid.NewGuid():N}"), version);
+        lock (_pools)
+        {
+            _versionPools.Add(snapshot);
+        }
+        return latest with { Handler = snapshot.InvokeAsync };
     }
 
     /// <summary>Re-registering a name replaces its code: the old workers stop.</summary>
@@ -270,18 +297,35 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         _backend.Dispose();
         lock (_pools)
         {
-            foreach (var pool in _pools.Values)
+            foreach (var pool in _pools.Values.Concat(_versionPools))
             {
                 pool.Dispose();
             }
             _pools.Clear();
+            _versionPools.Clear();
         }
+        DeleteVersionCode();
         await _served.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
         if (_persistence is not null)
         {
             // A clean stop writes the last change; last, so a file that cannot be written stops nothing else.
             await _persistence.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void DeleteVersionCode()
+    {
+        try
+        {
+            if (Directory.Exists(_versionCodeRoot))
+            {
+                Directory.Delete(_versionCodeRoot, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file still held by a stopping worker: the temp folder keeps it, nothing else depends on it.
         }
     }
 

@@ -31,6 +31,8 @@ BeforeAll {
         MethodSetting = (Get-GwStage -RestApiId $api.RestApiId -StageName tuned).MethodSettings
         Validator     = $api | New-GwRequestValidator -Name 'body-and-parameters' -ValidateRequestBody -ValidateRequestParameters
         Permission    = Get-GwLambdaPermission $functionName
+        Version       = Publish-GwLambdaVersion $functionName -Description 'first published build'
+        Alias         = Set-GwLambdaAlias $functionName -Name live -FunctionVersion 1 -Description 'what production calls'
         LocalGateway  = Get-GwLocalGateway
         LocalFunction = (Get-GwLocalGateway).Functions
         TestInvoke    = $health | Test-GwMethod
@@ -50,7 +52,7 @@ Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
         'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
-        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage') {
+        'Version', 'Alias', 'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
         $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]

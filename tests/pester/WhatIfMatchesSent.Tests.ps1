@@ -125,6 +125,45 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Set-GwLambdaIntegration with a per-stage alias, one permission per alias the stages name' {
+        $function = New-TestFunction
+        foreach ($alias in 'blue', 'green') { Set-GwLambdaAlias -FunctionName $function.FunctionName -Name $alias -FunctionVersion '$LATEST' | Out-Null }
+        $method = New-TestApi | Add-GwResource -Path /orders | Add-GwMethod -HttpMethod GET
+        $perStage = "$($function.FunctionName):`${stageVariables.alias}"
+        $method | Set-GwLambdaIntegration -FunctionName $perStage -SkipPermission | Out-Null
+        foreach ($stage in 'blue', 'green') { $method | Get-GwRestApi | Publish-GwDeployment -StageName $stage -StageVariable @{ alias = $stage } | Out-Null }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Set-GwLambdaIntegration -FunctionName $perStage -WhatIf:$WhatIf }
+
+        @($result.Printed -like 'AddPermission POST *').Count | Should -Be 2
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Publish-GwLambdaVersion' {
+        $function = New-TestFunction
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Publish-GwLambdaVersion -FunctionName $function.FunctionName -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("PublishVersion POST /2015-03-31/functions/$($function.FunctionName)/versions")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwLambdaAlias creating an alias' {
+        $function = New-TestFunction
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Set-GwLambdaAlias -FunctionName $function.FunctionName -Name live -FunctionVersion '$LATEST' -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateAlias POST /2015-03-31/functions/$($function.FunctionName)/aliases")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwLambdaAlias moving an alias' {
+        $function = New-TestFunction
+        $version = Publish-GwLambdaVersion -FunctionName $function.FunctionName
+        Set-GwLambdaAlias -FunctionName $function.FunctionName -Name live -FunctionVersion '$LATEST' | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $version | Set-GwLambdaAlias -Name live -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateAlias PUT /2015-03-31/functions/$($function.FunctionName)/aliases/live")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Set-GwMockIntegration' {
         $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Set-GwMockIntegration -StatusCode 201 -ResponseBody '{}' -WhatIf:$WhatIf }

@@ -54,6 +54,35 @@ public static class LambdaOperations
     public static GwOperation RemovePermission(string functionName, string statementId, string? qualifier) =>
         new(ServiceNames.Lambda, "RemovePermission", HttpMethod.Delete, FunctionPath(functionName) + RestPath.Of("policy", statementId), null, QualifierQuery(qualifier));
 
+    /// <summary>Freezes $LATEST as a new version (or answers the last version when nothing changed since).</summary>
+    public static GwOperation<LambdaFunction> PublishVersion(string functionName, string? description) =>
+        Build("PublishVersion", HttpMethod.Post, FunctionPath(functionName) + "/versions", ResponseMapper.Function,
+            new JsonObject().Put("Description", description));
+
+    public static GwOperation<LambdaAlias> GetAlias(string functionName, string aliasName) =>
+        Build("GetAlias", HttpMethod.Get, FunctionPath(functionName) + RestPath.Of("aliases", aliasName),
+            (json, connection) => ResponseMapper.Alias(json, FunctionNameOf(json, functionName), connection));
+
+    public static GwOperation<LambdaAlias> CreateAlias(string functionName, string aliasName, string functionVersion, string? description) =>
+        Build("CreateAlias", HttpMethod.Post, FunctionPath(functionName) + "/aliases",
+            (json, connection) => ResponseMapper.Alias(json, FunctionNameOf(json, functionName), connection),
+            new JsonObject { ["Name"] = aliasName, ["FunctionVersion"] = functionVersion }.Put("Description", description));
+
+    public static GwOperation<LambdaAlias> UpdateAlias(string functionName, string aliasName, string functionVersion, string? description) =>
+        Build("UpdateAlias", HttpMethod.Put, FunctionPath(functionName) + RestPath.Of("aliases", aliasName),
+            (json, connection) => ResponseMapper.Alias(json, FunctionNameOf(json, functionName), connection),
+            new JsonObject { ["FunctionVersion"] = functionVersion }.Put("Description", description));
+
+    /// <summary>The function's name from the alias ARN Lambda answers, whatever form of the name was sent.</summary>
+    private static string FunctionNameOf(JsonElement alias, string sent) =>
+        alias.Str("AliasArn") is { } arn && LambdaFunctionArnName(arn) is { } name ? name : sent;
+
+    private static string? LambdaFunctionArnName(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length >= 7 && parts[5] == "function" ? parts[6] : null;
+    }
+
     /// <summary>A name, partial ARN or full ARN is one path label; its ':' characters are percent-encoded.</summary>
     private static string FunctionPath(string functionName) => RestPath.Of(ApiVersionPrefix, "functions", functionName);
 

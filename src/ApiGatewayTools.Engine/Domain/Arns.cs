@@ -6,13 +6,14 @@ namespace ApiGatewayTools.Engine.Domain;
 
 /// <summary>
 /// What the user typed for a Lambda function: a name, a partial ARN (123456789012:function:name) or a full
-/// ARN, each with an optional :alias or :version qualifier.
+/// ARN, each with an optional :alias or :version qualifier, or a per-stage qualifier ${stageVariables.alias}
+/// that API Gateway resolves from each stage's variables at invocation.
 /// </summary>
 public sealed partial class LambdaFunctionReference
 {
     public const string InvalidErrorId = "InvalidFunctionName";
 
-    [GeneratedRegex(@"^(?:(?:arn:(?<partition>aws[a-zA-Z-]*):lambda:(?<region>[a-z]{2}(?:-[a-z]+)+-\d+):)?(?<account>\d{12}):function:)?(?<name>[A-Za-z0-9_-]{1,64})(?::(?<qualifier>\$LATEST|[A-Za-z0-9_-]{1,128}))?$")]
+    [GeneratedRegex(@"^(?:(?:arn:(?<partition>aws[a-zA-Z-]*):lambda:(?<region>[a-z]{2}(?:-[a-z]+)+-\d+):)?(?<account>\d{12}):function:)?(?<name>[A-Za-z0-9_-]{1,64})(?::(?<qualifier>\$LATEST|[A-Za-z0-9_-]{1,128}|\$\{stageVariables\.(?<stageVariable>[A-Za-z0-9_]{1,64})\}))?$")]
     private static partial Regex Pattern();
 
     private LambdaFunctionReference(string name, string? qualifier, string? account, string? region, string? partition, string asTyped)
@@ -32,6 +33,9 @@ public sealed partial class LambdaFunctionReference
     public string? Partition { get; }
     public string AsTyped { get; }
 
+    /// <summary>The stage variable that names the qualifier per stage (alias in orders:${stageVariables.alias}); null otherwise.</summary>
+    public string? QualifierStageVariable { get; private init; }
+
     /// <summary>What to send as Lambda's FunctionName: the ARN or name without its qualifier (sent separately).</summary>
     public string FunctionNameForApi => Account is null ? Name
         : Region is null ? $"{Account}:function:{Name}"
@@ -43,18 +47,21 @@ public sealed partial class LambdaFunctionReference
         if (!match.Success)
         {
             throw new GwValidationException(InvalidErrorId, parameterName,
-                $"'{value}' is not a Lambda function name or ARN. Use a name (my-function), a name with an alias or version (my-function:prod), or an ARN (arn:aws:lambda:us-east-1:123456789012:function:my-function).");
+                $"'{value}' is not a Lambda function name or ARN. Use a name (my-function), a name with an alias or version (my-function:prod), a per-stage alias (my-function:${{stageVariables.alias}}), or an ARN (arn:aws:lambda:us-east-1:123456789012:function:my-function).");
         }
 
         string? Group(string name) => match.Groups[name].Success ? match.Groups[name].Value : null;
-        return new LambdaFunctionReference(Group("name")!, Group("qualifier"), Group("account"), Group("region"), Group("partition"), value!.Trim());
+        return new LambdaFunctionReference(Group("name")!, Group("qualifier"), Group("account"), Group("region"), Group("partition"), value!.Trim())
+        {
+            QualifierStageVariable = Group("stageVariable"),
+        };
     }
 }
 
-/// <summary>A resolved function ARN, qualified when the user named an alias or version.</summary>
+/// <summary>A resolved function ARN, qualified when the user named an alias or version (or a stage variable that names one).</summary>
 public sealed partial class LambdaFunctionArn
 {
-    [GeneratedRegex(@"^arn:(?<partition>aws[a-zA-Z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]+)(?::(?<qualifier>[$A-Za-z0-9_-]+))?$")]
+    [GeneratedRegex(@"^arn:(?<partition>aws[a-zA-Z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]+)(?::(?<qualifier>[$A-Za-z0-9_-]+|\$\{stageVariables\.[A-Za-z0-9_]+\}))?$")]
     private static partial Regex Pattern();
 
     private LambdaFunctionArn(string partition, string region, string account, string name, string? qualifier)

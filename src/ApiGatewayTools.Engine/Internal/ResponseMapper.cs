@@ -224,6 +224,17 @@ internal static class ResponseMapper
     }
 
     /// <summary>GetPolicy answers {"Policy": "&lt;policy document as a string&gt;", "RevisionId": "..."}.</summary>
+    public static LambdaAlias Alias(JsonElement json, string functionName, GwConnection connection) => new()
+    {
+        Connection = connection,
+        FunctionName = functionName,
+        Name = json.Str("Name") ?? "",
+        AliasArn = json.Str("AliasArn") ?? "",
+        FunctionVersion = json.Str("FunctionVersion") ?? "",
+        Description = json.Str("Description"),
+        RevisionId = json.Str("RevisionId"),
+    };
+
     public static LambdaPolicy Policy(JsonElement json, string functionName, GwConnection connection)
     {
         var document = json.Str("Policy") ?? "{}";

@@ -39,3 +39,16 @@ public sealed record LambdaPolicy : GwObject
 
     public override string ToString() => $"{FunctionName} ({Statements.Count} statement(s))";
 }
+
+/// <summary>A Lambda alias: a name that points at one published version (or $LATEST).</summary>
+public sealed record LambdaAlias : GwObject
+{
+    public string FunctionName { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string AliasArn { get; init; } = "";
+    public string FunctionVersion { get; init; } = "";
+    public string? Description { get; init; }
+    public string? RevisionId { get; init; }
+
+    public override string ToString() => AliasArn;
+}

@@ -266,6 +266,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
     [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/(?<function>.+)/invocations$")]
     private static partial Regex LambdaInvocationUri();
 
-    [GeneratedRegex(@"^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:([A-Za-z0-9_-]|\$\{stageVariables\.[A-Za-z0-9_]+\})+(:[A-Za-z0-9$_-]+)?$")]
+    /// <summary>Stage variables may stand for the name or the qualifier (the per-stage alias: function:orders:${stageVariables.alias}).</summary>
+    [GeneratedRegex(@"^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:([A-Za-z0-9_-]|\$\{stageVariables\.[A-Za-z0-9_]+\})+(:([A-Za-z0-9$_-]|\$\{stageVariables\.[A-Za-z0-9_]+\})+)?$")]
     private static partial Regex LambdaFunctionArn();
 }

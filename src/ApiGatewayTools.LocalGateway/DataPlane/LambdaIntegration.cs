@@ -6,8 +6,8 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
-/// <summary>Finds a local function by name and qualifier: its definition and current resource policy.</summary>
-internal delegate (LocalFunctionDefinition Definition, string? PolicyJson)? FunctionLookup(string functionName, string? qualifier);
+/// <summary>Finds a local function as its qualifier resolves it (version or alias), with that qualifier's current resource policy.</summary>
+internal delegate (ResolvedFunction Function, string? PolicyJson)? FunctionLookup(FunctionReference reference);
 
 /// <summary>
 /// AWS_PROXY and AWS integrations with local functions. The resource policy is enforced as Lambda enforces
@@ -37,8 +37,9 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
             invocation.Log?.Add($"Execution failed due to configuration error: Invalid function ARN {functionArn}");
             return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"invalid function ARN {functionArn}");
         }
-        var function = reference.Qualifier is null or "$LATEST" ? findFunction(reference.Name, reference.Qualifier) : null;
-        if (function is not { } found)
+        // A qualifier from a stage variable (orders:${stageVariables.alias}) is resolved per stage here, and
+        // the permission checked is the one on that qualifier, as Lambda checks it.
+        if (findFunction(reference) is not { } found)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Function not found: {reference.Arn}");
             return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"function not found: {reference.Arn}");
@@ -66,7 +67,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
         invocation.Log?.Add($"Endpoint request body after transformations: {IntegrationResponseMapping.Truncate(eventJson)}");
         invocation.Log?.Add($"Sending request to {reference.Arn}");
 
-        var outcome = await invoker.InvokeAsync(reference, found.Definition, eventJson, invocation.RequestId,
+        var outcome = await invoker.InvokeAsync(reference, found.Function, eventJson, invocation.RequestId,
             TimeSpan.FromMilliseconds(integration.TimeoutInMillis), ct).ConfigureAwait(false);
         invocation.FunctionLogs = outcome.Logs;
         if (outcome.Refused is { } refused)

@@ -20,17 +20,43 @@ internal sealed class RuntimeWorkerPool : IDisposable
     private readonly LocalRuntimeFunction _function;
     private readonly RuntimeKind _kind;
     private readonly string _program;
+    private readonly string _version;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<RuntimeWorker> _idle = [];
     private readonly ConcurrentDictionary<RuntimeWorker, byte> _all = new();
     private int _disposed;
 
-    public RuntimeWorkerPool(LocalRuntimeFunction function, RuntimeKind kind, string program)
+    /// <param name="version">The version the workers run as ($LATEST, or a published version's number).</param>
+    public RuntimeWorkerPool(LocalRuntimeFunction function, RuntimeKind kind, string program, string version = "$LATEST")
     {
         _function = function;
         _kind = kind;
         _program = program;
+        _version = version;
         _slots = new SemaphoreSlim(function.ReservedConcurrency ?? UnreservedWorkers);
+    }
+
+    /// <summary>
+    /// A pool for a published version: the handler's folder is copied to <paramref name="snapshotFolder"/> now,
+    /// as Lambda keeps a version's package, so later edits to the files reach $LATEST only.
+    /// </summary>
+    public RuntimeWorkerPool Snapshot(string snapshotFolder, string version)
+    {
+        CopyFolder(_function.CodePath, snapshotFolder);
+        return new RuntimeWorkerPool(_function with { CodePath = snapshotFolder }, _kind, _program, version);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>The process ids of the running workers (what must be gone once the gateway stops).</summary>
@@ -125,7 +151,7 @@ internal sealed class RuntimeWorkerPool : IDisposable
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["AWS_LAMBDA_FUNCTION_NAME"] = _function.FunctionName,
-            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
+            ["AWS_LAMBDA_FUNCTION_VERSION"] = _version,
             ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = _function.MemorySize.ToString(CultureInfo.InvariantCulture),
             ["AWS_LAMBDA_LOG_GROUP_NAME"] = $"/aws/lambda/{_function.FunctionName}",
             ["AWS_EXECUTION_ENV"] = $"AWS_Lambda_{_function.Runtime}",

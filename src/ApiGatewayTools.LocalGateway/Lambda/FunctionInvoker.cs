@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ApiGatewayTools.LocalGateway.Functions;
+using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.Lambda;
 
@@ -20,10 +21,11 @@ internal sealed class FunctionInvoker(FunctionLogBook logBook)
 {
     /// <param name="callerTimeout">How long the caller waits, whatever the function's timeout (API Gateway's integration timeout).</param>
     public async Task<FunctionInvocationOutcome> InvokeAsync(
-        FunctionReference reference, LocalFunctionDefinition definition, string eventJson, string logStreamSeed, TimeSpan callerTimeout, CancellationToken ct)
+        FunctionReference reference, ResolvedFunction function, string eventJson, string logStreamSeed, TimeSpan callerTimeout, CancellationToken ct)
     {
-        var context = Context(reference, logStreamSeed, definition);
-        var log = new FunctionLog(context.AwsRequestId);
+        var definition = function.Definition;
+        var context = Context(reference, function.Version, logStreamSeed, definition);
+        var log = new FunctionLog(context.AwsRequestId, function.Version);
         LocalFunctionResult result;
         // The function's own timeout ends the invocation as Lambda does (a function error); the caller's timeout
         // ends the caller's wait. Whichever is shorter comes first; both stop the handler.
@@ -63,15 +65,18 @@ internal sealed class FunctionInvoker(FunctionLogBook logBook)
         return new FunctionInvocationOutcome(context, log.Lines, result, null);
     }
 
-    /// <summary>The context a Lambda runtime gives the handler; its deadline is the function's timeout from now.</summary>
-    private static LocalFunctionContext Context(FunctionReference reference, string logStreamSeed, LocalFunctionDefinition definition) =>
+    /// <summary>
+    /// The context a Lambda runtime gives the handler: the version that runs, the ARN as the caller named it
+    /// (qualified by an alias when invoked through one); its deadline is the function's timeout from now.
+    /// </summary>
+    private static LocalFunctionContext Context(FunctionReference reference, string version, string logStreamSeed, LocalFunctionDefinition definition) =>
         new(
             FunctionName: reference.Name,
-            FunctionVersion: "$LATEST",
+            FunctionVersion: version,
             InvokedFunctionArn: reference.Arn,
             AwsRequestId: Guid.NewGuid().ToString(),
             MemoryLimitInMB: definition.MemorySize,
             LogGroupName: $"/aws/lambda/{reference.Name}",
-            LogStreamName: $"{DateTimeOffset.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[$LATEST]{logStreamSeed.Replace("-", "", StringComparison.Ordinal)}",
+            LogStreamName: $"{DateTimeOffset.UtcNow.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)}/[{version}]{logStreamSeed.Replace("-", "", StringComparison.Ordinal)}",
             Deadline: DateTimeOffset.UtcNow + definition.Timeout);
 }

@@ -15,10 +15,10 @@ internal sealed class FunctionLog
     private readonly string _requestId;
     private readonly List<string> _lines;
 
-    public FunctionLog(string awsRequestId)
+    public FunctionLog(string awsRequestId, string version)
     {
         _requestId = awsRequestId;
-        _lines = [$"START RequestId: {awsRequestId} Version: $LATEST"];
+        _lines = [$"START RequestId: {awsRequestId} Version: {version}"];
     }
 
     public IReadOnlyList<string> Lines => _lines;

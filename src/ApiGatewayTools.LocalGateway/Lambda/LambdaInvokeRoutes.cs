@@ -28,10 +28,10 @@ internal sealed class LambdaInvokeRoutes(GatewayState state, FunctionInvoker inv
             throw GatewayError.LambdaInvalidParameter(
                 $"1 validation error detected: Value '{invocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
         }
-        LocalFunctionDefinition definition;
+        ResolvedFunction function;
         lock (state.Sync)
         {
-            definition = reference.Resolve(state).Definition;
+            function = reference.Resolve(state);
         }
         var payload = request.Body.Length == 0 ? "{}" : Encoding.UTF8.GetString(request.Body);
         if (request.Body.Length > Functions.RuntimeWorkerPool.MaxRequestBytes)
@@ -54,17 +54,17 @@ internal sealed class LambdaInvokeRoutes(GatewayState state, FunctionInvoker inv
                 return GatewayResponse.Empty(204);
             case "Event":
                 // Queued as Lambda queues it: the caller gets 202 at once; the function runs on its own.
-                _ = Task.Run(() => invoker.InvokeAsync(reference, definition, payload, requestId, CallerTimeout, CancellationToken.None));
+                _ = Task.Run(() => invoker.InvokeAsync(reference, function, payload, requestId, CallerTimeout, CancellationToken.None));
                 return GatewayResponse.Raw(202, [], null);
         }
-        var outcome = await invoker.InvokeAsync(reference, definition, payload, requestId, CallerTimeout, ct).ConfigureAwait(false);
+        var outcome = await invoker.InvokeAsync(reference, function, payload, requestId, CallerTimeout, ct).ConfigureAwait(false);
         if (outcome.Refused is { } refused)
         {
             throw new GatewayError(refused.StatusCode, refused.ErrorType, refused.Message, ErrorBodyStyle.Lambda);
         }
         var result = outcome.Result!;
         var response = GatewayResponse.Raw(200, Encoding.UTF8.GetBytes(result.Payload), "application/json")
-            .WithHeader("X-Amz-Executed-Version", "$LATEST");
+            .WithHeader("X-Amz-Executed-Version", function.Version);
         if (result.FunctionError is { } functionError)
         {
             response.WithHeader("X-Amz-Function-Error", functionError);

@@ -48,7 +48,7 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
                 foreach (var function in page)
                 {
                     w.WriteStartObject();
-                    LambdaJson.Configuration(w, function);
+                    LambdaJson.Configuration(w, function.Arn, function.LatestVersion);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -56,10 +56,10 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private GatewayResponse Get(GatewayRequest request) => WithFunction(request, function =>
+    private GatewayResponse Get(GatewayRequest request) => WithFunction(request, (arn, function) =>
         GatewayResponse.Json(200, w =>
         {
-            w.Object("Configuration", () => LambdaJson.Configuration(w, function));
+            w.Object("Configuration", () => LambdaJson.Configuration(w, arn, function));
             w.Object("Code", () => w.WriteString("RepositoryType", "S3"));
             if (function.Definition.ReservedConcurrency is { } reserved)
             {
@@ -67,8 +67,8 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
             }
         }));
 
-    private GatewayResponse GetConfiguration(GatewayRequest request) => WithFunction(request, function =>
-        GatewayResponse.Json(200, w => LambdaJson.Configuration(w, function)));
+    private GatewayResponse GetConfiguration(GatewayRequest request) => WithFunction(request, (arn, function) =>
+        GatewayResponse.Json(200, w => LambdaJson.Configuration(w, arn, function)));
 
     private GatewayResponse AddPermission(GatewayRequest request)
     {
@@ -81,14 +81,8 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         var reference = FunctionReference.Parse(request.Route("function_name"), request.QueryValue("Qualifier") ?? JsonRead.String(body, "Qualifier"));
         lock (state.Sync)
         {
-            var function = reference.Resolve(state);
-            var expectedRevision = JsonRead.String(body, "RevisionId");
-            if (expectedRevision is not null && expectedRevision != function.RevisionId)
-            {
-                throw new GatewayError(412, "PreconditionFailedException",
-                    "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
-                    ErrorBodyStyle.Lambda);
-            }
+            var function = reference.Resolve(state).Function;
+            CheckRevision(JsonRead.String(body, "RevisionId"), function.RevisionId);
             var statements = StatementsOf(function, reference.Qualifier);
             if (statements.Any(s => (string?)s["Sid"] == statementId))
             {
@@ -107,7 +101,7 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         var reference = FunctionReference.Parse(request.Route("function_name"), request.QueryValue("Qualifier"));
         lock (state.Sync)
         {
-            var function = reference.Resolve(state);
+            var function = reference.Resolve(state).Function;
             var policy = PolicyStatement.PolicyDocument(function, reference.Qualifier)
                 ?? throw GatewayError.LambdaNotFound("The resource you requested does not exist.");
             return GatewayResponse.Json(200, w =>
@@ -124,7 +118,7 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         var reference = FunctionReference.Parse(request.Route("function_name"), request.QueryValue("Qualifier"));
         lock (state.Sync)
         {
-            var function = reference.Resolve(state);
+            var function = reference.Resolve(state).Function;
             var statements = StatementsOf(function, reference.Qualifier);
             if (statements.RemoveAll(s => (string?)s["Sid"] == statementId) == 0)
             {
@@ -135,12 +129,26 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private GatewayResponse WithFunction(GatewayRequest request, Func<LocalFunctionRecord, GatewayResponse> action)
+    /// <summary>Runs <paramref name="action"/> on the function as its qualifier resolves, with the ARN as the caller named it.</summary>
+    private GatewayResponse WithFunction(GatewayRequest request, Func<string, ResolvedFunction, GatewayResponse> action)
     {
         var reference = FunctionReference.Parse(request.Route("function_name"), request.QueryValue("Qualifier"));
         lock (state.Sync)
         {
-            return action(reference.Resolve(state));
+            // $LATEST reports the unqualified ARN; a version or alias, the ARN as qualified.
+            var function = reference.Resolve(state);
+            return action(reference.Qualifier is null or LocalFunctionRecord.Latest ? function.Function.Arn : reference.Arn, function);
+        }
+    }
+
+    /// <summary>An update that names a RevisionId applies only to that revision, as Lambda's optimistic locking.</summary>
+    public static void CheckRevision(string? expected, string actual)
+    {
+        if (expected is not null && expected != actual)
+        {
+            throw new GatewayError(412, "PreconditionFailedException",
+                "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+                ErrorBodyStyle.Lambda);
         }
     }
 
@@ -155,7 +163,7 @@ internal sealed class LambdaRoutes(GatewayState state) : IRouteArea
         return statements;
     }
 
-    private static GatewayError MissingParameter(string name) =>
+    public static GatewayError MissingParameter(string name) =>
         new(400, "ValidationException", $"1 validation error detected: Value null at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must not be null", ErrorBodyStyle.Lambda);
 }
 
@@ -214,10 +222,11 @@ internal static class PolicyStatement
 
 internal static class LambdaJson
 {
-    public static void Configuration(Utf8JsonWriter writer, LocalFunctionRecord function)
+    /// <summary>A version's configuration; <paramref name="functionArn"/> as the caller named it (qualified or not).</summary>
+    public static void Configuration(Utf8JsonWriter writer, string functionArn, ResolvedFunction function)
     {
-        writer.WriteString("FunctionName", function.Name);
-        writer.WriteString("FunctionArn", function.Arn);
+        writer.WriteString("FunctionName", function.Function.Name);
+        writer.WriteString("FunctionArn", functionArn);
         writer.WriteString("Runtime", function.Definition.Runtime);
         writer.WriteString("Role", $"arn:aws:iam::{LocalGatewayServer.AccountId}:role/local-function");
         writer.WriteString("Handler", function.Definition.HandlerName);
@@ -238,7 +247,7 @@ internal static class LambdaJson
             writer.WriteEndObject();
         }
         writer.WriteString("CodeSha256", "");
-        writer.WriteString("Version", "$LATEST");
+        writer.WriteString("Version", function.Version);
         writer.WriteString("RevisionId", function.RevisionId);
         writer.WriteString("State", "Active");
         writer.WriteString("LastUpdateStatus", "Successful");

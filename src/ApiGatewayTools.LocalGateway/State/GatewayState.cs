@@ -53,14 +53,20 @@ internal sealed class GatewayState
         }
         lock (Sync)
         {
-            var function = new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
-            // Re-registering replaces the code but keeps the permissions, as updating a function's code does.
-            var kept = Functions.TryGetValue(definition.FunctionName, out var existing)
-                ? existing.PolicyStatements
-                : _permissionsAwaitingFunctions.GetValueOrDefault(definition.FunctionName);
-            foreach (var (qualifier, statements) in kept ?? [])
+            // Re-registering replaces $LATEST only: published versions, aliases and permissions stay. A function
+            // registered for the first time gets back the permissions a restored state kept for its name.
+            LocalFunctionRecord function;
+            if (Functions.TryGetValue(definition.FunctionName, out var existing))
             {
-                function.PolicyStatements[qualifier] = statements;
+                function = existing.WithLatest(definition);
+            }
+            else
+            {
+                function = new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
+                foreach (var (qualifier, statements) in _permissionsAwaitingFunctions.GetValueOrDefault(definition.FunctionName) ?? [])
+                {
+                    function.PolicyStatements[qualifier] = statements;
+                }
             }
             _permissionsAwaitingFunctions.Remove(definition.FunctionName);
             Functions.Replace(function);
@@ -165,13 +171,16 @@ internal sealed class GatewayState
         return merged;
     }
 
-    /// <summary>A local function's definition and its current resource policy document (null when it has none).</summary>
-    public (LocalFunctionDefinition Definition, string? PolicyJson)? FindFunction(string functionName, string? qualifier)
+    /// <summary>
+    /// A local function as a qualifier (none, $LATEST, a version or an alias) resolves it, and the resource
+    /// policy of that qualifier (null when it has none); null when the function or qualifier does not exist.
+    /// </summary>
+    public (ResolvedFunction Function, string? PolicyJson)? FindFunction(FunctionReference reference)
     {
         lock (Sync)
         {
-            return Functions.TryGetValue(functionName, out var function)
-                ? (function.Definition, PolicyStatement.PolicyDocument(function, qualifier))
+            return reference.TryResolve(this) is { } found
+                ? (found, PolicyStatement.PolicyDocument(found.Function, reference.Qualifier))
                 : null;
         }
     }

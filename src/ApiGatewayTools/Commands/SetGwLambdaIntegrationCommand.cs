@@ -4,7 +4,10 @@ namespace ApiGatewayTools.Commands;
 [OutputType(typeof(Integration))]
 public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
 {
-    /// <summary>Function name, partial or full ARN, optionally with :alias or :version.</summary>
+    /// <summary>
+    /// Function name, partial or full ARN, optionally with :alias or :version, or with :${stageVariables.name}
+    /// so that each stage invokes the alias its variable names.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [Alias("FunctionArn")]
@@ -26,19 +29,25 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
     {
         var function = LambdaFunctionReference.Parse(FunctionName);
         var (connection, resource, verb) = Target();
-        var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), RestApiId, resource.ResourceId, verb,
+        var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), Gateway(connection), RestApiId, resource.ResourceId, verb,
             ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct));
+        // Before ShouldProcess, so -WhatIf shows what the plan cannot grant yet too.
+        foreach (var warning in plan.Warnings)
+        {
+            WriteWarning(warning);
+        }
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", plan.Plan.ToString()))
         {
             return;
         }
 
         var integration = Await(ct => plan.Plan.ApplyAsync(Gateway(connection), ct));
-        if (plan.Permission is not null)
+        foreach (var permission in plan.Permissions)
         {
-            WriteVerbose($"Granted apigateway.amazonaws.com lambda:InvokeFunction on {plan.FunctionArn} for {plan.Permission.SourceArn} (statement {plan.Permission.StatementId}).");
+            var granted = permission.Qualifier is null ? permission.FunctionName : $"{permission.FunctionName}:{permission.Qualifier}";
+            WriteVerbose($"Granted apigateway.amazonaws.com lambda:InvokeFunction on {granted} for {permission.SourceArn} (statement {permission.StatementId}).");
         }
-        else if (!SkipPermission)
+        if (plan.Permissions.Count == 0 && !SkipPermission && plan.Warnings.Count == 0)
         {
             WriteVerbose($"{plan.FunctionArn} already allows this method to invoke it.");
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ApiGatewayTools.LocalGateway;
+using ApiGatewayTools.LocalGateway.Lambda;
 
 namespace ApiGatewayTools.Tests.LocalGateway;
 
@@ -110,7 +111,7 @@ public sealed class LambdaApiTests : IDisposable
         Assert.Equal("2012-10-17", document.GetProperty("Version").GetString());
         Assert.Equal("default", document.GetProperty("Id").GetString());
         Assert.Equal("apigw-hello", document.GetProperty("Statement").EnumerateArray().Single().GetProperty("Sid").GetString());
-        Assert.Equal(policy.Str("Policy"), _gateway.Server.State.FindFunction("hello", null)!.Value.PolicyJson);
+        Assert.Equal(policy.Str("Policy"), _gateway.Server.State.FindFunction(FunctionReference.Parse("hello", null))!.Value.PolicyJson);
 
         var missing = await Client.Delete("/2015-03-31/functions/hello/policy/nope");
         missing.ShouldBe(HttpStatusCode.NotFound, "ResourceNotFoundException");
