@@ -1,3 +1,4 @@
+using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
@@ -34,7 +35,7 @@ internal sealed class InvokeChain
     /// </list>
     /// What happens after the answer (access log, metrics) is the <see cref="InvokeEndpoint"/>'s, which sees every request.
     /// </summary>
-    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices) =>
+    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices, SigV4Authenticator signatures) =>
         new(
         [
             // Route to the deployed method: the stage, then its canary or base deployment, then the method in it.
@@ -43,7 +44,8 @@ internal sealed class InvokeChain
             new CanarySplit(practices.CanaryDraw),
             new RouteToMethod(),
             // Caller checks.
-            new SignaturePresenceCheck(),
+            new SignatureCheck(signatures),
+            new ResourcePolicyCheck(),
             new ApiKeyPresenceCheck(),
             new Throttling(practices.AccountThrottle, practices.Clock),
             // The stage cache, then the integration with its request and response mapping.

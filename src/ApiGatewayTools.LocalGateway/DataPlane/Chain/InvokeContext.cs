@@ -1,4 +1,5 @@
 using System.Net;
+using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.State;
 
@@ -34,6 +35,12 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
 
     /// <summary>The method that serves the request (it has an integration); set by <see cref="RouteToMethod"/>.</summary>
     public MethodRecord Method { get => _method ?? throw NotYet(nameof(Method)); set => _method = value; }
+
+    /// <summary>Who is calling, for the resource policy: anonymous unless <see cref="SignatureCheck"/> verified an AWS_IAM signature.</summary>
+    public PolicyCaller Caller { get; set; } = PolicyCaller.Anonymous;
+
+    /// <summary>What the API's resource policy decided for this request; null when the API has none (or it has not been asked yet).</summary>
+    public PolicyDecision? ResourcePolicy { get; set; }
 
     /// <summary>The integration type that ran, once a request reaches its integration.</summary>
     public string? IntegrationType { get; set; }
