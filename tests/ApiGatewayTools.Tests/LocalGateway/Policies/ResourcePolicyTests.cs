@@ -141,6 +141,22 @@ public sealed class ResourcePolicyTests : IAsyncLifetime
         Assert.Equal(403, refused.Status);
         Assert.Equal($$"""{"Message":"User: arn:aws:iam::{{Account}}:root is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:{{Account}}:{{denyAccount}}/prod/GET/pets with an explicit deny"}""", refused.Body);
     }
+
+    [Fact]
+    public async Task The_policy_is_decided_after_the_signature_and_before_the_API_key()
+    {
+        var denyAll = Policy(Statement("Deny"));
+        var iam = await ApiWithMock(denyAll, "AWS_IAM");
+        Assert.Equal("""{"message":"Missing Authentication Token"}""", (await _gateway.Get(iam, "/pets")).Body);
+
+        var keyed = await _gateway.CreateApi(new { name = "keyed", policy = denyAll });
+        var resourceId = await _gateway.MockMethod(keyed, "/pets", "GET", """{"ok":true}""");
+        await _gateway.Client.Patch($"/restapis/{keyed}/resources/{resourceId}/methods/GET", new { op = "replace", path = "/apiKeyRequired", value = "true" });
+        await _gateway.Deploy(keyed);
+        var refused = await _gateway.Get(keyed, "/pets");
+        Assert.Equal(403, refused.Status);
+        Assert.StartsWith("""{"Message":"User: anonymous is not authorized""", refused.Body);
+    }
 }
 
 public sealed class StrictInvokeSignatureTests : IAsyncLifetime
