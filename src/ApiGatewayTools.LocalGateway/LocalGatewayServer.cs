@@ -67,12 +67,13 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         var practices = new StagePracticeParts(
             new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw,
             new ApiKeyStage(State.FindApiKeyAccess, () => State.Version, State.Usage, options.Clock));
-        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices);
+        var signatures = new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey);
+        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices, signatures);
         _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
         var faults = options.FaultRate > 0
             ? new FaultInjector(options.FaultRate, options.FaultKinds.Count > 0 ? options.FaultKinds : Enum.GetValues<LocalFault>(), options.FaultSeed)
             : null;
-        _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served, faults);
+        _controlPlane = new ControlPlaneDispatcher(State, signatures, _served, faults);
         IRouteArea[] areas =
         [
             new RestApiRoutes(State),

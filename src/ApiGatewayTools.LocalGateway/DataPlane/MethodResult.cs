@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
@@ -52,13 +54,18 @@ internal sealed class MethodResult
 internal sealed class GatewayFailure
 {
     private GatewayFailure(int statusCode, string errorType, string message)
+        : this(statusCode, errorType, message, Encoding.UTF8.GetBytes(errorType == "InternalServerErrorException"
+            ? $$"""{"message": "{{message}}"}"""
+            : $$"""{"message":"{{message}}"}"""))
+    {
+    }
+
+    private GatewayFailure(int statusCode, string errorType, string message, byte[] body)
     {
         StatusCode = statusCode;
         ErrorType = errorType;
         Message = message;
-        Body = Encoding.UTF8.GetBytes(errorType == "InternalServerErrorException"
-            ? $$"""{"message": "{{message}}"}"""
-            : $$"""{"message":"{{message}}"}""");
+        Body = body;
     }
 
     public int StatusCode { get; }
@@ -80,4 +87,27 @@ internal sealed class GatewayFailure
     /// <summary>A backend that cannot be reached, or a Lambda proxy answer that is not a valid proxy response.</summary>
     public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", "Internal server error");
     public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", "Endpoint request timed out");
+
+    /// <summary>
+    /// The ACCESS_DENIED gateway response: a policy (the API's resource policy, or an authorizer's) refuses the
+    /// caller. API Gateway writes this body's key with a capital M.
+    /// </summary>
+    public static GatewayFailure AccessDenied(string message) =>
+        new(403, "AccessDeniedException", message, JsonBody("Message", message));
+
+    /// <summary>A refusal of a SigV4 signature at an invoke URL (missing, incomplete, unknown key, not verifying), with the message that says which.</summary>
+    public static GatewayFailure SignatureRefused(string errorType, string message) =>
+        new(403, errorType, message, JsonBody("message", message));
+
+    private static byte[] JsonBody(string key, string message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(key, message);
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
 }

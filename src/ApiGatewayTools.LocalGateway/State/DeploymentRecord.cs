@@ -1,3 +1,5 @@
+using ApiGatewayTools.LocalGateway.DataPlane.Policies;
+
 namespace ApiGatewayTools.LocalGateway.State;
 
 /// <summary>A deployment; its snapshot never changes, so copies share it.</summary>
@@ -23,6 +25,7 @@ internal sealed class DeploymentSnapshot
         BinaryMediaTypes = [.. api.BinaryMediaTypes];
         Resources = api.Resources.Values.Select(resource => resource with { }).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
+        ResourcePolicy = StoredPolicy.Load(api.Policy);
     }
 
     public string RestApiId { get; }
@@ -32,4 +35,6 @@ internal sealed class DeploymentSnapshot
     public IReadOnlyDictionary<string, ResourceRecord> Resources { get; }
     /// <summary>Resource id to its full path, e.g. "/pets/{petId}".</summary>
     public IReadOnlyDictionary<string, string> Paths { get; }
+    /// <summary>The API's resource policy as deployed (a changed policy reaches callers with the next deployment, as in AWS); null without one.</summary>
+    public IamPolicy? ResourcePolicy { get; }
 }

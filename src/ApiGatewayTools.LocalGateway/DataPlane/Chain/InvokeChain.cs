@@ -1,3 +1,4 @@
+using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
@@ -30,14 +31,14 @@ internal sealed class InvokeChain
     /// <summary>
     /// The stages every invoke URL goes through. Where each later practice goes:
     /// <list type="bullet">
-    /// <item>resource policies and authorizers (Lambda, Cognito): caller checks, after the signature check and
-    /// before the API key stage, in that order (an authorizer may supply the API key);</item>
+    /// <item>authorizers (Lambda, Cognito): caller checks, after the resource policy and before the API key stage
+    /// (an authorizer may supply the API key);</item>
     /// <item>request validation: after the caller checks;</item>
     /// <item>customised gateway responses: in <see cref="GatewayResponses"/>, which every refusal goes through.</item>
     /// </list>
     /// What happens after the answer (access log, metrics) is the <see cref="InvokeEndpoint"/>'s, which sees every request.
     /// </summary>
-    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices) =>
+    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices, SigV4Authenticator signatures) =>
         new(
         [
             // Route to the deployed method: the stage, then its canary or base deployment, then the method in it.
@@ -46,7 +47,8 @@ internal sealed class InvokeChain
             new CanarySplit(practices.CanaryDraw),
             new RouteToMethod(),
             // Caller checks.
-            new SignaturePresenceCheck(),
+            new SignatureCheck(signatures),
+            new ResourcePolicyCheck(),
             practices.ApiKeys,
             new Throttling(practices.AccountThrottle, practices.Clock),
             // The stage cache, then the integration with its request and response mapping.
