@@ -39,6 +39,11 @@
         'New-GwRequestValidator'
         'Get-GwRequestValidator'
         'Remove-GwRequestValidator'
+        'New-GwAuthorizer'
+        'Get-GwAuthorizer'
+        'Set-GwAuthorizer'
+        'Remove-GwAuthorizer'
+        'Test-GwAuthorizer'
         'Get-GwLambdaPermission'
         'Show-GwRestApi'
         'Start-GwLocalGateway'
@@ -47,6 +52,8 @@
         'Get-GwStageMetric'
         'Register-GwLocalFunction'
         'Get-GwLocalFunctionLog'
+        'New-GwLocalUserPool'
+        'New-GwLocalToken'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

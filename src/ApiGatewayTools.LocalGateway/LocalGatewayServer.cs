@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.DataPlane;
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Chain;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.Functions;
@@ -46,6 +47,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly FunctionLogBook _functionLogs = new();
     private readonly FunctionInvoker _invoker;
     private readonly Dictionary<string, RuntimeWorkerPool> _pools = new(StringComparer.Ordinal);
+    private readonly LocalUserPools _userPools = new();
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
@@ -58,8 +60,12 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         _invoker = new FunctionInvoker(_functionLogs);
         var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _invoker));
         var gatewayResponses = new GatewayResponses();
+        var authorizers = new AuthorizerRunner(State.FindFunction, _invoker, _userPools, options.Clock);
         var practices = new StagePracticeParts(
-            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw);
+            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw)
+        {
+            Authorizers = authorizers,
+        };
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices);
         _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
         _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served);
@@ -72,6 +78,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new DeploymentRoutes(State),
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
+            new AuthorizerRoutes(State),
+            new TestInvokeAuthorizerRoute(State, authorizers),
+            _userPools,
             new TagRoutes(State),
             new LambdaRoutes(State),
             new LambdaInvokeRoutes(State, _invoker),
@@ -187,6 +196,15 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         return info;
     }
 
+    /// <summary>
+    /// Hosts a user pool in place of Amazon Cognito, with <paramref name="clientCount"/> app clients: its ProviderArn
+    /// serves COGNITO_USER_POOLS authorizers, and <see cref="LocalUserPool.MintToken"/> signs its ID and access tokens.
+    /// </summary>
+    public LocalUserPool CreateUserPool(string name, int clientCount = 1) => _userPools.Create(name, clientCount);
+
+    /// <summary>The user pools this gateway hosts, by name.</summary>
+    public IReadOnlyList<LocalUserPool> UserPools => _userPools.All;
+
     /// <summary>A local function's recent log lines, oldest first (up to <see cref="FunctionLogBook.LinesPerFunction"/>).</summary>
     public IReadOnlyList<LocalFunctionLogEvent> FunctionLogs(string functionName) => _functionLogs.Read(functionName);
 
@@ -242,6 +260,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
         }
         _backend.Dispose();
+        _userPools.Dispose();
         lock (_pools)
         {
             foreach (var pool in _pools.Values)

@@ -57,11 +57,7 @@ public sealed partial record AuthorizerSettings
         {
             throw new GwValidationException(InvalidErrorId, "Type", $"-Type '{Type}' is not an authorizer type; use TOKEN, REQUEST or COGNITO_USER_POOLS.");
         }
-        if (ResultTtlInSeconds is < 0 or > MaxResultTtlInSeconds)
-        {
-            throw new GwValidationException(InvalidTtlErrorId, "ResultTtlInSeconds",
-                $"-ResultTtlInSeconds {ResultTtlInSeconds} is out of range: API Gateway caches an authorizer's decision for 0 (not cached) to {MaxResultTtlInSeconds} seconds.");
-        }
+        ValidateResultTtl(ResultTtlInSeconds);
         foreach (var source in IdentitySources)
         {
             if (!IdentitySourcePattern().IsMatch(source))
@@ -114,6 +110,16 @@ public sealed partial record AuthorizerSettings
             throw new GwValidationException(InvalidProviderArnErrorId, "ProviderArn", "-ProviderArn applies only to COGNITO_USER_POOLS authorizers; a Lambda authorizer names -FunctionName.");
         }
         return this;
+    }
+
+    /// <summary>API Gateway caches an authorizer's decision for 0 (not cached) to 3600 seconds.</summary>
+    public static void ValidateResultTtl(int? seconds)
+    {
+        if (seconds is < 0 or > MaxResultTtlInSeconds)
+        {
+            throw new GwValidationException(InvalidTtlErrorId, "ResultTtlInSeconds",
+                $"-ResultTtlInSeconds {seconds} is out of range: API Gateway caches an authorizer's decision for 0 (not cached) to {MaxResultTtlInSeconds} seconds.");
+        }
     }
 
     /// <summary>The UpdateAuthorizer patch that turns <paramref name="current"/> into these settings; empty when it already is.</summary>

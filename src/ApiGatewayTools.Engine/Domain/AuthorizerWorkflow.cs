@@ -21,7 +21,7 @@ public static class AuthorizerWorkflow
     /// exactly this authorizer (SourceArn .../authorizers/{id}) under a statement id derived from the API and the name.
     /// </summary>
     public static async Task<AuthorizerPlan> PlanAsync(LambdaClient lambda, string restApiId, AuthorizerSettings settings,
-        LambdaFunctionReference? function, IEnumerable<Authorizer> existing, CancellationToken ct)
+        LambdaFunctionReference? function, IEnumerable<Authorizer> existing, bool skipPermission, CancellationToken ct)
     {
         LambdaFunctionArn? arn = null;
         if (settings.IsLambda)
@@ -50,9 +50,9 @@ public static class AuthorizerWorkflow
             plan.Returns(current);
         }
 
-        if (arn is null)
+        if (arn is null || skipPermission)
         {
-            return new AuthorizerPlan { Plan = plan };
+            return new AuthorizerPlan { Plan = plan, FunctionArn = arn };
         }
         var permission = new AddPermissionRequest
         {

@@ -51,14 +51,14 @@ internal sealed class MethodResult
 /// <summary>API Gateway's default gateway responses for the failures the local gateway reproduces.</summary>
 internal sealed class GatewayFailure
 {
-    private GatewayFailure(int statusCode, string errorType, string message)
+    private GatewayFailure(int statusCode, string errorType, string message, string? body = null)
     {
         StatusCode = statusCode;
         ErrorType = errorType;
         Message = message;
-        Body = Encoding.UTF8.GetBytes(errorType == "InternalServerErrorException"
+        Body = Encoding.UTF8.GetBytes(body ?? (errorType == "InternalServerErrorException"
             ? $$"""{"message": "{{message}}"}"""
-            : $$"""{"message":"{{message}}"}""");
+            : $$"""{"message":"{{message}}"}"""));
     }
 
     public int StatusCode { get; }
@@ -77,5 +77,16 @@ internal sealed class GatewayFailure
     public static readonly GatewayFailure InternalServerError = new(500, "InternalServerErrorException", "Internal server error");
     /// <summary>A backend that cannot be reached, or a Lambda proxy answer that is not a valid proxy response.</summary>
     public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", "Internal server error");
+    /// <summary>UNAUTHORIZED: an authorizer's identity source is missing or invalid, or its function answered "Unauthorized".</summary>
+    public static readonly GatewayFailure Unauthorized = new(401, "UnauthorizedException", "Unauthorized");
+    /// <summary>A Cognito token past its exp (the UNAUTHORIZED response, with Cognito's own text).</summary>
+    public static readonly GatewayFailure ExpiredToken = new(401, "UnauthorizedException", "The incoming token has expired");
+    // ACCESS_DENIED writes its message under "Message", unlike every other default gateway response.
+    public static readonly GatewayFailure AuthorizerExplicitDeny = new(403, "AccessDeniedException", "User is not authorized to access this resource with an explicit deny",
+        """{"Message":"User is not authorized to access this resource with an explicit deny"}""");
+    public static readonly GatewayFailure AuthorizerImplicitDeny = new(403, "AccessDeniedException", "User is not authorized to access this resource",
+        """{"Message":"User is not authorized to access this resource"}""");
+    /// <summary>AUTHORIZER_CONFIGURATION_ERROR: the authorizer function cannot be called, fails, or answers something that is not a decision.</summary>
+    public static readonly GatewayFailure AuthorizerConfigurationError = new(500, "AuthorizerConfigurationException", "null", """{"message": null}""");
     public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", "Endpoint request timed out");
 }

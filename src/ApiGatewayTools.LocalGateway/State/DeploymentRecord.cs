@@ -1,3 +1,5 @@
+using ApiGatewayTools.LocalGateway.ControlPlane;
+
 namespace ApiGatewayTools.LocalGateway.State;
 
 /// <summary>A deployment; its snapshot never changes, so copies share it.</summary>
@@ -22,6 +24,7 @@ internal sealed class DeploymentSnapshot
         RootResourceId = api.RootResourceId;
         BinaryMediaTypes = [.. api.BinaryMediaTypes];
         Resources = api.Resources.Values.Select(resource => resource with { }).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
+        Authorizers = api.Authorizers.Values.Select(authorizer => authorizer with { }).ToDictionary(authorizer => authorizer.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
     }
 
@@ -30,6 +33,8 @@ internal sealed class DeploymentSnapshot
     /// <summary>Which content types the deployed API treats as binary.</summary>
     public IReadOnlyList<string> BinaryMediaTypes { get; }
     public IReadOnlyDictionary<string, ResourceRecord> Resources { get; }
+    /// <summary>The API's authorizers as deployed: a changed authorizer reaches callers with the next deployment, as in AWS.</summary>
+    public IReadOnlyDictionary<string, AuthorizerRecord> Authorizers { get; }
     /// <summary>Resource id to its full path, e.g. "/pets/{petId}".</summary>
     public IReadOnlyDictionary<string, string> Paths { get; }
 }

@@ -1,9 +1,14 @@
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 
 /// <summary>What the stage practices of the chain share with the gateway: the account's throttle, the clock, the cache, the canary's draw.</summary>
-internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw);
+internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw)
+{
+    /// <summary>Runs the methods' Lambda and Cognito authorizers.</summary>
+    public required AuthorizerRunner Authorizers { get; init; }
+}
 
 /// <summary>
 /// The data plane, in API Gateway's order: each stage passes the request on or ends it, and every ending
@@ -44,6 +49,7 @@ internal sealed class InvokeChain
             new RouteToMethod(),
             // Caller checks.
             new SignaturePresenceCheck(),
+            new AuthorizerCheck(practices.Authorizers, practices.Clock),
             new ApiKeyPresenceCheck(),
             new Throttling(practices.AccountThrottle, practices.Clock),
             // The stage cache, then the integration with its request and response mapping.

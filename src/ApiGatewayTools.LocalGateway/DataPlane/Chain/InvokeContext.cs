@@ -1,4 +1,5 @@
 using System.Net;
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.State;
 
@@ -34,6 +35,12 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
 
     /// <summary>The method that serves the request (it has an integration); set by <see cref="RouteToMethod"/>.</summary>
     public MethodRecord Method { get => _method ?? throw NotYet(nameof(Method)); set => _method = value; }
+
+    /// <summary>What the method's authorizer said about the caller, once it has allowed the request; null without an authorizer.</summary>
+    public AuthorizerGrant? Authorizer { get; set; }
+
+    /// <summary>The API key a Lambda authorizer named (usageIdentifierKey), for APIs whose key source is AUTHORIZER; null otherwise.</summary>
+    public string? UsageIdentifierKey { get; set; }
 
     /// <summary>The integration type that ran, once a request reaches its integration.</summary>
     public string? IntegrationType { get; set; }
