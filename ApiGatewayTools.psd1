@@ -54,6 +54,17 @@
         'Get-GwLocalFunctionLog'
         'New-GwLocalUserPool'
         'New-GwLocalToken'
+        'New-GwApiKey'
+        'Get-GwApiKey'
+        'Set-GwApiKey'
+        'Remove-GwApiKey'
+        'New-GwUsagePlan'
+        'Get-GwUsagePlan'
+        'Set-GwUsagePlan'
+        'Remove-GwUsagePlan'
+        'Add-GwUsagePlanKey'
+        'Remove-GwUsagePlanKey'
+        'Get-GwUsage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -62,7 +62,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         var gatewayResponses = new GatewayResponses();
         var authorizers = new AuthorizerRunner(State.FindFunction, _invoker, _userPools, options.Clock);
         var practices = new StagePracticeParts(
-            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw)
+            new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw,
+            new ApiKeyStage(State.FindApiKeyAccess, () => State.Version, State.Usage, options.Clock))
         {
             Authorizers = authorizers,
         };
@@ -81,6 +82,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new AuthorizerRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),
             _userPools,
+            new ApiKeyRoutes(State),
+            new UsagePlanRoutes(State),
             new TagRoutes(State),
             new LambdaRoutes(State),
             new LambdaInvokeRoutes(State, _invoker),

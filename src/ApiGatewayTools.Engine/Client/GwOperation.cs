@@ -37,13 +37,17 @@ public class GwOperation
     /// </summary>
     public IReadOnlyList<GwStepReference> References { get; }
 
+    /// <summary>Values sent in the body but never printed (an API key's value): <see cref="ToString"/> shows each as "***".</summary>
+    internal IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>One line for -WhatIf and -Verbose: "CreateResource POST /restapis/abc/resources/def {"pathPart":"pets"}".</summary>
     public override string ToString()
     {
         string Described(string text) => References.Aggregate(text, (described, reference) => described.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
         var path = Described(Path);
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
-        return Body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Described(Body)}";
+        var body = Secrets.Aggregate(Body, (text, secret) => text?.Replace(secret, "***", StringComparison.Ordinal));
+        return body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Described(body)}";
     }
 
     /// <summary>The same request with every reference replaced by the (percent-encoded) value the earlier step answered.</summary>
@@ -52,7 +56,7 @@ public class GwOperation
             : With(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)),
                 Body is null ? null : References.Aggregate(Body, (text, reference) => text.Replace(reference.Hole, JsonEncodedText.Encode(valueOf(reference)).ToString(), StringComparison.Ordinal)));
 
-    protected virtual GwOperation With(string path, string? body) => new(Service, Name, Method, path, body, Query);
+    protected virtual GwOperation With(string path, string? body) => new(Service, Name, Method, path, body, Query) { Secrets = Secrets };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
     internal object? ReadAnswer(string text, GwConnection connection)
@@ -79,7 +83,7 @@ public sealed class GwOperation<T> : GwOperation
         string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
         : base(service, name, method, path, body, query, references) => _read = read;
 
-    protected override GwOperation With(string path, string? body) => new GwOperation<T>(Service, Name, Method, path, _read, body, Query);
+    protected override GwOperation With(string path, string? body) => new GwOperation<T>(Service, Name, Method, path, _read, body, Query) { Secrets = Secrets };
 
     protected override object? Read(JsonElement answer, GwConnection connection) => _read(answer, connection);
 }

@@ -12,6 +12,9 @@ internal static class Json
 
     public static string Write(JsonObject body) => body.ToJsonString(WriteOptions);
 
+    /// <summary>A string as it appears inside a body <see cref="Write"/> wrote (escaped, without its quotes).</summary>
+    public static string Encoded(string value) => JsonSerializer.Serialize(value, WriteOptions)[1..^1];
+
     /// <summary>Adds the member only when it has a value, so "null means leave out" holds everywhere.</summary>
     public static JsonObject Put(this JsonObject obj, string name, JsonNode? value)
     {

@@ -74,6 +74,8 @@ internal sealed class GatewayFailure
     public static readonly GatewayFailure RequestTooLarge = new(413, "RequestTooLargeException", "Request Too Long");
     /// <summary>The THROTTLED gateway response: the method's, the stage's or the account's token bucket is empty.</summary>
     public static readonly GatewayFailure Throttled = new(429, "TooManyRequestsException", "Too Many Requests");
+    /// <summary>The QUOTA_EXCEEDED gateway response: the API key has used its usage plan's quota for the period.</summary>
+    public static readonly GatewayFailure QuotaExceeded = new(429, "LimitExceededException", "Limit Exceeded");
     public static readonly GatewayFailure InternalServerError = new(500, "InternalServerErrorException", "Internal server error");
     /// <summary>A backend that cannot be reached, or a Lambda proxy answer that is not a valid proxy response.</summary>
     public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", "Internal server error");

@@ -22,6 +22,13 @@ internal sealed class GatewayState
     public Store<LocalFunctionRecord> Functions { get; } = new(function => function.Name,
         name => GatewayError.LambdaNotFound($"Function not found: {LocalFunctionRecord.FunctionArn(name)}"));
 
+    public Store<ApiKeyRecord> ApiKeys { get; } = new(key => key.Id, _ => GatewayError.NotFound("Invalid API Key identifier specified"));
+
+    public Store<UsagePlanRecord> UsagePlans { get; } = new(plan => plan.Id, _ => GatewayError.NotFound("Invalid Usage Plan ID specified"));
+
+    /// <summary>Requests counted per usage plan, key and UTC day by the invoke URLs; GetUsage reads them.</summary>
+    public UsageMeter Usage { get; } = new();
+
     /// <summary>Bumped by every change, so cached views of the state (the invoke URLs' stage cache) know when they are stale.</summary>
     public long Version => Interlocked.Read(ref _version);
 
@@ -96,7 +103,27 @@ internal sealed class GatewayState
                 CacheClusterEnabled = stage.CacheClusterEnabled,
                 CacheGeneration = stage.CacheGeneration,
                 AccessLogFormat = stage.AccessLog?.Format,
+                ApiKeySource = api.ApiKeySource,
             };
+        }
+    }
+
+    /// <summary>
+    /// What the API key stage needs to know about a key value on one API stage: the key (null when no key has
+    /// this value) and the usage plan that opens this stage to it (null when none does).
+    /// </summary>
+    public ApiKeyAccess FindApiKeyAccess(string keyValue, string restApiId, string stageName)
+    {
+        lock (Sync)
+        {
+            var key = ApiKeys.Values.FirstOrDefault(k => string.Equals(k.Value, keyValue, StringComparison.Ordinal));
+            if (key is null)
+            {
+                return new ApiKeyAccess(null, false, null);
+            }
+            var plan = UsagePlans.Values.FirstOrDefault(p => p.KeyIds.Contains(key.Id)
+                && p.ApiStages.Any(s => s.ApiId == restApiId && s.Stage == stageName));
+            return new ApiKeyAccess(key.Id, key.Enabled, plan?.Copy());
         }
     }
 

@@ -14,6 +14,12 @@ internal static class IdGenerator
     public static string NewRootResourceId() => RandomNumberGenerator.GetString(Alphabet, 10);
     public static string NewResourceId() => RandomNumberGenerator.GetString(Alphabet, 6);
     public static string NewDeploymentId() => RandomNumberGenerator.GetString(Alphabet, 6);
+    public static string NewApiKeyId() => RandomNumberGenerator.GetString(Alphabet, 10);
+    public static string NewUsagePlanId() => RandomNumberGenerator.GetString(Alphabet, 6);
+
+    /// <summary>A generated API key value: 40 letters (both cases) and digits, as API Gateway generates them.</summary>
+    public static string NewApiKeyValue() =>
+        RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40);
 
     /// <summary>Draws until the id is free: six characters are few enough that a clash is possible.</summary>
     public static string Unique(Func<string> draw, Func<string, bool> isTaken)

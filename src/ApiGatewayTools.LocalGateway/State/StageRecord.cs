@@ -107,6 +107,9 @@ internal sealed record DeployedStage(
 
     /// <summary>The access-log line format; null when the stage writes no access log.</summary>
     public string? AccessLogFormat { get; init; }
+
+    /// <summary>Where an API key comes from: HEADER (x-api-key) or AUTHORIZER (its usageIdentifierKey); the API's current setting.</summary>
+    public string ApiKeySource { get; init; } = "HEADER";
 }
 
 /// <summary>The canary side of a deployed stage: what a canary request is served instead.</summary>

@@ -42,11 +42,17 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected sealed override void ProcessRecord()
+    protected sealed override void ProcessRecord() => Run(ProcessItem);
+
+    /// <summary>After the last pipeline item: where a command that gathers its input (one plan of every piped stage) acts.</summary>
+    protected sealed override void EndProcessing() => Run(EndItems);
+
+    /// <summary>Engine errors as PowerShell errors: bad input terminating, a service failure non-terminating for the item.</summary>
+    private void Run(Action work)
     {
         try
         {
-            ProcessItem();
+            work();
         }
         catch (GwException e) when (IsInputError(e))
         {
@@ -72,6 +78,10 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     }
 
     protected abstract void ProcessItem();
+
+    protected virtual void EndItems()
+    {
+    }
 
     /// <summary>What an error record names as its target (the item being processed).</summary>
     protected virtual object? TargetOfError => null;

@@ -3,8 +3,11 @@ using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 
-/// <summary>What the stage practices of the chain share with the gateway: the account's throttle, the clock, the cache, the canary's draw.</summary>
-internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw)
+/// <summary>
+/// What the stage practices of the chain share with the gateway: the account's throttle, the clock, the cache,
+/// the canary's draw, the methods' authorizers, and the API key check over the account's keys and usage plans.
+/// </summary>
+internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw, ApiKeyStage ApiKeys)
 {
     /// <summary>Runs the methods' Lambda and Cognito authorizers.</summary>
     public required AuthorizerRunner Authorizers { get; init; }
@@ -32,8 +35,8 @@ internal sealed class InvokeChain
     /// <summary>
     /// The stages every invoke URL goes through. Where each later practice goes:
     /// <list type="bullet">
-    /// <item>resource policies, authorizers (Lambda, Cognito) and API keys checked against usage plans: caller
-    /// checks, after the signature check and before throttling, in that order;</item>
+    /// <item>resource policies and authorizers (Lambda, Cognito): caller checks, after the signature check and
+    /// before the API key stage, in that order (an authorizer may supply the API key);</item>
     /// <item>request validation: after the caller checks;</item>
     /// <item>customised gateway responses: in <see cref="GatewayResponses"/>, which every refusal goes through.</item>
     /// </list>
@@ -50,7 +53,7 @@ internal sealed class InvokeChain
             // Caller checks.
             new SignaturePresenceCheck(),
             new AuthorizerCheck(practices.Authorizers, practices.Clock),
-            new ApiKeyPresenceCheck(),
+            practices.ApiKeys,
             new Throttling(practices.AccountThrottle, practices.Clock),
             // The stage cache, then the integration with its request and response mapping.
             new ResponseCacheStage(practices.Cache),

@@ -39,8 +39,14 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
     /// <summary>What the method's authorizer said about the caller, once it has allowed the request; null without an authorizer.</summary>
     public AuthorizerGrant? Authorizer { get; set; }
 
-    /// <summary>The API key a Lambda authorizer named (usageIdentifierKey), for APIs whose key source is AUTHORIZER; null otherwise.</summary>
+    /// <summary>
+    /// The API key an authorizer answered as its usageIdentifierKey; set by the authorizer stage, read by
+    /// <see cref="ApiKeyStage"/> when the API's key source is AUTHORIZER. Null when no authorizer gave one.
+    /// </summary>
     public string? UsageIdentifierKey { get; set; }
+
+    /// <summary>The id of the API key that <see cref="ApiKeyStage"/> accepted ($context.identity.apiKeyId); null when none was checked.</summary>
+    public string? ApiKeyId { get; set; }
 
     /// <summary>The integration type that ran, once a request reaches its integration.</summary>
     public string? IntegrationType { get; set; }

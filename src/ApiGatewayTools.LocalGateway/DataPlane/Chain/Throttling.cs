@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
@@ -10,11 +9,8 @@ namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 /// </summary>
 internal sealed class Throttling(ThrottleLimit account, TimeProvider clock) : IInvokeStage
 {
-    // Enough for every method of many stages; past it the buckets start over full, which only ever lets more through.
-    private const int MethodBucketCapacity = 10_000;
-
     private readonly TokenBucket _account = new(account, clock);
-    private readonly ConcurrentDictionary<(string RestApiId, string StageName, string ResourcePath, string HttpMethod), TokenBucket> _methods = new();
+    private readonly TokenBuckets<(string RestApiId, string StageName, string ResourcePath, string HttpMethod)> _methods = new(clock);
 
     public ValueTask<MethodResult?> RunAsync(InvokeContext context, CancellationToken ct)
     {
@@ -22,7 +18,7 @@ internal sealed class Throttling(ThrottleLimit account, TimeProvider clock) : II
         var resourcePath = context.Match.ResourcePath;
         var httpMethod = context.Method.HttpMethod;
         if (StagePractices.For(stage).Method(resourcePath, httpMethod).Throttle is { } limit
-            && !MethodBucket((stage.RestApiId, stage.StageName, resourcePath, httpMethod), limit).TryTake())
+            && !_methods.TryTake((stage.RestApiId, stage.StageName, resourcePath, httpMethod), limit))
         {
             return new(MethodResult.GatewayError(GatewayFailure.Throttled,
                 $"{httpMethod} {resourcePath} is over its throttle of {limit.RatePerSecond} requests per second (burst {limit.Burst})"));
@@ -33,20 +29,5 @@ internal sealed class Throttling(ThrottleLimit account, TimeProvider clock) : II
                 $"the account is over its throttle of {_account.RatePerSecond} requests per second (burst {_account.Burst})"));
         }
         return default;
-    }
-
-    /// <summary>The method's bucket; a new, full one when its limits changed (a changed throttle starts afresh, as on AWS).</summary>
-    private TokenBucket MethodBucket((string, string, string, string) key, ThrottleLimit limit)
-    {
-        if (_methods.TryGetValue(key, out var bucket) && bucket.Limit == limit)
-        {
-            return bucket;
-        }
-        if (_methods.Count >= MethodBucketCapacity)
-        {
-            _methods.Clear();
-        }
-        var fresh = new TokenBucket(limit, clock);
-        return _methods.AddOrUpdate(key, fresh, (_, existing) => existing.Limit == limit ? existing : fresh);
     }
 }
