@@ -36,7 +36,13 @@ BeforeAll {
         TestInvoke    = $health | Test-GwMethod
         RequestLog    = (Get-GwLocalGateway).RecentRequests | Select-Object -Last 5
         StageMetric   = $deployment | Get-GwStageMetric
+        Authorizer    = @(
+            $api | New-GwAuthorizer -Name 'token-check-authorizer' -FunctionName $functionName -ResultTtlInSeconds 3600
+            $api | New-GwAuthorizer -Name 'request-authorizer' -Type REQUEST -FunctionName $functionName -IdentitySource 'method.request.header.x-user', 'method.request.querystring.tenant'
+        )
+        UserPool      = New-GwLocalUserPool -Name (New-TestName 'formats-pool') -ClientCount 2
     }
+    $views.AuthorizerTest = $views.Authorizer[0] | Test-GwAuthorizer -Header @{ Authorization = 'token' }
 
     function Show-Default($InputObject, [int] $Width = 80) { ($InputObject | Out-String -Width $Width) -split '\r?\n' }
 }
@@ -45,7 +51,7 @@ Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
         'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
-        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric') {
+        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'Authorizer', 'AuthorizerTest', 'UserPool') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
         $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]
