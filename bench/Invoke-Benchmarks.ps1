@@ -371,7 +371,7 @@ function New-BenchApi([int] $BackendPort) {
 # the stage; the load generators send no headers, so the identity travels in the query string. Returns the stage.
 function New-AuthorizedBenchApi {
     $key = "bench-key-$PID-0123456789abcdef"
-    $api = New-GwRestApi -Name "bench-authorized-$PID" -ApiKeySource AUTHORIZER
+    $api = New-GwRestApi -Name "bench-authorized-$PID" | Set-GwRestApi -ApiKeySource AUTHORIZER
     Register-GwLocalFunction -FunctionName "bench-authorizer-$PID" -ScriptBlock ([scriptblock]::Create(@"
         param(`$Event, `$Context)
         @{ principalId = 'bench'; usageIdentifierKey = '$key'
