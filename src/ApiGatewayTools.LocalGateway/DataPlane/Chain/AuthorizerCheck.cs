@@ -15,7 +15,7 @@ internal sealed class AuthorizerCheck(AuthorizerRunner runner, TimeProvider cloc
     /// <summary>More identities than this and the cache starts over: a local gateway serves tests, not millions of users.</summary>
     private const int CacheCapacity = 10_000;
 
-    private readonly ConcurrentDictionary<(string DeploymentId, string StageName, string AuthorizerId, string Identity), (DateTimeOffset Expires, AuthorizerGrant Grant)> _cache = new();
+    private readonly ConcurrentDictionary<(string DeploymentId, string StageName, string AuthorizerId, string Identity), (long ExpiresAt, AuthorizerGrant Grant)> _cache = new();
 
     public async ValueTask<MethodResult?> RunAsync(InvokeContext context, CancellationToken ct)
     {
@@ -51,9 +51,10 @@ internal sealed class AuthorizerCheck(AuthorizerRunner runner, TimeProvider cloc
         // Cognito decisions depend on the method's scopes, so they are not shared across methods through the cache.
         var cacheable = authorizer.ResultTtlInSeconds > 0 && identity.Length > 0 && authorizer.IsLambda;
         var key = (stage.DeploymentId, stage.StageName, authorizer.Id, identity);
-        var now = clock.GetUtcNow();
+        // Timestamps, not wall-clock time: the cache expires as the stage cache does, on the clock's own ticks.
+        var now = clock.GetTimestamp();
         AuthorizerGrant grant;
-        if (cacheable && _cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        if (cacheable && _cache.TryGetValue(key, out var cached) && cached.ExpiresAt > now)
         {
             grant = cached.Grant;
         }
@@ -71,7 +72,7 @@ internal sealed class AuthorizerCheck(AuthorizerRunner runner, TimeProvider cloc
                 {
                     _cache.Clear();
                 }
-                _cache[key] = (now.AddSeconds(authorizer.ResultTtlInSeconds), grant);
+                _cache[key] = (now + (authorizer.ResultTtlInSeconds * clock.TimestampFrequency), grant);
             }
         }
         if (grant.Refusal(input.MethodArn) is { } refusal)

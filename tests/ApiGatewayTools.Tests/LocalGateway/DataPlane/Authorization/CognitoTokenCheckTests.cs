@@ -23,7 +23,7 @@ public sealed class CognitoTokenCheckTests : IDisposable
         CognitoTokenCheck.Check(token, [_pool], scopes, Now, out _);
 
     private string Token(string use = "id", string[]? scopes = null, TimeSpan? lifetime = null, string? client = null) =>
-        _pool.MintToken(new LocalTokenRequest { ClientId = client ?? _pool.ClientIds[0], TokenUse = use, Scopes = scopes ?? [], Lifetime = lifetime ?? TimeSpan.FromHours(1) });
+        _pool.MintToken(new LocalTokenRequest { ClientId = client ?? _pool.ClientIds[0], TokenUse = use, Scopes = scopes ?? [], Lifetime = lifetime ?? TimeSpan.FromHours(1), IssuedAt = Now });
 
     [Fact]
     public void A_valid_ID_token_passes_with_its_claims()

@@ -34,9 +34,9 @@ public sealed class LambdaAuthorizerTests : IAsyncLifetime
                 }
                 using var received = JsonDocument.Parse(invocation.EventJson);
                 var methodArn = received.RootElement.GetProperty("methodArn").GetString();
-                return Task.FromResult(LocalFunctionResult.Success($$"""
+                return Task.FromResult(LocalFunctionResult.Success($$$"""
                     {"principalId":"alice","usageIdentifierKey":"key-1","context":{"tier":"gold","level":3,"admin":false},
-                     "policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":"{{methodArn}}"}]}}
+                     "policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":"{{{methodArn}}}"}]}}
                     """));
             },
         });
@@ -96,7 +96,7 @@ public sealed class LambdaAuthorizerTests : IAsyncLifetime
         Assert.Equal("gold", authorizer.GetProperty("tier").GetString());
         Assert.Equal(3, authorizer.GetProperty("level").GetInt32());
         Assert.False(authorizer.GetProperty("admin").GetBoolean());
-        Assert.Equal(500, answer.Status); // the same function answers the proxy call with a policy, not a proxy response
+        Assert.Equal(502, answer.Status); // the same function answers the proxy call with a policy, not a proxy response
     }
 
     [Fact]
