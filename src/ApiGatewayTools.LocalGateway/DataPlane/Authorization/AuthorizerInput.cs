@@ -31,23 +31,23 @@ internal sealed record AuthorizerInput
     /// <summary>One identity source's value for this request; null or empty when the request does not carry it.</summary>
     public string? IdentityValue(string source)
     {
-        const string header = "method.request.header.", query = "method.request.querystring.", stageVariable = "stageVariables.", context = "context.";
-        if (source.StartsWith(header, StringComparison.Ordinal))
+        const string Header = "method.request.header.", Query = "method.request.querystring.", StageVariable = "stageVariables.", Context = "context.";
+        if (source.StartsWith(Header, StringComparison.Ordinal))
         {
-            return Request.Headers[source[header.Length..]];
+            return Request.Headers[source[Header.Length..]];
         }
-        if (source.StartsWith(query, StringComparison.Ordinal))
+        if (source.StartsWith(Query, StringComparison.Ordinal))
         {
-            var name = source[query.Length..];
+            var name = source[Query.Length..];
             return Request.Query.LastOrDefault(pair => pair.Key == name).Value;
         }
-        if (source.StartsWith(stageVariable, StringComparison.Ordinal))
+        if (source.StartsWith(StageVariable, StringComparison.Ordinal))
         {
-            return StageVariables.GetValueOrDefault(source[stageVariable.Length..]);
+            return StageVariables.GetValueOrDefault(source[StageVariable.Length..]);
         }
-        if (source.StartsWith(context, StringComparison.Ordinal))
+        if (source.StartsWith(Context, StringComparison.Ordinal))
         {
-            return source[context.Length..] switch
+            return source[Context.Length..] switch
             {
                 "httpMethod" => Request.HttpMethod,
                 "identity.sourceIp" => Request.SourceIp,
