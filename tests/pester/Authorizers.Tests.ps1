@@ -295,3 +295,28 @@ Describe 'Cognito user pool authorizer with a local user pool' {
         (Invoke-Stage "$($stage.InvokeUrl)/pets" @{ Authorization = $right }).Status | Should -Be 200
     }
 }
+
+Describe 'An authorizer that supplies the API key' {
+    It 'hands usageIdentifierKey to the API key check when the key source is AUTHORIZER' {
+        $value = "pester-key-$([guid]::NewGuid().ToString('N'))"
+        $function = Register-GwLocalFunction -FunctionName (New-TestName 'keyfn') -ScriptBlock ([scriptblock]::Create(@"
+            param(`$Event, `$Context)
+            `$key = if (`$Event.authorizationToken -eq 'planned') { '$value' } else { 'not-a-key-of-any-plan' }
+            @{ principalId = 'p'; usageIdentifierKey = `$key
+               policyDocument = @{ Version = '2012-10-17'; Statement = @(@{ Action = 'execute-api:Invoke'; Effect = 'Allow'; Resource = '*' }) } }
+"@))
+        $api = New-TestApi 'authz' | Set-GwRestApi -ApiKeySource AUTHORIZER
+        $authorizer = $api | New-GwAuthorizer -Name keyed -FunctionName $function.FunctionName -ResultTtlInSeconds 0
+        $api | Add-GwResource -Path /metered | Add-GwMethod GET -AuthorizerId $authorizer.AuthorizerId -ApiKeyRequired |
+            Set-GwMockIntegration -ResponseBody '{"ok":true}' | Out-Null
+        $stage = $api | Publish-GwDeployment -StageName prod
+        $plan = $stage | New-GwUsagePlan -Name (New-TestName 'plan') -QuotaLimit 1000 -QuotaPeriod DAY
+        $key = New-GwApiKey -Name (New-TestName 'key') -Value $value
+        Add-GwUsagePlanKey -UsagePlanId $plan.UsagePlanId -ApiKeyId $key.ApiKeyId | Out-Null
+
+        (Invoke-Stage "$($stage.InvokeUrl)/metered" @{ Authorization = 'planned' }).Status | Should -Be 200
+        $unplanned = Invoke-Stage "$($stage.InvokeUrl)/metered" @{ Authorization = 'other' }
+        $unplanned.Status | Should -Be 403
+        $unplanned.Body | Should -BeExactly '{"message":"Forbidden"}'
+    }
+}

@@ -104,8 +104,11 @@ internal sealed partial class AuthorizerRunner(FunctionLookup findFunction, Func
                 ? AuthorizerVerdict.Refused(GatewayFailure.Unauthorized, $"authorizer function {reference.Name} answered Unauthorized")
                 : ConfigurationError($"authorizer function {reference.Name} failed: {result.ErrorMessage}");
         }
-        log?.Add($"Authorizer result body before parsing: {result.Payload}");
-        return ReadAnswer(result.Payload, out var problem) is { } grant
+        var grant = ReadAnswer(result.Payload, out var problem);
+        // An API key's value is never written anywhere, the execution log included.
+        log?.Add("Authorizer result body before parsing: " +
+            (grant?.UsageIdentifierKey is { Length: > 0 } key ? result.Payload.Replace(key, "***", StringComparison.Ordinal) : result.Payload));
+        return grant is not null
             ? AuthorizerVerdict.Granted(grant)
             : ConfigurationError($"malformed authorizer answer: {problem}");
     }

@@ -132,4 +132,18 @@ public sealed class LambdaAuthorizerTests : IAsyncLifetime
         await _gateway.Deploy(_apiId);
         Assert.Equal(401, (await Call("t1")).Status);
     }
+
+    [Fact]
+    public async Task TestInvokeAuthorizer_reports_the_decision_and_never_the_API_key_value()
+    {
+        await Allow($"arn:aws:execute-api:us-east-1:000000000000:{_apiId}/authorizers/{_authorizerId}");
+        var answer = await _gateway.Client.Post($"/restapis/{_apiId}/authorizers/{_authorizerId}", new { headers = new { Authorization = "t1" } });
+
+        answer.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(200, answer.Json.GetProperty("clientStatus").GetInt32());
+        Assert.Equal("alice", answer.Str("principalId"));
+        Assert.Contains("execute-api:Invoke", answer.Str("policy"), StringComparison.Ordinal);
+        Assert.Contains("\"usageIdentifierKey\":\"***\"", answer.Str("log"), StringComparison.Ordinal);
+        Assert.DoesNotContain("key-1", answer.Str("log"), StringComparison.Ordinal);
+    }
 }
