@@ -43,6 +43,11 @@ BeforeAll {
         UserPool      = New-GwLocalUserPool -Name (New-TestName 'formats-pool') -ClientCount 2
     }
     $views.AuthorizerTest = $views.Authorizer[0] | Test-GwAuthorizer -Header @{ Authorization = 'token' }
+    $views.ApiKey = New-GwApiKey -Name 'formats-partner-with-a-rather-long-name' -CustomerId 'customer-0123456789-abcdefghij' -Description 'shown in full'
+    $views.UsagePlan = $deployment | New-GwUsagePlan -Name 'formats-gold-plan-with-a-long-name' -ThrottleRateLimit 10000.5 -ThrottleBurstLimit 5000 `
+        -QuotaLimit 1000000 -QuotaPeriod MONTH -ApiStage @{ RestApiId = $api.RestApiId; StageName = 'tuned'; Throttle = @{ 'GET /pets/{petId}/toys' = @{ RateLimit = 1; BurstLimit = 2 } } }
+    $views.UsagePlanKey = $views.ApiKey | Add-GwUsagePlanKey -UsagePlanId $views.UsagePlan.UsagePlanId
+    $views.Usage = $views.UsagePlan | Get-GwUsage
 
     function Show-Default($InputObject, [int] $Width = 80) { ($InputObject | Out-String -Width $Width) -split '\r?\n' }
 }
@@ -51,7 +56,8 @@ Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
         'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
-        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'Authorizer', 'AuthorizerTest', 'UserPool') {
+        'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'Authorizer', 'AuthorizerTest', 'UserPool',
+        'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
         $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]
@@ -60,6 +66,15 @@ Describe 'Default views at 80 columns' {
             $headerIndex = $dashes.LineNumber - 2
             $lines[$headerIndex - 1] | Should -BeNullOrEmpty
         }
+    }
+
+    It 'shows a usage plan''s limits and stages, and never a key''s value' {
+        $plan = (Show-Default $views.UsagePlan) -join "`n"
+        $plan | Should -Match '10000\.5/s, 5000'
+        $plan | Should -Match '1000000/MONTH'
+        $plan | Should -Match ([regex]::Escape("$($views.UsagePlan.ApiStages[0].RestApiId):tuned"))
+        $value = (Get-GwApiKey -ApiKeyId $views.ApiKey.ApiKeyId -IncludeValue).Value
+        (Show-Default (Get-GwApiKey -ApiKeyId $views.ApiKey.ApiKeyId -IncludeValue)) -join "`n" | Should -Not -Match $value
     }
 
     It 'shows the whole invoke URL of a deployment and of a stage' {

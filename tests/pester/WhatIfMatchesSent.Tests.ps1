@@ -329,3 +329,79 @@ Describe 'Reading a whole API' {
         (Get-RequestSince $marker).Operation | Should -Not -Contain 'GetMethod'
     }
 }
+
+Describe 'What -WhatIf prints is what is sent: API keys and usage plans' {
+    BeforeAll {
+        # A usage plan of a fresh stage, and a key, for the cmdlets that work on them.
+        function New-TestPlan {
+            $stage = New-TestStage
+            New-GwUsagePlan -Name (New-TestName 'plan') -ApiStage "$($stage.RestApiId):prod"
+        }
+    }
+
+    It 'New-GwApiKey, with its value printed as ***' {
+        $name = New-TestName 'key'
+        $value = 'whatif-secret-value-0123456789'
+        $text = Get-WhatIfText { New-GwApiKey -Name $name -Value $value -WhatIf }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) New-GwApiKey -Name $name -Value $value -WhatIf:$WhatIf }
+
+        $text | Should -Not -Match $value
+        $text | Should -Match '"value":"\*\*\*"'
+        $result.Printed | Should -Be @('CreateApiKey POST /apikeys')
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwApiKey' {
+        $key = New-GwApiKey -Name (New-TestName 'key')
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $key | Set-GwApiKey -Enabled $false -Description 'off' -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateApiKey PATCH /apikeys/$($key.ApiKeyId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwApiKey' {
+        $key = New-GwApiKey -Name (New-TestName 'key')
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $key | Remove-GwApiKey -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteApiKey DELETE /apikeys/$($key.ApiKeyId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'New-GwUsagePlan from piped stages' {
+        $stage = New-TestStage
+        $name = New-TestName 'plan'
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Get-GwStage -RestApiId $stage.RestApiId -StageName prod | New-GwUsagePlan -Name $name -QuotaLimit 10 -QuotaPeriod DAY -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @('CreateUsagePlan POST /usageplans')
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwUsagePlan with a per-method throttle' {
+        $plan = New-TestPlan
+        $apiStage = @{ RestApiId = $plan.ApiStages[0].RestApiId; StageName = 'prod'; Throttle = @{ 'GET /pets' = @{ RateLimit = 1; BurstLimit = 2 } } }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $plan | Set-GwUsagePlan -QuotaLimit 5 -QuotaPeriod WEEK -ApiStage $apiStage -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateUsagePlan PATCH /usageplans/$($plan.UsagePlanId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwUsagePlan' {
+        $plan = New-TestPlan
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $plan | Remove-GwUsagePlan -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteUsagePlan DELETE /usageplans/$($plan.UsagePlanId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwUsagePlanKey and Remove-GwUsagePlanKey' {
+        $plan = New-TestPlan
+        $key = New-GwApiKey -Name (New-TestName 'key')
+        $added = Compare-WhatIfWithSent { param([switch] $WhatIf) $key | Add-GwUsagePlanKey -UsagePlanId $plan.UsagePlanId -WhatIf:$WhatIf }
+        $removed = Compare-WhatIfWithSent { param([switch] $WhatIf) $key | Remove-GwUsagePlanKey -UsagePlanId $plan.UsagePlanId -Confirm:$false -WhatIf:$WhatIf }
+
+        $added.Printed | Should -Be @("CreateUsagePlanKey POST /usageplans/$($plan.UsagePlanId)/keys")
+        $added.Sent | Should -Be $added.Printed
+        $removed.Printed | Should -Be @("DeleteUsagePlanKey DELETE /usageplans/$($plan.UsagePlanId)/keys/$($key.ApiKeyId)")
+        $removed.Sent | Should -Be $removed.Printed
+    }
+}

@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace ApiGatewayTools.Engine.Client;
 
 /// <summary>
-/// A usage plan as New-GwUsagePlan asks for it, and as Set-GwUsagePlan's changes leave it. Per-method throttles
-/// are keyed as users write methods ("GET /pets"); on the wire they are "{resourcePath}/{VERB}" ("/pets/GET").
+/// A usage plan as New-GwUsagePlan asks for it, or what Set-GwUsagePlan changes (null leaves a setting as it is,
+/// see <see cref="Over"/>; ApiStages, when given, is the whole set). Per-method throttles are keyed as users write
+/// methods ("GET /pets"); on the wire they are "{resourcePath}/{VERB}" ("/pets/GET").
 /// </summary>
 public sealed record UsagePlanSettings
 {
@@ -15,18 +16,37 @@ public sealed record UsagePlanSettings
     public const string InvalidApiStageErrorId = "InvalidUsagePlanApiStage";
     public static readonly IReadOnlyList<string> QuotaPeriods = ["DAY", "WEEK", "MONTH"];
 
-    public required string Name { get; init; }
+    public const string MissingNameErrorId = "MissingUsagePlanName";
+
+    public string? Name { get; init; }
     public string? Description { get; init; }
     public double? ThrottleRateLimit { get; init; }
     public int? ThrottleBurstLimit { get; init; }
     public int? QuotaLimit { get; init; }
     public string? QuotaPeriod { get; init; }
     public int? QuotaOffset { get; init; }
-    public IReadOnlyList<UsagePlanApiStage> ApiStages { get; init; } = [];
+    public IReadOnlyList<UsagePlanApiStage>? ApiStages { get; init; }
+
+    /// <summary>These settings laid over <paramref name="current"/>, checked whole (a new period must suit the offset it keeps).</summary>
+    public UsagePlanSettings Over(UsagePlan current) => new UsagePlanSettings
+    {
+        Name = Name ?? current.Name,
+        Description = Description ?? current.Description,
+        ThrottleRateLimit = ThrottleRateLimit ?? current.ThrottleRateLimit,
+        ThrottleBurstLimit = ThrottleBurstLimit ?? current.ThrottleBurstLimit,
+        QuotaLimit = QuotaLimit ?? current.QuotaLimit,
+        QuotaPeriod = QuotaPeriod ?? current.QuotaPeriod,
+        QuotaOffset = QuotaOffset ?? current.QuotaOffset,
+        ApiStages = ApiStages ?? current.ApiStages,
+    }.Validate();
 
     /// <summary>Every limit checked as API Gateway would check it, with the method keys read back in AWS's form.</summary>
     public UsagePlanSettings Validate()
     {
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new GwValidationException(MissingNameErrorId, "Name", "A usage plan needs a name, e.g. -Name Gold.");
+        }
         CheckThrottle(ThrottleRateLimit, ThrottleBurstLimit, "ThrottleRateLimit", "ThrottleBurstLimit", "the plan");
         var period = QuotaPeriod?.ToUpperInvariant();
         if (period is not null && !QuotaPeriods.Contains(period))
@@ -55,7 +75,7 @@ public sealed record UsagePlanSettings
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stages = new List<UsagePlanApiStage>();
-        foreach (var stage in ApiStages)
+        foreach (var stage in ApiStages ?? [])
         {
             if (string.IsNullOrEmpty(stage.RestApiId) || string.IsNullOrEmpty(stage.StageName))
             {
@@ -108,7 +128,7 @@ public sealed record UsagePlanSettings
 
     internal JsonObject Body() => new JsonObject { ["name"] = Name }
         .Put("description", Description)
-        .Put("apiStages", new JsonArray(ApiStages.Select(stage => (JsonNode?)new JsonObject { ["apiId"] = stage.RestApiId, ["stage"] = stage.StageName }
+        .Put("apiStages", new JsonArray((ApiStages ?? []).Select(stage => (JsonNode?)new JsonObject { ["apiId"] = stage.RestApiId, ["stage"] = stage.StageName }
             .Put("throttle", stage.Throttle.Count == 0 ? null : new JsonObject(stage.Throttle.Select(t =>
                 KeyValuePair.Create(UsagePlanMethod.ToWire(t.Key), (JsonNode?)ThrottleJson(t.Value))))))
             .ToArray()))
@@ -120,32 +140,10 @@ public sealed record UsagePlanSettings
         .Put("burstLimit", throttle.BurstLimit);
 }
 
-/// <summary>What Set-GwUsagePlan changes; null leaves a setting as it is. <see cref="ApiStages"/>, when given, is the whole new set.</summary>
-public sealed record UsagePlanChanges
+/// <summary>Turns one usage plan into another as UpdateUsagePlan's patch operations.</summary>
+public static class UsagePlanPatch
 {
-    public string? Name { get; init; }
-    public string? Description { get; init; }
-    public double? ThrottleRateLimit { get; init; }
-    public int? ThrottleBurstLimit { get; init; }
-    public int? QuotaLimit { get; init; }
-    public string? QuotaPeriod { get; init; }
-    public int? QuotaOffset { get; init; }
-    public IReadOnlyList<UsagePlanApiStage>? ApiStages { get; init; }
-
-    /// <summary>The plan as it would be after these changes, checked whole (a new period must suit the offset it keeps).</summary>
-    public UsagePlanSettings Merge(UsagePlan current) => new UsagePlanSettings
-    {
-        Name = Name ?? current.Name,
-        Description = Description ?? current.Description,
-        ThrottleRateLimit = ThrottleRateLimit ?? current.ThrottleRateLimit,
-        ThrottleBurstLimit = ThrottleBurstLimit ?? current.ThrottleBurstLimit,
-        QuotaLimit = QuotaLimit ?? current.QuotaLimit,
-        QuotaPeriod = QuotaPeriod ?? current.QuotaPeriod,
-        QuotaOffset = QuotaOffset ?? current.QuotaOffset,
-        ApiStages = ApiStages ?? current.ApiStages,
-    }.Validate();
-
-    /// <summary>UpdateUsagePlan's patch operations from <paramref name="current"/> to <paramref name="wanted"/> (see <see cref="Merge"/>); none when nothing differs.</summary>
+    /// <summary>The operations from <paramref name="current"/> to <paramref name="wanted"/> (validated, see <see cref="UsagePlanSettings.Over"/>); none when nothing differs.</summary>
     public static IReadOnlyList<PatchOperation> Patch(UsagePlan current, UsagePlanSettings wanted)
     {
         var patch = new List<PatchOperation>();
@@ -164,7 +162,7 @@ public sealed record UsagePlanChanges
         Replace("/quota/period", current.QuotaPeriod, wanted.QuotaPeriod);
         Replace("/quota/offset", Text(current.QuotaOffset), Text(wanted.QuotaOffset));
         var before = current.ApiStages.ToDictionary(s => s.ToString(), StringComparer.Ordinal);
-        var after = wanted.ApiStages.ToDictionary(s => s.ToString(), StringComparer.Ordinal);
+        var after = (wanted.ApiStages ?? []).ToDictionary(s => s.ToString(), StringComparer.Ordinal);
         patch.AddRange(before.Keys.Where(key => !after.ContainsKey(key)).Select(key => new PatchOperation("remove", "/apiStages", key)));
         foreach (var (key, stage) in after)
         {

@@ -43,17 +43,7 @@ public sealed class NewGwUsagePlanCommand : GwUsagePlanCmdlet
 
     protected override void EndItems()
     {
-        var settings = new UsagePlanSettings
-        {
-            Name = Name,
-            Description = Description,
-            ThrottleRateLimit = ThrottleRateLimit,
-            ThrottleBurstLimit = ThrottleBurstLimit,
-            QuotaLimit = QuotaLimit,
-            QuotaPeriod = QuotaPeriod,
-            QuotaOffset = QuotaOffset,
-            ApiStages = [.. ApiStages ?? [], .. _piped],
-        }.Validate();
+        var settings = Asked(Name, _piped).Validate();
         var client = Gateway(ResolveConnection());
         var existing = Await(ct => client.ListAsync(ApiGatewayOperations.GetUsagePlans(), ct).ToListAsync(ct))
             .FirstOrDefault(plan => string.Equals(plan.Name, Name, StringComparison.Ordinal));
@@ -65,7 +55,7 @@ public sealed class NewGwUsagePlanCommand : GwUsagePlanCmdlet
             Apply(client, plan, $"usage plan {Name}");
             return;
         }
-        Apply(client, PatchPlan.Updates(UsagePlanChanges.Patch(existing, settings),
+        Apply(client, PatchPlan.Updates(UsagePlanPatch.Patch(existing, settings),
             patch => ApiGatewayOperations.UpdateUsagePlan(existing.UsagePlanId, patch), existing), $"usage plan {existing}");
     }
 }

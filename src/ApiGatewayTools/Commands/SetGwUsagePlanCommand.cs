@@ -18,22 +18,11 @@ public sealed class SetGwUsagePlanCommand : GwUsagePlanCmdlet
     /// <summary>The plan is read, changed as asked and checked whole; -ApiStage, when given, is the plan's whole new set of stages.</summary>
     protected override void ProcessItem()
     {
-        var changes = new UsagePlanChanges
-        {
-            Name = Name,
-            Description = Description,
-            ThrottleRateLimit = ThrottleRateLimit,
-            ThrottleBurstLimit = ThrottleBurstLimit,
-            QuotaLimit = QuotaLimit,
-            QuotaPeriod = QuotaPeriod,
-            QuotaOffset = QuotaOffset,
-            ApiStages = ApiStages,
-        };
         var client = Gateway(ResolveConnection());
         var current = Await(ct => client.SendAsync(ApiGatewayOperations.GetUsagePlan(UsagePlanId), ct));
-        var wanted = changes.Merge(current);
+        var wanted = Asked(Name, []).Over(current);
         EnsureDeployed(client, wanted, current);
-        Apply(client, PatchPlan.Updates(UsagePlanChanges.Patch(current, wanted),
+        Apply(client, PatchPlan.Updates(UsagePlanPatch.Patch(current, wanted),
             patch => ApiGatewayOperations.UpdateUsagePlan(UsagePlanId, patch), current), $"usage plan {current}");
     }
 }

@@ -36,7 +36,18 @@ public abstract class GwUsagePlanCmdlet : GwCmdlet
     [AllowEmptyCollection]
     public object[]? ApiStage { get; set; }
 
-    protected IReadOnlyList<UsagePlanApiStage>? ApiStages => ApiStage is null ? null : UsagePlanApiStageInput.Read(ApiStage);
+    /// <summary>The settings these parameters ask for; null ones are left as they are (Set) or unset (New).</summary>
+    protected UsagePlanSettings Asked(string? name, IEnumerable<UsagePlanApiStage> moreStages) => new()
+    {
+        Name = name,
+        Description = Description,
+        ThrottleRateLimit = ThrottleRateLimit,
+        ThrottleBurstLimit = ThrottleBurstLimit,
+        QuotaLimit = QuotaLimit,
+        QuotaPeriod = QuotaPeriod,
+        QuotaOffset = QuotaOffset,
+        ApiStages = ApiStage is null && !moreStages.Any() ? null : [.. ApiStage is null ? [] : UsagePlanApiStageInput.Read(ApiStage), .. moreStages],
+    };
 
     /// <summary>Sends the plan that creates or changes a usage plan, after -WhatIf/-Confirm, and writes the plan as it then is.</summary>
     protected void Apply(GwClient client, GwPlan<UsagePlan> plan, string target)
@@ -51,7 +62,7 @@ public abstract class GwUsagePlanCmdlet : GwCmdlet
     protected void EnsureDeployed(GwClient client, UsagePlanSettings settings, UsagePlan? current)
     {
         var known = current?.ApiStages.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal) ?? [];
-        Await(ct => UsagePlanStages.EnsureDeployedAsync(client, settings.ApiStages.Where(s => !known.Contains(s.ToString())), ct));
+        Await(ct => UsagePlanStages.EnsureDeployedAsync(client, (settings.ApiStages ?? []).Where(s => !known.Contains(s.ToString())), ct));
     }
 }
 

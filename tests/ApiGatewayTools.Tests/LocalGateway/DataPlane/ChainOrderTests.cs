@@ -84,7 +84,8 @@ public sealed class ChainOrderTests : IAsyncLifetime
     [Fact]
     public async Task A_request_that_passes_every_check_reaches_the_integration()
     {
-        var answer = await _gateway.Get(_apiId, "/guarded", headers: new Dictionary<string, string>(Signed) { ["x-api-key"] = "any" });
+        var (_, key) = await _gateway.Subscribe(_apiId);
+        var answer = await _gateway.Get(_apiId, "/guarded", headers: new Dictionary<string, string>(Signed) { ["x-api-key"] = key });
         Assert.Equal(200, answer.Status);
         Assert.Equal("""{"reached":true}""", answer.Body);
         Assert.Equal("HTTP_PROXY", Logged(answer).IntegrationType);

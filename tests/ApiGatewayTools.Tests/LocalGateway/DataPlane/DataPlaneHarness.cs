@@ -100,6 +100,21 @@ internal sealed class DataPlaneHarness : IAsyncDisposable
         return answer.Str("id");
     }
 
+    /// <summary>
+    /// An enabled API key in a new usage plan for the stage, as a caller of an ApiKeyRequired method needs;
+    /// <paramref name="plan"/> adds the plan's own settings (throttle, quota). Answers the key's id and value.
+    /// </summary>
+    public async Task<(string KeyId, string Value)> Subscribe(string apiId, string stageName = "prod", Dictionary<string, object>? plan = null)
+    {
+        var key = await Client.Post("/apikeys", new { name = "caller", enabled = true });
+        key.ShouldBe(HttpStatusCode.Created);
+        var body = new Dictionary<string, object>(plan ?? []) { ["name"] = "plan", ["apiStages"] = new[] { new { apiId, stage = stageName } } };
+        var created = await Client.Post("/usageplans", body);
+        created.ShouldBe(HttpStatusCode.Created);
+        (await Client.Post($"/usageplans/{created.Str("id")}/keys", new { keyId = key.Str("id"), keyType = "API_KEY" })).ShouldBe(HttpStatusCode.Created);
+        return (key.Str("id"), key.Str("value"));
+    }
+
     public string InvokeUrl(string apiId, string stage, string path) =>
         new Uri(Server.EndpointUrl, $"/restapis/{apiId}/{stage}/_user_request_{path}").ToString();
 

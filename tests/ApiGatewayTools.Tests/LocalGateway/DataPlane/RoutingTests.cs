@@ -162,7 +162,8 @@ public sealed class CallerCheckTests : IAsyncLifetime
         var without = await _gateway.Get(apiId, "/keyed");
         Assert.Equal(403, without.Status);
         Assert.Equal("""{"message":"Forbidden"}""", without.Body);
-        Assert.Equal(200, (await _gateway.Get(apiId, "/keyed", headers: new Dictionary<string, string> { ["x-api-key"] = "any" })).Status);
+        var (_, key) = await _gateway.Subscribe(apiId);
+        Assert.Equal(200, (await _gateway.Get(apiId, "/keyed", headers: new Dictionary<string, string> { ["x-api-key"] = key })).Status);
     }
 }
 
