@@ -36,6 +36,7 @@
         'Remove-GwStage'
         'Clear-GwStageCache'
         'Set-GwRestApi'
+        'New-GwResourcePolicy'
         'New-GwRequestValidator'
         'Get-GwRequestValidator'
         'Remove-GwRequestValidator'

@@ -67,9 +67,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
             Authorizers = authorizers,
         };
-        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices);
+        var signatures = new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey);
+        var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices, signatures);
         _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
-        _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served);
+        _controlPlane = new ControlPlaneDispatcher(State, signatures, _served);
         IRouteArea[] areas =
         [
             new RestApiRoutes(State),

@@ -244,6 +244,15 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Set-GwRestApi -Policy' {
+        $api = New-TestApi
+        $policy = New-GwResourcePolicy -AllowSourceIp '10.0.0.0/8' -StageName prod
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwRestApi -Policy $policy -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateRestApi PATCH /restapis/$($api.RestApiId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Publish-GwDeployment' {
         $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
         $method | Set-GwMockIntegration | Out-Null

@@ -17,12 +17,16 @@ public sealed record RestApiSettings
     /// <summary>HEADER or AUTHORIZER.</summary>
     public string? ApiKeySource { get; init; }
     public bool? DisableExecuteApiEndpoint { get; init; }
+    /// <summary>The resource policy document (JSON), checked by <see cref="ResourcePolicyDocument.Validate"/>.</summary>
+    public string? Policy { get; init; }
+    /// <summary>Removes the API's resource policy.</summary>
+    public bool RemovePolicy { get; init; }
 }
 
 /// <summary>
 /// Turns <see cref="RestApiSettings"/> into UpdateRestApi patch operations ("/name", "/description",
-/// "/binaryMediaTypes/image~1png", "/minimumCompressionSize", "/apiKeySource", "/disableExecuteApiEndpoint"),
-/// leaving out what the API already has. A setting added later (a resource policy) is one more entry here.
+/// "/binaryMediaTypes/image~1png", "/minimumCompressionSize", "/apiKeySource", "/disableExecuteApiEndpoint",
+/// "/policy"), leaving out what the API already has.
 /// </summary>
 public static partial class RestApiPatch
 {
@@ -30,6 +34,7 @@ public static partial class RestApiPatch
     public const string InvalidCompressionSizeErrorId = "InvalidMinimumCompressionSize";
     public const string InvalidApiKeySourceErrorId = "InvalidApiKeySource";
     public const string CompressionConflictErrorId = "CompressionConflict";
+    public const string PolicyConflictErrorId = "PolicyConflict";
     public const int MaxMinimumCompressionSize = 10_485_760;
     public static readonly IReadOnlyList<string> ApiKeySources = ["HEADER", "AUTHORIZER"];
 
@@ -69,7 +74,14 @@ public static partial class RestApiPatch
                 $"-ApiKeySource '{settings.ApiKeySource}' is not one API Gateway accepts; use HEADER (the x-api-key header) or AUTHORIZER (a Lambda authorizer's usageIdentifierKey).");
         }
 
-        return settings with { ApiKeySource = source };
+        if (settings.Policy is not null && settings.RemovePolicy)
+        {
+            throw new GwValidationException(PolicyConflictErrorId, "RemovePolicy", "-RemovePolicy removes the resource policy; it cannot be combined with -Policy.");
+        }
+
+        // Sent minified, as the document was checked.
+        var policy = settings.Policy is null ? null : ResourcePolicyDocument.Validate(settings.Policy).ToJson();
+        return settings with { ApiKeySource = source, Policy = policy };
     }
 
     /// <summary>The patch operations that bring <paramref name="current"/> to <paramref name="settings"/>, without those it already has.</summary>
@@ -97,6 +109,16 @@ public static partial class RestApiPatch
 
         Replace(operations, "/apiKeySource", settings.ApiKeySource, current.ApiKeySource ?? "HEADER");
         Replace(operations, "/disableExecuteApiEndpoint", PatchPlan.Flag(settings.DisableExecuteApiEndpoint), PatchPlan.Flag(current.DisableExecuteApiEndpoint));
+        // AWS keeps the policy in its own form (short resources expanded to the API's ARN), so the same
+        // document is sent again rather than compared; an absent policy is left absent.
+        if (settings.Policy is not null)
+        {
+            operations.Add(new("replace", "/policy", settings.Policy));
+        }
+        if (settings.RemovePolicy && current.Policy is not null)
+        {
+            operations.Add(new("replace", "/policy", ""));
+        }
         return operations;
     }
 

@@ -21,6 +21,7 @@ internal static class ResponseMapper
         BinaryMediaTypes = json.StringList("binaryMediaTypes"),
         MinimumCompressionSize = json.Int("minimumCompressionSize"),
         Tags = json.StringMap("tags"),
+        Policy = ResourcePolicy.FromAws(json.Str("policy")),
     };
 
     /// <summary>

@@ -24,6 +24,8 @@ public sealed record RestApi : GwObject
     /// <summary>Answers at least this many bytes are compressed when the client accepts it; null: compression is off.</summary>
     public int? MinimumCompressionSize { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    /// <summary>Who may call the API's invoke URLs (read from AWS's escaped string); null without a resource policy.</summary>
+    public ResourcePolicy? Policy { get; init; }
 
     public override string ToString() => $"{Name} ({RestApiId})";
 }

@@ -17,6 +17,9 @@ internal sealed class SigV4Authenticator(string? strictAccessKey, string? strict
     /// <summary>How far a signing time may be from the server's clock, as AWS allows.</summary>
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Whether signatures are checked against configured keys (strict mode), not only for their form.</summary>
+    public bool VerifiesKeys => strictAccessKey is not null && strictSecretKey is not null;
+
     public void Authenticate(GatewayRequest request)
     {
         var signature = ReadSignature(request)

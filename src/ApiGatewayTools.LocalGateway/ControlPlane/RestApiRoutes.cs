@@ -1,3 +1,4 @@
+using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Json;
 using ApiGatewayTools.LocalGateway.State;
@@ -35,9 +36,10 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
         lock (state.Sync)
         {
             var root = new ResourceRecord { Id = IdGenerator.NewRootResourceId() };
+            var id = state.RestApis.NewId(IdGenerator.NewRestApiId);
             var api = new RestApiRecord
             {
-                Id = state.RestApis.NewId(IdGenerator.NewRestApiId),
+                Id = id,
                 Name = name,
                 Description = JsonRead.String(body, "description"),
                 Version = JsonRead.String(body, "version"),
@@ -46,7 +48,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
                 MinimumCompressionSize = minimumCompressionSize,
                 ApiKeySource = apiKeySource,
                 EndpointTypes = endpointTypes is { Count: > 0 } ? endpointTypes : ["EDGE"],
-                Policy = JsonRead.String(body, "policy"),
+                Policy = StoredResourcePolicy(JsonRead.String(body, "policy"), id),
                 DisableExecuteApiEndpoint = JsonRead.Bool(body, "disableExecuteApiEndpoint") ?? false,
                 Tags = JsonRead.StringMap(body, "tags") ?? new(StringComparer.Ordinal),
                 RootResourceId = root.Id,
@@ -94,6 +96,19 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
         }
     }
 
+    /// <summary>The policy as the API keeps and returns it; a malformed document is AWS's 400.</summary>
+    private static string? StoredResourcePolicy(string? submitted, string restApiId)
+    {
+        try
+        {
+            return StoredPolicy.Store(submitted, restApiId, LocalGatewayServer.Region, LocalGatewayServer.AccountId);
+        }
+        catch (MalformedPolicyException)
+        {
+            throw GatewayError.BadRequest("Invalid policy document. Please check the policy syntax and ensure that Principals are valid.");
+        }
+    }
+
     private static void Apply(RestApiRecord api, PatchOperation operation)
     {
         var segments = operation.Segments;
@@ -111,7 +126,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
                 api.Version = operation.OptionalValue;
                 break;
             case "policy" when operation.SetsOrClears:
-                api.Policy = operation.OptionalValue;
+                api.Policy = StoredResourcePolicy(operation.OptionalValue, api.Id);
                 break;
             case "apiKeySource" when operation.Op == "replace":
                 ValidateApiKeySource(operation.RequiredValue);

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
@@ -51,14 +53,19 @@ internal sealed class MethodResult
 /// <summary>API Gateway's default gateway responses for the failures the local gateway reproduces.</summary>
 internal sealed class GatewayFailure
 {
-    private GatewayFailure(int statusCode, string errorType, string message, string? body = null)
+    private GatewayFailure(int statusCode, string errorType, string message)
+        : this(statusCode, errorType, message, Encoding.UTF8.GetBytes(errorType == "InternalServerErrorException"
+            ? $$"""{"message": "{{message}}"}"""
+            : $$"""{"message":"{{message}}"}"""))
+    {
+    }
+
+    private GatewayFailure(int statusCode, string errorType, string message, byte[] body)
     {
         StatusCode = statusCode;
         ErrorType = errorType;
         Message = message;
-        Body = Encoding.UTF8.GetBytes(body ?? (errorType == "InternalServerErrorException"
-            ? $$"""{"message": "{{message}}"}"""
-            : $$"""{"message":"{{message}}"}"""));
+        Body = body;
     }
 
     public int StatusCode { get; }
@@ -83,12 +90,34 @@ internal sealed class GatewayFailure
     public static readonly GatewayFailure Unauthorized = new(401, "UnauthorizedException", "Unauthorized");
     /// <summary>A Cognito token past its exp (the UNAUTHORIZED response, with Cognito's own text).</summary>
     public static readonly GatewayFailure ExpiredToken = new(401, "UnauthorizedException", "The incoming token has expired");
-    // ACCESS_DENIED writes its message under "Message", unlike every other default gateway response.
-    public static readonly GatewayFailure AuthorizerExplicitDeny = new(403, "AccessDeniedException", "User is not authorized to access this resource with an explicit deny",
-        """{"Message":"User is not authorized to access this resource with an explicit deny"}""");
-    public static readonly GatewayFailure AuthorizerImplicitDeny = new(403, "AccessDeniedException", "User is not authorized to access this resource",
-        """{"Message":"User is not authorized to access this resource"}""");
+    /// <summary>ACCESS_DENIED for a Lambda authorizer's policy that denies the method explicitly.</summary>
+    public static readonly GatewayFailure AuthorizerExplicitDeny = AccessDenied("User is not authorized to access this resource with an explicit deny");
+    /// <summary>ACCESS_DENIED for a Lambda authorizer's policy that does not allow the method.</summary>
+    public static readonly GatewayFailure AuthorizerImplicitDeny = AccessDenied("User is not authorized to access this resource");
     /// <summary>AUTHORIZER_CONFIGURATION_ERROR: the authorizer function cannot be called, fails, or answers something that is not a decision.</summary>
-    public static readonly GatewayFailure AuthorizerConfigurationError = new(500, "AuthorizerConfigurationException", "null", """{"message": null}""");
+    public static readonly GatewayFailure AuthorizerConfigurationError = new(500, "AuthorizerConfigurationException", "null", """{"message": null}"""u8.ToArray());
     public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", "Endpoint request timed out");
+
+    /// <summary>
+    /// The ACCESS_DENIED gateway response: a policy (the API's resource policy, or an authorizer's) refuses the
+    /// caller. API Gateway writes this body's key with a capital M.
+    /// </summary>
+    public static GatewayFailure AccessDenied(string message) =>
+        new(403, "AccessDeniedException", message, JsonBody("Message", message));
+
+    /// <summary>A refusal of a SigV4 signature at an invoke URL (missing, incomplete, unknown key, not verifying), with the message that says which.</summary>
+    public static GatewayFailure SignatureRefused(string errorType, string message) =>
+        new(403, errorType, message, JsonBody("message", message));
+
+    private static byte[] JsonBody(string key, string message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(key, message);
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
 }

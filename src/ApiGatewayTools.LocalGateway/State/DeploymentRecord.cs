@@ -1,4 +1,5 @@
 using ApiGatewayTools.LocalGateway.ControlPlane;
+using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 
 namespace ApiGatewayTools.LocalGateway.State;
 
@@ -26,6 +27,7 @@ internal sealed class DeploymentSnapshot
         Resources = api.Resources.Values.Select(resource => resource with { }).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
         Authorizers = api.Authorizers.Values.Select(authorizer => authorizer with { }).ToDictionary(authorizer => authorizer.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
+        ResourcePolicy = StoredPolicy.Load(api.Policy);
     }
 
     public string RestApiId { get; }
@@ -37,4 +39,6 @@ internal sealed class DeploymentSnapshot
     public IReadOnlyDictionary<string, AuthorizerRecord> Authorizers { get; }
     /// <summary>Resource id to its full path, e.g. "/pets/{petId}".</summary>
     public IReadOnlyDictionary<string, string> Paths { get; }
+    /// <summary>The API's resource policy as deployed (a changed policy reaches callers with the next deployment, as in AWS); null without one.</summary>
+    public IamPolicy? ResourcePolicy { get; }
 }

@@ -34,6 +34,18 @@ public sealed class SetGwRestApiCommand : GwRestApiCmdlet
     [Parameter]
     public bool? DisableExecuteApiEndpoint { get; set; }
 
+    /// <summary>
+    /// The API's resource policy: New-GwResourcePolicy's output, a hashtable of the document, a JSON string or
+    /// the path of a JSON file. Checked before anything is sent; callers see it after the next deployment.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Policy { get; set; }
+
+    /// <summary>Removes the API's resource policy.</summary>
+    [Parameter]
+    public SwitchParameter RemovePolicy { get; set; }
+
     protected override void ProcessItem()
     {
         var settings = RestApiPatch.Validate(new RestApiSettings
@@ -45,6 +57,8 @@ public sealed class SetGwRestApiCommand : GwRestApiCmdlet
             DisableCompression = DisableCompression,
             ApiKeySource = ApiKeySource,
             DisableExecuteApiEndpoint = DisableExecuteApiEndpoint,
+            Policy = Policy is null ? null : PolicyArgument.ToJson(Policy, SessionState, nameof(Policy)),
+            RemovePolicy = RemovePolicy,
         });
         var client = Gateway(ResolveConnection());
         var current = Await(ct => client.SendAsync(ApiGatewayOperations.GetRestApi(RestApiId), ct));

@@ -1,3 +1,4 @@
+using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
@@ -42,7 +43,7 @@ internal sealed class InvokeChain
     /// </list>
     /// What happens after the answer (access log, metrics) is the <see cref="InvokeEndpoint"/>'s, which sees every request.
     /// </summary>
-    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices) =>
+    public static InvokeChain Standard(DeployedStageLookup stages, MethodPipeline pipeline, GatewayResponses responses, StagePracticeParts practices, SigV4Authenticator signatures) =>
         new(
         [
             // Route to the deployed method: the stage, then its canary or base deployment, then the method in it.
@@ -51,7 +52,8 @@ internal sealed class InvokeChain
             new CanarySplit(practices.CanaryDraw),
             new RouteToMethod(),
             // Caller checks.
-            new SignaturePresenceCheck(),
+            new SignatureCheck(signatures),
+            new ResourcePolicyCheck(),
             new AuthorizerCheck(practices.Authorizers, practices.Clock),
             practices.ApiKeys,
             new Throttling(practices.AccountThrottle, practices.Clock),

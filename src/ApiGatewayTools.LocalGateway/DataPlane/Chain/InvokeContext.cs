@@ -1,5 +1,6 @@
 using System.Net;
 using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
+using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.State;
 
@@ -47,6 +48,12 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
 
     /// <summary>The id of the API key that <see cref="ApiKeyStage"/> accepted ($context.identity.apiKeyId); null when none was checked.</summary>
     public string? ApiKeyId { get; set; }
+
+    /// <summary>Who is calling, for the resource policy: anonymous unless <see cref="SignatureCheck"/> verified an AWS_IAM signature.</summary>
+    public PolicyCaller Caller { get; set; } = PolicyCaller.Anonymous;
+
+    /// <summary>What the API's resource policy decided for this request; null when the API has none (or it has not been asked yet).</summary>
+    public PolicyDecision? ResourcePolicy { get; set; }
 
     /// <summary>The integration type that ran, once a request reaches its integration.</summary>
     public string? IntegrationType { get; set; }
