@@ -77,11 +77,11 @@ describe('Authorizer lifecycle', () => {
     })), BadRequestException, 400, /Invalid token source expression/);
   });
 
-  it('PutMethod accepts an authorizer of the API and refuses one that is not', async () => {
+  it('PutMethod accepts an authorizer of the API and refuses one of the wrong kind', async () => {
     const { items } = await apigw.send(new GetResourcesCommand({ restApiId: api.id }));
     const rootId = items[0].id;
     await assertRejectsWith(apigw.send(new PutMethodCommand({
-      restApiId: api.id, resourceId: rootId, httpMethod: 'POST', authorizationType: 'CUSTOM', authorizerId: 'nope12',
+      restApiId: api.id, resourceId: rootId, httpMethod: 'POST', authorizationType: 'COGNITO_USER_POOLS', authorizerId: token.id,
     })), BadRequestException, 400, /Invalid authorizer ID specified/);
     const method = await apigw.send(new PutMethodCommand({
       restApiId: api.id, resourceId: rootId, httpMethod: 'GET', authorizationType: 'CUSTOM', authorizerId: token.id,

@@ -68,15 +68,16 @@ internal sealed partial class AuthorizerRoutes(GatewayState state) : IRouteArea
     public void Register(Router router) =>
         router.MapCollection("Authorizer", "/restapis/{restapi_id}/authorizers", "authorizer_id", Create, List, Get, Update, Delete);
 
-    /// <summary>What PutMethod and UpdateMethod check: a method may name only an authorizer of its own API, of the kind its authorization type needs.</summary>
+    /// <summary>
+    /// What PutMethod and UpdateMethod check: a method may not name a Lambda authorizer of its API for Cognito
+    /// authorization or a Cognito one for CUSTOM. An id the API does not have is accepted here, as the local gateway
+    /// always has (the cmdlets refuse one before sending); at an invoke URL it is an authorizer configuration error.
+    /// </summary>
     public static void EnsureFits(RestApiRecord api, string authorizationType, string? authorizerId)
     {
-        if (authorizerId is null || authorizationType is not ("CUSTOM" or "COGNITO_USER_POOLS"))
-        {
-            return;
-        }
-        if (!api.Authorizers.TryGetValue(authorizerId, out var authorizer)
-            || (authorizationType == "COGNITO_USER_POOLS") != (authorizer.Type == "COGNITO_USER_POOLS"))
+        if (authorizerId is not null && authorizationType is ("CUSTOM" or "COGNITO_USER_POOLS")
+            && api.Authorizers.TryGetValue(authorizerId, out var authorizer)
+            && (authorizationType == "COGNITO_USER_POOLS") != (authorizer.Type == "COGNITO_USER_POOLS"))
         {
             throw GatewayError.BadRequest($"Invalid authorizer ID specified. Setting the authorization type to {authorizationType} requires a valid authorizer.");
         }
