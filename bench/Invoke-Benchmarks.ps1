@@ -12,7 +12,9 @@
         python3 are installed), set up with the module's cmdlets and deployed to the stage "bench";
       - the MOCK and HTTP_PROXY methods on the stage "cached", which has a cache cluster, caching on for every
         method and a stage throttle set high enough never to trigger: after the first request every answer is a
-        cache hit.
+        cache hit;
+      - the same MOCK behind a REQUEST Lambda authorizer whose decision is cached, with an API key (from the
+        authorizer's usageIdentifierKey) checked against a usage plan (GET /authorized?token=bench).
     The gateway runs with its account throttle raised the same way, so that no row measures 429s.
     Each target gets a warm-up run, then a measured run; the CPU time of the load generator, of the server and of
     the machine as a whole (idle, other processes) is recorded for the measured run, which shows what limits a
@@ -60,6 +62,7 @@ $Goals = [pscustomobject]@{
     MockRequestsPerSecond = 15000
     ProxyShareOfNginx     = 0.40
     CachedShareOfMock     = 0.80
+    AuthorizedShareOfMock = 0.80
     P99Ms                 = 20
     ImportMs              = 150
     ImportWorkingSetMB    = 30
@@ -355,11 +358,34 @@ function New-BenchApi([int] $BackendPort) {
             Set-GwLambdaIntegration -FunctionName "bench-$($target.Path)-$PID" | Out-Null
     }
     $plain = $api | Publish-GwDeployment -StageName bench
+    $authorized = New-AuthorizedBenchApi
     $cached = $api | Publish-GwDeployment -StageName cached
     # A cache cluster, caching for every method for the whole run, and a stage throttle far above any rate measured here.
     $cached | Set-GwStage -CacheClusterEnabled $true -CachingEnabled $true -CacheTtlInSeconds 3600 `
         -ThrottlingRateLimit 1000000 -ThrottlingBurstLimit 1000000 | Out-Null
-    [pscustomobject]@{ Plain = $plain; Cached = $cached }
+    [pscustomobject]@{ Plain = $plain; Cached = $cached; Authorized = $authorized }
+}
+
+# GET /authorized?token=bench: the same MOCK behind a REQUEST authorizer (a script-block function, its decision
+# cached for the whole run) that also names the API key (key source AUTHORIZER), which must be in a usage plan of
+# the stage; the load generators send no headers, so the identity travels in the query string. Returns the stage.
+function New-AuthorizedBenchApi {
+    $key = "bench-key-$PID-0123456789abcdef"
+    $api = New-GwRestApi -Name "bench-authorized-$PID" | Set-GwRestApi -ApiKeySource AUTHORIZER
+    Register-GwLocalFunction -FunctionName "bench-authorizer-$PID" -ScriptBlock ([scriptblock]::Create(@"
+        param(`$Event, `$Context)
+        @{ principalId = 'bench'; usageIdentifierKey = '$key'
+           policyDocument = @{ Version = '2012-10-17'; Statement = @(@{ Action = 'execute-api:Invoke'; Effect = 'Allow'; Resource = '*' }) } }
+"@)) | Out-Null
+    $authorizer = $api | New-GwAuthorizer -Name bench -Type REQUEST -FunctionName "bench-authorizer-$PID" `
+        -IdentitySource 'method.request.querystring.token' -ResultTtlInSeconds 3600
+    $api | Add-GwResource -Path /authorized | Add-GwMethod -HttpMethod GET -AuthorizerId $authorizer.AuthorizerId -ApiKeyRequired |
+        Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
+    $stage = $api | Publish-GwDeployment -StageName bench
+    $plan = $stage | New-GwUsagePlan -Name "bench-$PID" -ThrottleRateLimit 1000000 -ThrottleBurstLimit 1000000 -QuotaLimit 2000000000 -QuotaPeriod DAY
+    $apiKey = New-GwApiKey -Name "bench-$PID" -Value $key
+    Add-GwUsagePlanKey -UsagePlanId $plan.UsagePlanId -ApiKeyId $apiKey.ApiKeyId | Out-Null
+    $stage
 }
 
 # Handler files behind AWS_PROXY, each answering the same 11 bytes as MOCK; measured when their program is installed.
@@ -402,6 +428,7 @@ function Measure-DataPlane {
         $stages = New-BenchApi $backendPort
         Measure-Target 'gateway MOCK' "$($stages.Plain.InvokeUrl)/mock" $inThisProcess
         Measure-Target 'gateway cached GET (MOCK)' "$($stages.Cached.InvokeUrl)/mock" $inThisProcess
+        Measure-Target 'gateway cached authorizer + API key (MOCK)' "$($stages.Authorized.InvokeUrl)/authorized?token=bench" $inThisProcess
         if ($nginx) {
             Measure-Target 'gateway HTTP_PROXY -> backend' "$($stages.Plain.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
             Measure-Target 'gateway cache hit (HTTP_PROXY)' "$($stages.Cached.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
@@ -559,6 +586,12 @@ function Get-Verdicts($DataPlane, $Import) {
 
     $cachedMock = $byName['gateway cached GET (MOCK)']
     $cacheHit = $byName['gateway cache hit (HTTP_PROXY)']
+    $authorized = $byName['gateway cached authorizer + API key (MOCK)']
+    if ($authorized -and $mock) {
+        $share = $authorized.RequestsPerSecond / $mock.RequestsPerSecond
+        & $row 'Cached authorizer + API key vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.AuthorizedShareOfMock)) ('{0:N0}% ({1:N0} / {2:N0} req/s)' -f (100 * $share), $authorized.RequestsPerSecond, $mock.RequestsPerSecond) ($share -ge $Goals.AuthorizedShareOfMock)
+    }
+    else { & $row 'Cached authorizer + API key vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.AuthorizedShareOfMock)) $missing $false }
     if ($cachedMock -and $mock) {
         $share = $cachedMock.RequestsPerSecond / $mock.RequestsPerSecond
         & $row 'Cached GET rate vs MOCK' ('>= {0:N0}%' -f (100 * $Goals.CachedShareOfMock)) ('{0:N0}% ({1:N0} / {2:N0} req/s)' -f (100 * $share), $cachedMock.RequestsPerSecond, $mock.RequestsPerSecond) ($share -ge $Goals.CachedShareOfMock)
@@ -573,7 +606,7 @@ function Get-Verdicts($DataPlane, $Import) {
         if ($pair[1]) { & $row $pair[0] "< $($Goals.P99Ms) ms" ('{0:N2} ms' -f $pair[1].P99Ms) ($pair[1].P99Ms -lt $Goals.P99Ms) }
         else { & $row $pair[0] "< $($Goals.P99Ms) ms" $missing $false }
     }
-    foreach ($result in @($mock, $proxy, $cachedMock, $cacheHit)) {
+    foreach ($result in @($mock, $proxy, $cachedMock, $cacheHit, $authorized)) {
         if ($result -and ($result.Errors + $result.Non2xx) -gt 0) {
             & $row "$($result.Name) errors" 'none' "$($result.Errors) socket errors, $($result.Non2xx) non-2xx" $false
         }

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ApiGatewayTools.LocalGateway.Auth;
 using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.DataPlane;
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Chain;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.Functions;
@@ -50,6 +51,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     /// <summary>Published versions' workers, each over its own copy of the code; they live as long as the gateway.</summary>
     private readonly List<RuntimeWorkerPool> _versionPools = [];
     private readonly string _versionCodeRoot = Path.Combine(Path.GetTempPath(), "apigatewaytools-versions", Guid.NewGuid().ToString("N"));
+    private readonly LocalUserPools _userPools = new();
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
@@ -64,9 +66,13 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         _invoker = new FunctionInvoker(_functionLogs);
         var pipeline = new MethodPipeline(new HttpIntegration(_backend), new LambdaIntegration(State.FindFunction, _invoker));
         var gatewayResponses = new GatewayResponses();
+        var authorizers = new AuthorizerRunner(State.FindFunction, _invoker, _userPools, options.Clock);
         var practices = new StagePracticeParts(
             new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw,
-            new ApiKeyStage(State.FindApiKeyAccess, () => State.Version, State.Usage, options.Clock));
+            new ApiKeyStage(State.FindApiKeyAccess, () => State.Version, State.Usage, options.Clock))
+        {
+            Authorizers = authorizers,
+        };
         var signatures = new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey);
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices, signatures);
         _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
@@ -83,6 +89,9 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new DeploymentRoutes(State),
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
+            new AuthorizerRoutes(State),
+            new TestInvokeAuthorizerRoute(State, authorizers),
+            _userPools,
             new ApiKeyRoutes(State),
             new UsagePlanRoutes(State),
             new TagRoutes(State),
@@ -215,6 +224,15 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         return info;
     }
 
+    /// <summary>
+    /// Hosts a user pool in place of Amazon Cognito, with <paramref name="clientCount"/> app clients: its ProviderArn
+    /// serves COGNITO_USER_POOLS authorizers, and <see cref="LocalUserPool.MintToken"/> signs its ID and access tokens.
+    /// </summary>
+    public LocalUserPool CreateUserPool(string name, int clientCount = 1) => _userPools.Create(name, clientCount);
+
+    /// <summary>The user pools this gateway hosts, by name.</summary>
+    public IReadOnlyList<LocalUserPool> UserPools => _userPools.All;
+
     /// <summary>A local function's recent log lines, oldest first (up to <see cref="FunctionLogBook.LinesPerFunction"/>).</summary>
     public IReadOnlyList<LocalFunctionLogEvent> FunctionLogs(string functionName) => _functionLogs.Read(functionName);
 
@@ -296,6 +314,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
         }
         _backend.Dispose();
+        _userPools.Dispose();
         lock (_pools)
         {
             foreach (var pool in _pools.Values.Concat(_versionPools))

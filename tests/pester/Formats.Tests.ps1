@@ -38,7 +38,13 @@ BeforeAll {
         TestInvoke    = $health | Test-GwMethod
         RequestLog    = (Get-GwLocalGateway).RecentRequests | Select-Object -Last 5
         StageMetric   = $deployment | Get-GwStageMetric
+        Authorizer    = @(
+            $api | New-GwAuthorizer -Name 'token-check-authorizer' -FunctionName $functionName -ResultTtlInSeconds 3600
+            $api | New-GwAuthorizer -Name 'request-authorizer' -Type REQUEST -FunctionName $functionName -IdentitySource 'method.request.header.x-user', 'method.request.querystring.tenant'
+        )
+        UserPool      = New-GwLocalUserPool -Name (New-TestName 'formats-pool') -ClientCount 2
     }
+    $views.AuthorizerTest = $views.Authorizer[0] | Test-GwAuthorizer -Header @{ Authorization = 'token' }
     $views.ApiKey = New-GwApiKey -Name 'formats-partner-with-a-rather-long-name' -CustomerId 'customer-0123456789-abcdefghij' -Description 'shown in full'
     $views.UsagePlan = $deployment | New-GwUsagePlan -Name 'formats-gold-plan-with-a-long-name' -ThrottleRateLimit 10000.5 -ThrottleBurstLimit 5000 `
         -QuotaLimit 1000000 -QuotaPeriod MONTH -ApiStage @{ RestApiId = $api.RestApiId; StageName = 'tuned'; Throttle = @{ 'GET /pets/{petId}/toys' = @{ RateLimit = 1; BurstLimit = 2 } } }
@@ -52,7 +58,8 @@ Describe 'Default views at 80 columns' {
     It 'renders <_> within 80 columns, every header whole' -ForEach @(
         'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
-        'Version', 'Alias', 'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage') {
+        'Version', 'Alias', 'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'Authorizer', 'AuthorizerTest', 'UserPool',
+        'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
         $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]

@@ -206,6 +206,48 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'New-GwAuthorizer creating a Lambda authorizer and its permission' {
+        $api = New-TestApi
+        $function = New-TestFunction
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwAuthorizer -Name token-check -FunctionName $function.FunctionName -WhatIf:$WhatIf } {
+            param($what) if ($what -eq 'id of authorizer token-check') { (Get-GwAuthorizer -RestApiId $api.RestApiId -Name token-check).AuthorizerId } else { $what }
+        }
+
+        $result.Printed | Should -Be @(
+            "CreateAuthorizer POST /restapis/$($api.RestApiId)/authorizers"
+            "AddPermission POST /2015-03-31/functions/$($function.FunctionArn)/policy")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwAuthorizer' {
+        $pool = New-GwLocalUserPool -Name (New-TestName 'pool')
+        $authorizer = New-TestApi | New-GwAuthorizer -Name users -Type COGNITO_USER_POOLS -ProviderArn $pool.ProviderArn
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $authorizer | Set-GwAuthorizer -ResultTtlInSeconds 0 -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateAuthorizer PATCH /restapis/$($authorizer.RestApiId)/authorizers/$($authorizer.AuthorizerId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwAuthorizer' {
+        $pool = New-GwLocalUserPool -Name (New-TestName 'pool')
+        $authorizer = New-TestApi | New-GwAuthorizer -Name users -Type COGNITO_USER_POOLS -ProviderArn $pool.ProviderArn
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $authorizer | Remove-GwAuthorizer -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteAuthorizer DELETE /restapis/$($authorizer.RestApiId)/authorizers/$($authorizer.AuthorizerId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwMethod -Authorizer' {
+        $pool = New-GwLocalUserPool -Name (New-TestName 'pool')
+        $api = New-TestApi
+        $api | New-GwAuthorizer -Name users -Type COGNITO_USER_POOLS -ProviderArn $pool.ProviderArn | Out-Null
+        $resource = $api | Add-GwResource -Path /me
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $resource | Add-GwMethod GET -Authorizer users -AuthorizationScope me/read -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("PutMethod PUT /restapis/$($api.RestApiId)/resources/$($resource.ResourceId)/methods/GET")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Set-GwStage with a patch long enough for two requests' {
         $deployment = New-TestStage
         $variables = @{}

@@ -62,6 +62,7 @@ public static partial class ApiGatewayOperations
             .Put("authorizerId", request.AuthorizerId)
             .Put("apiKeyRequired", request.ApiKeyRequired)
             .Put("operationName", request.OperationName)
+            .Put("authorizationScopes", request.AuthorizationScopes is { Count: > 0 } scopes ? Json.ToJson(scopes) : null)
             .Put("requestParameters", Json.ToJson(request.RequestParameters));
         return Build("PutMethod", HttpMethod.Put, MethodPath(request),
             MethodReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);

@@ -31,7 +31,10 @@ public class GwOperation
     public IReadOnlyDictionary<string, string> Query { get; }
     /// <summary>JSON body, or null for none.</summary>
     public string? Body { get; }
-    /// <summary>Path labels that an earlier step of a plan answers; empty for an operation that can be sent as it is.</summary>
+    /// <summary>
+    /// Path labels or body strings that an earlier step of a plan answers; empty for an operation that can be sent
+    /// as it is. A body hole is only ever placed in a string the module builds itself (an ARN), never in user text.
+    /// </summary>
     public IReadOnlyList<GwStepReference> References { get; }
 
     /// <summary>Values sent in the body but never printed (an API key's value): <see cref="ToString"/> shows each as "***".</summary>
@@ -40,18 +43,20 @@ public class GwOperation
     /// <summary>One line for -WhatIf and -Verbose: "CreateResource POST /restapis/abc/resources/def {"pathPart":"pets"}".</summary>
     public override string ToString()
     {
-        var path = References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
+        string Described(string text) => References.Aggregate(text, (described, reference) => described.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
+        var path = Described(Path);
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
         var body = Secrets.Aggregate(Body, (text, secret) => text?.Replace(secret, "***", StringComparison.Ordinal));
-        return body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {body}";
+        return body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Described(body)}";
     }
 
     /// <summary>The same request with every reference replaced by the (percent-encoded) value the earlier step answered.</summary>
     internal GwOperation Resolve(Func<GwStepReference, string> valueOf) =>
         References.Count == 0 ? this
-            : WithPath(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)));
+            : With(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)),
+                Body is null ? null : References.Aggregate(Body, (text, reference) => text.Replace(reference.Hole, JsonEncodedText.Encode(valueOf(reference)).ToString(), StringComparison.Ordinal)));
 
-    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query) { Secrets = Secrets };
+    protected virtual GwOperation With(string path, string? body) => new(Service, Name, Method, path, body, Query) { Secrets = Secrets };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
     internal object? ReadAnswer(string text, GwConnection connection)
@@ -78,7 +83,7 @@ public sealed class GwOperation<T> : GwOperation
         string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
         : base(service, name, method, path, body, query, references) => _read = read;
 
-    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query) { Secrets = Secrets };
+    protected override GwOperation With(string path, string? body) => new GwOperation<T>(Service, Name, Method, path, _read, body, Query) { Secrets = Secrets };
 
     protected override object? Read(JsonElement answer, GwConnection connection) => _read(answer, connection);
 }

@@ -36,7 +36,8 @@ public static class LambdaOperations
             (json, connection) => ResponseMapper.Policy(json, functionName, connection), query: QualifierQuery(qualifier));
 
     /// <summary>Answers the statement Lambda stored, which comes back as a JSON document inside a string.</summary>
-    public static GwOperation<LambdaPolicyStatement> AddPermission(AddPermissionRequest request)
+    /// <param name="references">Earlier steps' answers that the SourceArn names, e.g. the id of an authorizer the same plan creates.</param>
+    public static GwOperation<LambdaPolicyStatement> AddPermission(AddPermissionRequest request, IReadOnlyList<GwStepReference>? references = null)
     {
         var body = new JsonObject
         {
@@ -48,7 +49,7 @@ public static class LambdaOperations
             .Put("SourceAccount", request.SourceAccount);
         return Build("AddPermission", HttpMethod.Post, FunctionPath(request.FunctionName) + "/policy",
             (json, connection) => ResponseMapper.Statement(Json.Parse(json.Str("Statement") ?? "{}"), request.FunctionName, connection),
-            body, QualifierQuery(request.Qualifier));
+            body, QualifierQuery(request.Qualifier), references);
     }
 
     public static GwOperation RemovePermission(string functionName, string statementId, string? qualifier) =>
@@ -90,6 +91,6 @@ public static class LambdaOperations
         qualifier is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Qualifier"] = qualifier };
 
     private static GwOperation<T> Build<T>(string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read, JsonObject? body = null,
-        IReadOnlyDictionary<string, string>? query = null) =>
-        new(ServiceNames.Lambda, name, method, path, read, body is null ? null : Json.Write(body), query);
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null) =>
+        new(ServiceNames.Lambda, name, method, path, read, body is null ? null : Json.Write(body), query, references);
 }

@@ -27,6 +27,8 @@ public sealed record PutMethodRequest : MethodRequest
     public string? AuthorizerId { get; init; }
     public bool ApiKeyRequired { get; init; }
     public string? OperationName { get; init; }
+    /// <summary>The OAuth scopes a COGNITO_USER_POOLS method requires of an access token; null leaves them as they are.</summary>
+    public IReadOnlyList<string>? AuthorizationScopes { get; init; }
     /// <summary>e.g. method.request.querystring.page = false (true means required).</summary>
     public IReadOnlyDictionary<string, bool>? RequestParameters { get; init; }
 }

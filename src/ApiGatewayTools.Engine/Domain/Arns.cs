@@ -136,4 +136,13 @@ public static partial class PermissionStatementId
 
         return $"{id}-{hash}";
     }
+
+    /// <summary>e.g. ApiGatewayTools-a1b2c3d4e5-authorizer-token-check-3f2a9c01: one statement per authorizer name, found again on a re-run.</summary>
+    public static string ForAuthorizer(string restApiId, string authorizerName)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{restApiId} authorizer {authorizerName}")))[..8].ToLowerInvariant();
+        var slug = Unsafe().Replace(authorizerName, "").Trim('-');
+        var id = $"{Prefix}-{restApiId}-authorizer-{slug}";
+        return $"{(id.Length > 90 ? id[..90] : id)}-{hash}";
+    }
 }

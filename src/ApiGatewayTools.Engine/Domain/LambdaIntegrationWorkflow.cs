@@ -28,11 +28,7 @@ public static class LambdaIntegrationWorkflow
     public static async Task<LambdaIntegrationPlan> PlanAsync(LambdaClient lambda, ApiGatewayClient gateway, string restApiId, string resourceId,
         string httpMethod, ResourcePath path, LambdaFunctionReference function, bool proxy, bool skipPermission, CancellationToken ct)
     {
-        var perStage = function.QualifierStageVariable is not null;
-        // A per-stage qualifier names no alias yet: the unqualified function is what must exist now.
-        var found = await FindAsync(lambda, function, perStage ? null : function.Qualifier, ct).ConfigureAwait(false);
-
-        var arn = LambdaFunctionArn.Parse(found.FunctionArn).WithQualifier(function.Qualifier);
+        var arn = await FindFunctionAsync(lambda, function, ct).ConfigureAwait(false);
         var integration = new PutIntegrationRequest
         {
             RestApiId = restApiId,
@@ -68,7 +64,7 @@ public static class LambdaIntegrationWorkflow
                 StatementId = statementId,
                 SourceArn = sourceArn,
             };
-            if (await PlanPermissionAsync(lambda, plan, permission, ct).ConfigureAwait(false))
+            if (await AddPermissionAsync(lambda, plan, permission, ct).ConfigureAwait(false))
             {
                 permissions.Add(permission);
             }
@@ -76,17 +72,25 @@ public static class LambdaIntegrationWorkflow
         return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan, Permissions = permissions, Warnings = warnings };
     }
 
-    private static async Task<LambdaFunction> FindAsync(LambdaClient lambda, LambdaFunctionReference function, string? qualifier, CancellationToken ct)
+    /// <summary>
+    /// The function's ARN (with the qualifier asked for); a function that does not exist fails here, before anything
+    /// changes. A per-stage qualifier (${stageVariables.x}) names no alias yet: the unqualified function must exist.
+    /// </summary>
+    public static async Task<LambdaFunctionArn> FindFunctionAsync(LambdaClient lambda, LambdaFunctionReference function, CancellationToken ct)
     {
+        var qualifier = function.QualifierStageVariable is null ? function.Qualifier : null;
+        LambdaFunction found;
         try
         {
-            return await lambda.GetFunctionAsync(function.FunctionNameForApi, qualifier, ct).ConfigureAwait(false);
+            found = await lambda.GetFunctionAsync(function.FunctionNameForApi, qualifier, ct).ConfigureAwait(false);
         }
         catch (GwServiceException e) when (e.Kind == GwErrorKind.NotFound)
         {
             throw new GwNotFoundException(FunctionNotFoundErrorId,
                 $"Lambda function '{function.AsTyped}' does not exist in {lambda.Connection.Region}. Check the name, the qualifier and the region; nothing was changed.");
         }
+
+        return LambdaFunctionArn.Parse(found.FunctionArn).WithQualifier(function.Qualifier);
     }
 
     /// <summary>
@@ -136,10 +140,14 @@ public static class LambdaIntegrationWorkflow
     }
 
     /// <summary>
-    /// Adds the permission to the plan unless the qualifier already holds exactly this statement; a statement
-    /// with our id but another scope goes first. True when the plan grants it.
+    /// Adds to <paramref name="plan"/> what gives API Gateway exactly <paramref name="permission"/> on the function:
+    /// nothing when the function already holds this statement with this scope (answers false), otherwise the
+    /// statement, after removing one of the same id with another scope. The plan's earlier steps run first, so
+    /// the function is opened only to what they made. <paramref name="sourceArnReferences"/> are the earlier
+    /// steps' answers that the SourceArn names (an authorizer's id before it is created).
     /// </summary>
-    private static async Task<bool> PlanPermissionAsync(LambdaClient lambda, GwPlan<Integration> plan, AddPermissionRequest permission, CancellationToken ct)
+    public static async Task<bool> AddPermissionAsync(LambdaClient lambda, GwPlan plan, AddPermissionRequest permission, CancellationToken ct,
+        IReadOnlyList<GwStepReference>? sourceArnReferences = null)
     {
         var policy = await lambda.GetPolicyAsync(permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false);
         var existing = policy?.Statements.FirstOrDefault(s => s.StatementId == permission.StatementId);
@@ -147,12 +155,15 @@ public static class LambdaIntegrationWorkflow
         {
             return false;
         }
+
+        // The integration is in place before the function is opened to it; a statement with our id but
+        // another scope goes first.
         if (existing is not null)
         {
             plan.Add(LambdaOperations.RemovePermission(permission.FunctionName, existing.StatementId, permission.Qualifier));
         }
         // A Conflict means a parallel run added the same statement id first; it carries the same scope.
-        plan.Add(LambdaOperations.AddPermission(permission), (_, _, _) => Task.FromResult<LambdaPolicyStatement>(null!));
+        plan.Add(LambdaOperations.AddPermission(permission, sourceArnReferences), (_, _, _) => Task.FromResult<LambdaPolicyStatement>(null!));
         return true;
     }
 }

@@ -19,6 +19,33 @@ public static class MethodWorkflow
     }
 
     /// <summary>
+    /// The authorization type a method gets from its authorizer: CUSTOM for a Lambda authorizer, COGNITO_USER_POOLS for
+    /// Cognito; a type asked for that does not fit the authorizer, or scopes without Cognito, fail before anything is sent.
+    /// </summary>
+    public static string AuthorizationTypeFor(string? requested, Authorizer? authorizer, IReadOnlyList<string>? scopes)
+    {
+        var type = requested;
+        if (authorizer is not null)
+        {
+            var fitting = authorizer.Type == "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "CUSTOM";
+            if (requested is not null && requested != fitting)
+            {
+                throw new GwValidationException(AuthorizerRequiredErrorId, "AuthorizationType",
+                    $"Authorizer {authorizer} is a {authorizer.Type} authorizer, which methods use with -AuthorizationType {fitting}, not {requested}. Leave -AuthorizationType out to get {fitting}.");
+            }
+            type = fitting;
+        }
+        type ??= "NONE";
+        if (scopes is { Count: > 0 } && type != "COGNITO_USER_POOLS")
+        {
+            throw new GwValidationException(AuthorizerRequiredErrorId, "AuthorizationScope",
+                "-AuthorizationScope applies to methods with a COGNITO_USER_POOLS authorizer: add -AuthorizerId (or -Authorizer) naming one.");
+        }
+        ValidateAuthorization(type, authorizer?.AuthorizerId);
+        return type;
+    }
+
+    /// <summary>
     /// The method's request parameters with every path variable of its resource declared as required
     /// (method.request.path.petId), which API Gateway needs before an integration may map it.
     /// </summary>
@@ -78,6 +105,16 @@ public static class MethodWorkflow
         if (existing.ApiKeyRequired != request.ApiKeyRequired)
         {
             patch.Add(new("replace", "/apiKeyRequired", request.ApiKeyRequired ? "true" : "false"));
+        }
+
+        foreach (var scope in request.AuthorizationScopes is null ? [] : existing.AuthorizationScopes.Except(request.AuthorizationScopes, StringComparer.Ordinal))
+        {
+            patch.Add(new("remove", "/authorizationScopes", scope));
+        }
+
+        foreach (var scope in request.AuthorizationScopes?.Except(existing.AuthorizationScopes, StringComparer.Ordinal) ?? [])
+        {
+            patch.Add(new("add", "/authorizationScopes", scope));
         }
 
         if (request.OperationName is not null && existing.OperationName != request.OperationName)

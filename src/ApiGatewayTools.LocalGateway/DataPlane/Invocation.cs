@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.State;
 using ApiGatewayTools.LocalGateway.Templates;
 
@@ -27,6 +28,8 @@ internal sealed class Invocation
     public required DateTimeOffset RequestTime { get; init; }
     /// <summary>Ends mapping-template rendering when the request is abandoned.</summary>
     public CancellationToken Cancellation { get; init; }
+    /// <summary>What the method's authorizer said about the caller ($context.authorizer.*, requestContext.authorizer); null without one.</summary>
+    public AuthorizerGrant? Authorizer { get; init; }
     /// <summary>Only TestInvokeMethod keeps an execution log.</summary>
     public ExecutionLog? Log { get; init; }
     /// <summary>What a Lambda function logged while serving this request (START ... REPORT), for the request log.</summary>
@@ -42,7 +45,20 @@ internal sealed class Invocation
         $"arn:aws:execute-api:{LocalGatewayServer.Region}:{LocalGatewayServer.AccountId}:{RestApiId}/{StageName}/{Request.HttpMethod}/{Request.Path.TrimStart('/')}";
 
     /// <summary>The $context variables, keyed by their dotted names.</summary>
-    public Dictionary<string, object?> ContextVariables() => new(StringComparer.Ordinal)
+    public Dictionary<string, object?> ContextVariables()
+    {
+        var variables = BaseContextVariables();
+        if (Authorizer is { } authorizer)
+        {
+            foreach (var (name, value) in authorizer.Variables())
+            {
+                variables["authorizer." + name] = value;
+            }
+        }
+        return variables;
+    }
+
+    private Dictionary<string, object?> BaseContextVariables() => new(StringComparer.Ordinal)
     {
         ["accountId"] = LocalGatewayServer.AccountId,
         ["apiId"] = RestApiId,

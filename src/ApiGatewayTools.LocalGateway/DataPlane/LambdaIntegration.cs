@@ -109,6 +109,9 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
         return MethodResult.GatewayError(GatewayFailure.BadGateway, $"malformed Lambda proxy response: {problem}");
     }
 
+    /// <summary>The function ARN in a Lambda invocation URI (an integration's or an authorizer's); null when it is not one.</summary>
+    public static string? FunctionArnOf(string uri) => FunctionUri().Match(uri) is { Success: true } match ? match.Groups["function"].Value : null;
+
     [GeneratedRegex(@"^arn:aws:apigateway:[a-z0-9-]+:lambda:path/2015-03-31/functions/(?<function>.+)/invocations$")]
     private static partial Regex FunctionUri();
 }

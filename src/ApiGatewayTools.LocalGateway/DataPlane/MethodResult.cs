@@ -86,6 +86,16 @@ internal sealed class GatewayFailure
     public static readonly GatewayFailure InternalServerError = new(500, "InternalServerErrorException", "Internal server error");
     /// <summary>A backend that cannot be reached, or a Lambda proxy answer that is not a valid proxy response.</summary>
     public static readonly GatewayFailure BadGateway = new(502, "InternalServerErrorException", "Internal server error");
+    /// <summary>UNAUTHORIZED: an authorizer's identity source is missing or invalid, or its function answered "Unauthorized".</summary>
+    public static readonly GatewayFailure Unauthorized = new(401, "UnauthorizedException", "Unauthorized");
+    /// <summary>A Cognito token past its exp (the UNAUTHORIZED response, with Cognito's own text).</summary>
+    public static readonly GatewayFailure ExpiredToken = new(401, "UnauthorizedException", "The incoming token has expired");
+    /// <summary>ACCESS_DENIED for a Lambda authorizer's policy that denies the method explicitly.</summary>
+    public static readonly GatewayFailure AuthorizerExplicitDeny = AccessDenied("User is not authorized to access this resource with an explicit deny");
+    /// <summary>ACCESS_DENIED for a Lambda authorizer's policy that does not allow the method.</summary>
+    public static readonly GatewayFailure AuthorizerImplicitDeny = AccessDenied("User is not authorized to access this resource");
+    /// <summary>AUTHORIZER_CONFIGURATION_ERROR: the authorizer function cannot be called, fails, or answers something that is not a decision.</summary>
+    public static readonly GatewayFailure AuthorizerConfigurationError = new(500, "AuthorizerConfigurationException", "null", """{"message": null}"""u8.ToArray());
     public static readonly GatewayFailure EndpointTimeout = new(504, "InternalServerErrorException", "Endpoint request timed out");
 
     /// <summary>

@@ -156,6 +156,7 @@ internal static class ProxyEvent
         }
         w.WriteNull("user");
         w.WriteEndObject();
+        invocation.Authorizer?.WriteProxyAuthorizer(w);
         w.WriteString("domainName", request.Host ?? "");
         w.WriteString("apiId", invocation.RestApiId);
         w.WriteEndObject();

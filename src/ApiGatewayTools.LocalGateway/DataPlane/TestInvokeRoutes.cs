@@ -106,7 +106,7 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
     }
 
     /// <summary>The headers and multiValueHeaders members merged; a header in both keeps all its values.</summary>
-    private static NameValueCollection ReadHeaders(JsonElement body)
+    internal static NameValueCollection ReadHeaders(JsonElement body)
     {
         var headers = new NameValueCollection(StringComparer.OrdinalIgnoreCase);
         if (JsonRead.Object(body, "multiValueHeaders") is { } multi)

@@ -1,3 +1,4 @@
+using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 
 namespace ApiGatewayTools.LocalGateway.State;
@@ -24,6 +25,7 @@ internal sealed class DeploymentSnapshot
         RootResourceId = api.RootResourceId;
         BinaryMediaTypes = [.. api.BinaryMediaTypes];
         Resources = api.Resources.Values.Select(resource => resource with { }).ToDictionary(resource => resource.Id, StringComparer.Ordinal);
+        Authorizers = api.Authorizers.Values.Select(authorizer => authorizer with { }).ToDictionary(authorizer => authorizer.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
         ResourcePolicy = StoredPolicy.Load(api.Policy);
     }
@@ -33,6 +35,8 @@ internal sealed class DeploymentSnapshot
     /// <summary>Which content types the deployed API treats as binary.</summary>
     public IReadOnlyList<string> BinaryMediaTypes { get; }
     public IReadOnlyDictionary<string, ResourceRecord> Resources { get; }
+    /// <summary>The API's authorizers as deployed: a changed authorizer reaches callers with the next deployment, as in AWS.</summary>
+    public IReadOnlyDictionary<string, AuthorizerRecord> Authorizers { get; }
     /// <summary>Resource id to its full path, e.g. "/pets/{petId}".</summary>
     public IReadOnlyDictionary<string, string> Paths { get; }
     /// <summary>The API's resource policy as deployed (a changed policy reaches callers with the next deployment, as in AWS); null without one.</summary>

@@ -33,6 +33,7 @@ internal sealed record RestApiRecord
         Deployments = original.Deployments;
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
+        Authorizers = original.Authorizers;
     }
 
     public required string Id { get; init; }
@@ -60,4 +61,7 @@ internal sealed record RestApiRecord
 
     public Store<RequestValidatorRecord> RequestValidators { get; } =
         new(validator => validator.Id, _ => GatewayError.NotFound("Invalid Request Validator identifier specified"));
+
+    public Store<AuthorizerRecord> Authorizers { get; } =
+        new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
 }

@@ -9,14 +9,28 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
     [ArgumentCompleter(typeof(HttpMethodCompleter))]
     public string HttpMethod { get; set; } = "";
 
-    /// <summary>NONE (default), AWS_IAM, CUSTOM (with -AuthorizerId) or COGNITO_USER_POOLS (with -AuthorizerId).</summary>
+    /// <summary>
+    /// NONE (default), AWS_IAM, CUSTOM or COGNITO_USER_POOLS; with -AuthorizerId or -Authorizer it follows from the
+    /// authorizer (CUSTOM for a Lambda authorizer, COGNITO_USER_POOLS for Cognito) and may be left out.
+    /// </summary>
     [Parameter]
     [ValidateSet("NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS")]
-    public string AuthorizationType { get; set; } = "NONE";
+    public string? AuthorizationType { get; set; }
 
+    /// <summary>The id of the authorizer that checks callers, as New-GwAuthorizer outputs it; it must exist in the API.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? AuthorizerId { get; set; }
+
+    /// <summary>The name of the authorizer that checks callers (instead of -AuthorizerId).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Authorizer { get; set; }
+
+    /// <summary>OAuth scopes for a COGNITO_USER_POOLS method: callers need an access token with one of them.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? AuthorizationScope { get; set; }
 
     [Parameter]
     public SwitchParameter ApiKeyRequired { get; set; }
@@ -32,17 +46,27 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
     protected override void ProcessItem()
     {
         var verb = HttpVerb.Normalize(HttpMethod);
-        var authorizationType = AuthorizationType.ToUpperInvariant();
-        MethodWorkflow.ValidateAuthorization(authorizationType, AuthorizerId);
+        if (AuthorizerId is not null && Authorizer is not null)
+        {
+            throw new GwValidationException(MethodWorkflow.AuthorizerRequiredErrorId, "Authorizer", "Name the authorizer once: -AuthorizerId or -Authorizer, not both.");
+        }
+        var requested = AuthorizationType?.ToUpperInvariant();
+        if (AuthorizerId is null && Authorizer is null)
+        {
+            MethodWorkflow.AuthorizationTypeFor(requested, null, AuthorizationScope);
+        }
         var declared = Hashtables.ToBoolMap(RequestParameter, nameof(RequestParameter));
         var (connection, resource) = LocateTarget();
+        var authorizer = FindAuthorizer(connection);
+        var authorizationType = MethodWorkflow.AuthorizationTypeFor(requested, authorizer, AuthorizationScope);
         var request = new PutMethodRequest
         {
             RestApiId = RestApiId,
             ResourceId = resource.ResourceId,
             HttpMethod = verb,
             AuthorizationType = authorizationType,
-            AuthorizerId = AuthorizerId,
+            AuthorizerId = authorizer?.AuthorizerId,
+            AuthorizationScopes = AuthorizationScope,
             ApiKeyRequired = ApiKeyRequired,
             OperationName = OperationName,
             RequestParameters = MethodWorkflow.WithPathParameters(ResourcePath.Parse(resource.Path), declared),
@@ -63,5 +87,35 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
         var method = Await(ct => plan.ApplyAsync(Gateway(connection), ct)) with { Path = resource.Path };
         Remember(connection, resource.WithMethod(method));
         WriteObject(method);
+    }
+
+    protected override bool IsInputError(GwException e) => base.IsInputError(e) || e.ErrorId == AuthorizerNotFoundErrorId;
+
+    private const string AuthorizerNotFoundErrorId = "AuthorizerNotFound";
+
+    /// <summary>The authorizer -AuthorizerId or -Authorizer names, read before anything is sent; null when neither is given.</summary>
+    private Authorizer? FindAuthorizer(GwConnection connection)
+    {
+        var client = Gateway(connection);
+        if (AuthorizerId is not null)
+        {
+            try
+            {
+                return Await(ct => client.SendAsync(ApiGatewayOperations.GetAuthorizer(RestApiId, AuthorizerId), ct));
+            }
+            catch (GwServiceException e) when (e.Kind == GwErrorKind.NotFound)
+            {
+                throw new GwNotFoundException(AuthorizerNotFoundErrorId,
+                    $"REST API {RestApiId} has no authorizer {AuthorizerId}. List them with Get-GwAuthorizer -RestApiId {RestApiId}, or create one with New-GwAuthorizer; nothing was changed.");
+            }
+        }
+        if (Authorizer is null)
+        {
+            return null;
+        }
+        var all = Await(ct => client.ListAsync(ApiGatewayOperations.GetAuthorizers(RestApiId), ct).ToListAsync(ct));
+        return all.FirstOrDefault(a => string.Equals(a.Name, Authorizer, StringComparison.Ordinal))
+            ?? throw new GwNotFoundException(AuthorizerNotFoundErrorId,
+                $"REST API {RestApiId} has no authorizer named '{Authorizer}'. Create it with New-GwAuthorizer -RestApiId {RestApiId} -Name '{Authorizer}'; nothing was changed.");
     }
 }

@@ -1,4 +1,5 @@
 using ApiGatewayTools.LocalGateway;
+using ApiGatewayTools.LocalGateway.Auth;
 
 namespace ApiGatewayTools.Models;
 
@@ -45,4 +46,32 @@ public sealed class LocalFunction
     public string Runtime { get; }
     public string? Description { get; }
     public DateTimeOffset LastModified { get; }
+}
+
+/// <summary>A user pool the local gateway hosts in place of Amazon Cognito, as New-GwLocalUserPool outputs it.</summary>
+public sealed class LocalUserPoolInfo
+{
+    internal LocalUserPoolInfo(LocalUserPool pool, Uri endpoint)
+    {
+        Name = pool.Name;
+        UserPoolId = pool.Id;
+        ProviderArn = pool.ProviderArn;
+        ClientIds = pool.ClientIds;
+        Issuer = pool.Issuer;
+        JwksUrl = new Uri(endpoint, $"/{pool.Id}/.well-known/jwks.json").ToString();
+    }
+
+    public string Name { get; }
+    public string UserPoolId { get; }
+    /// <summary>What New-GwAuthorizer -Type COGNITO_USER_POOLS -ProviderArn takes.</summary>
+    public string ProviderArn { get; }
+    public IReadOnlyList<string> ClientIds { get; }
+    /// <summary>The first app client: New-GwLocalToken's default.</summary>
+    public string ClientId => ClientIds[0];
+    /// <summary>The iss claim of the pool's tokens.</summary>
+    public string Issuer { get; }
+    /// <summary>Where the gateway serves the pool's signing keys.</summary>
+    public string JwksUrl { get; }
+
+    public override string ToString() => $"{Name} ({UserPoolId})";
 }

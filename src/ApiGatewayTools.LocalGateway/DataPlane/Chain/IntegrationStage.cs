@@ -30,6 +30,7 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
             Cancellation = ct,
+            Authorizer = context.Authorizer,
         };
         var started = Stopwatch.GetTimestamp();
         var result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);

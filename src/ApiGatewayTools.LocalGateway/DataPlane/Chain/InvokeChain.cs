@@ -1,13 +1,18 @@
 using ApiGatewayTools.LocalGateway.Auth;
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 
 /// <summary>
 /// What the stage practices of the chain share with the gateway: the account's throttle, the clock, the cache,
-/// the canary's draw, and the API key check over the account's keys and usage plans.
+/// the canary's draw, the methods' authorizers, and the API key check over the account's keys and usage plans.
 /// </summary>
-internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw, ApiKeyStage ApiKeys);
+internal sealed record StagePracticeParts(ThrottleLimit AccountThrottle, TimeProvider Clock, ResponseCache Cache, Func<double> CanaryDraw, ApiKeyStage ApiKeys)
+{
+    /// <summary>Runs the methods' Lambda and Cognito authorizers.</summary>
+    public required AuthorizerRunner Authorizers { get; init; }
+}
 
 /// <summary>
 /// The data plane, in API Gateway's order: each stage passes the request on or ends it, and every ending
@@ -49,6 +54,7 @@ internal sealed class InvokeChain
             // Caller checks.
             new SignatureCheck(signatures),
             new ResourcePolicyCheck(),
+            new AuthorizerCheck(practices.Authorizers, practices.Clock),
             practices.ApiKeys,
             new Throttling(practices.AccountThrottle, practices.Clock),
             // The stage cache, then the integration with its request and response mapping.

@@ -1,4 +1,5 @@
 using System.Net;
+using ApiGatewayTools.LocalGateway.DataPlane.Authorization;
 using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 using ApiGatewayTools.LocalGateway.DataPlane.Practices;
 using ApiGatewayTools.LocalGateway.State;
@@ -35,6 +36,9 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
 
     /// <summary>The method that serves the request (it has an integration); set by <see cref="RouteToMethod"/>.</summary>
     public MethodRecord Method { get => _method ?? throw NotYet(nameof(Method)); set => _method = value; }
+
+    /// <summary>What the method's authorizer said about the caller, once it has allowed the request; null without an authorizer.</summary>
+    public AuthorizerGrant? Authorizer { get; set; }
 
     /// <summary>
     /// The API key an authorizer answered as its usageIdentifierKey; set by the authorizer stage, read by

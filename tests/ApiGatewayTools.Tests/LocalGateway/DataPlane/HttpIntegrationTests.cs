@@ -124,7 +124,14 @@ public sealed class HttpIntegrationTests : IAsyncLifetime
         Assert.Equal(502, answer.Status);
         Assert.Equal("""{"message": "Internal server error"}""", answer.Body);
         await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => closing);
+        try
+        {
+            await closing;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting for the next connection; between connections it ends without one.
+        }
     }
 
     [Fact]
