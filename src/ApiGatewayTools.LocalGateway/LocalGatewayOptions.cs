@@ -23,4 +23,17 @@ public sealed record LocalGatewayOptions
     internal TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Draws the canary's share of requests (a number in [0, 1) per request); tests pass a seeded one.</summary>
     internal Func<double> CanaryDraw { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>The share of AWS API calls (control plane and Lambda API, never invoke URLs) that meet a fault, 0 to 1.</summary>
+    public double FaultRate { get; init; }
+    /// <summary>The faults to pick from when a call meets one; empty means every kind.</summary>
+    public IReadOnlyCollection<LocalFault> FaultKinds { get; init; } = [];
+    /// <summary>The seed of the fault sequence: the same seed and the same calls meet the same faults.</summary>
+    public int FaultSeed { get; init; }
+
+    /// <summary>
+    /// When set, the state is loaded from this file at start (when it exists) and written back after each change
+    /// and at a clean stop, atomically. A file that is not a readable state file stops the start.
+    /// </summary>
+    public string? StatePath { get; init; }
 }

@@ -46,10 +46,13 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly FunctionLogBook _functionLogs = new();
     private readonly FunctionInvoker _invoker;
     private readonly Dictionary<string, RuntimeWorkerPool> _pools = new(StringComparer.Ordinal);
+    private readonly StatePersistence? _persistence;
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
     {
+        // Loaded before anything else is set up or any request accepted, so no call sees a half-loaded state.
+        _persistence = options.StatePath is null ? null : StatePersistence.Open(State, options.StatePath);
         _listener = listener;
         Port = port;
         EndpointUrl = new Uri($"http://127.0.0.1:{port}");
@@ -62,7 +65,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new ThrottleLimit(options.AccountRateLimit, options.AccountBurstLimit), options.Clock, new ResponseCache(options.Clock), options.CanaryDraw);
         var chain = InvokeChain.Standard(new DeployedStageLookup(State.FindDeployedStage, () => State.Version), pipeline, gatewayResponses, practices);
         _invokeEndpoint = new InvokeEndpoint(chain, _served, _metrics);
-        _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served);
+        var faults = options.FaultRate > 0
+            ? new FaultInjector(options.FaultRate, options.FaultKinds.Count > 0 ? options.FaultKinds : Enum.GetValues<LocalFault>(), options.FaultSeed)
+            : null;
+        _controlPlane = new ControlPlaneDispatcher(State, new SigV4Authenticator(options.StrictAccessKey, options.StrictSecretKey), _served, faults);
         IRouteArea[] areas =
         [
             new RestApiRoutes(State),
@@ -91,6 +97,10 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
             throw new ArgumentException("StrictAccessKey and StrictSecretKey must be given together.", nameof(options));
         }
+        if (options.FaultRate is < 0 or > 1 || double.IsNaN(options.FaultRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.FaultRate, "FaultRate must be between 0 and 1.");
+        }
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
@@ -109,11 +119,21 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new LocalGatewayServer(listener, port, options);
             }
             catch (HttpListenerException) when (options.Port == 0 && attempt < PortAttempts)
             {
                 listener.Close();
+                continue;
+            }
+            try
+            {
+                return new LocalGatewayServer(listener, port, options);
+            }
+            catch
+            {
+                // A state file that cannot be loaded stops the start: nothing may keep listening.
+                listener.Close();
+                throw;
             }
         }
     }
@@ -252,6 +272,11 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         }
         await _served.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        if (_persistence is not null)
+        {
+            // A clean stop writes the last change; last, so a file that cannot be written stops nothing else.
+            await _persistence.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task AcceptLoopAsync()

@@ -23,6 +23,8 @@ public sealed record LocalRequestLogEntry(DateTimeOffset Time, string RequestId,
     public string? CacheStatus { get; init; }
     /// <summary>The stage's access-log line for the request, in the stage's format; null when the stage has none.</summary>
     public string? AccessLogLine { get; init; }
+    /// <summary>The fault injected into this call on request (-FaultRate), e.g. ProcessedButDropped; null when none.</summary>
+    public LocalFault? Fault { get; init; }
 }
 
 /// <summary>One line of a stage's access log, as CloudWatch Logs would receive it.</summary>

@@ -17,24 +17,37 @@ internal sealed class SigV4Authenticator(string? strictAccessKey, string? strict
     /// <summary>How far a signing time may be from the server's clock, as AWS allows.</summary>
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Everything that can be refused from the request line and headers alone: unsigned, malformed, an
+    /// unknown key, a stale date. Run before the body is read, so a refused caller costs no buffering.
+    /// </summary>
+    public void CheckHead(GatewayRequest request) => ReadAcceptedSignature(request);
+
+    /// <summary>The whole check, body included; in strict mode the signature must verify against the configured secret.</summary>
     public void Authenticate(GatewayRequest request)
+    {
+        if (ReadAcceptedSignature(request) is { } signature && !Verifies(request, signature))
+        {
+            throw new GatewayError(403, "InvalidSignatureException",
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+    }
+
+    /// <summary>The signature when strict keys are configured and it passed the header checks; null when any well-formed signature will do.</summary>
+    private SignatureParts? ReadAcceptedSignature(GatewayRequest request)
     {
         var signature = ReadSignature(request)
             ?? throw new GatewayError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
         if (strictAccessKey is null || strictSecretKey is null)
         {
-            return;
+            return null;
         }
         if (signature.AccessKey != strictAccessKey)
         {
             throw new GatewayError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         EnsureCurrent(signature.Date);
-        if (!Verifies(request, signature))
-        {
-            throw new GatewayError(403, "InvalidSignatureException",
-                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
-        }
+        return signature;
     }
 
     /// <summary>The signature from the Authorization header or the presigned query; null when neither is there.</summary>

@@ -37,6 +37,13 @@ internal sealed partial class TagRoutes(GatewayState state) : IRouteArea
         lock (state.Sync)
         {
             var tags = TagsOf(request.Route("resource_arn"));
+            var merged = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+            foreach (var (key, value) in newTags)
+            {
+                merged[key] = value;
+            }
+            // All or nothing: a set that would pass the limit leaves the resource's tags as they were.
+            Limits.CheckTags(merged.Select(pair => (pair.Key, pair.Value)).ToList());
             foreach (var (key, value) in newTags)
             {
                 tags[key] = value;

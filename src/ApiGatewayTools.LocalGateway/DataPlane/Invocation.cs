@@ -25,6 +25,8 @@ internal sealed class Invocation
     public required IntegrationRecord Integration { get; init; }
     public required string RequestId { get; init; }
     public required DateTimeOffset RequestTime { get; init; }
+    /// <summary>Ends mapping-template rendering when the request is abandoned.</summary>
+    public CancellationToken Cancellation { get; init; }
     /// <summary>Only TestInvokeMethod keeps an execution log.</summary>
     public ExecutionLog? Log { get; init; }
     /// <summary>What a Lambda function logged while serving this request (START ... REPORT), for the request log.</summary>
@@ -82,6 +84,7 @@ internal sealed class Invocation
             MultiValueHeaders = request.MultiValueHeaders,
             Context = request.Context,
             StageVariables = request.StageVariables,
+            Cancellation = Cancellation,
         };
     }
 
@@ -120,6 +123,7 @@ internal sealed class Invocation
             MultiValueHeaders = multiHeaders,
             Context = ContextVariables(),
             StageVariables = StageVariables,
+            Cancellation = Cancellation,
         };
     }
 

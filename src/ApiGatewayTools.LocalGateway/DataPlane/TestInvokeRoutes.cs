@@ -79,6 +79,7 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
             RequestId = Guid.NewGuid().ToString(),
             RequestTime = DateTimeOffset.UtcNow,
             Log = new ExecutionLog(),
+            Cancellation = ct,
         };
         var started = Stopwatch.GetTimestamp();
         var result = responses.Answer(await pipeline.RunAsync(invocation, ct).ConfigureAwait(false));

@@ -10,6 +10,13 @@ internal sealed class GatewayRequest
     private JsonElement? _json;
 
     public GatewayRequest(string method, string rawPathAndQuery, NameValueCollection headers, byte[] body)
+        : this(method, rawPathAndQuery, headers)
+    {
+        Body = body;
+    }
+
+    /// <summary>The request line and headers only: what is known before the body is read.</summary>
+    public GatewayRequest(string method, string rawPathAndQuery, NameValueCollection headers)
     {
         Method = method.ToUpperInvariant();
         var queryStart = rawPathAndQuery.IndexOf('?');
@@ -18,7 +25,6 @@ internal sealed class GatewayRequest
         PathSegments = SplitPath(RawPath);
         Query = ParseQuery(RawQuery);
         Headers = headers;
-        Body = body;
     }
 
     public string Method { get; }
@@ -29,7 +35,8 @@ internal sealed class GatewayRequest
     public IReadOnlyList<string> PathSegments { get; }
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
     public NameValueCollection Headers { get; }
-    public byte[] Body { get; }
+    /// <summary>Empty until the dispatcher has read the (bounded) body, after the checks that need only the head.</summary>
+    public byte[] Body { get; set; } = [];
     public Dictionary<string, string> RouteValues { get; } = new(StringComparer.Ordinal);
 
     public string Route(string name) => RouteValues[name];
@@ -56,6 +63,7 @@ internal sealed class GatewayRequest
         {
             return EmptyObject;
         }
+        RequestEncoding.EnsureWellFormed(Body);
         try
         {
             using var document = JsonDocument.Parse(Body);

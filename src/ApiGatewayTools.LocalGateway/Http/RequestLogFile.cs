@@ -73,6 +73,7 @@ internal sealed class RequestLogFile : IAsyncDisposable
             WriteOptional(w, "restApiId", entry.RestApiId);
             WriteOptional(w, "stage", entry.Stage);
             WriteOptional(w, "resourcePath", entry.ResourcePath);
+            WriteOptional(w, "fault", entry.Fault?.ToString());
             WriteOptional(w, "integrationType", entry.IntegrationType);
             w.WriteNumber("status", entry.StatusCode);
             w.WriteNumber("ms", Math.Round(entry.ElapsedMilliseconds, 3));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ApiGatewayTools.LocalGateway.DataPlane;
 using ApiGatewayTools.LocalGateway.Http;
 using ApiGatewayTools.LocalGateway.Lambda;
@@ -13,6 +14,12 @@ namespace ApiGatewayTools.LocalGateway.State;
 internal sealed class GatewayState
 {
     private long _version;
+
+    /// <summary>
+    /// Permissions loaded from a state file for functions not registered (yet) in this process: a function's
+    /// code is not kept across restarts, its permissions are, and they return when it is registered again.
+    /// </summary>
+    private readonly Dictionary<string, Dictionary<string, List<JsonObject>>> _permissionsAwaitingFunctions = new(StringComparer.Ordinal);
 
     public object Sync { get; } = new();
 
@@ -41,16 +48,37 @@ internal sealed class GatewayState
         {
             var function = new LocalFunctionRecord { Definition = definition, LastModified = DateTimeOffset.UtcNow };
             // Re-registering replaces the code but keeps the permissions, as updating a function's code does.
-            if (Functions.TryGetValue(definition.FunctionName, out var existing))
+            var kept = Functions.TryGetValue(definition.FunctionName, out var existing)
+                ? existing.PolicyStatements
+                : _permissionsAwaitingFunctions.GetValueOrDefault(definition.FunctionName);
+            foreach (var (qualifier, statements) in kept ?? [])
             {
-                foreach (var (qualifier, statements) in existing.PolicyStatements)
-                {
-                    function.PolicyStatements[qualifier] = statements;
-                }
+                function.PolicyStatements[qualifier] = statements;
             }
+            _permissionsAwaitingFunctions.Remove(definition.FunctionName);
             Functions.Replace(function);
             Changed();
             return function.ToInfo();
+        }
+    }
+
+    /// <summary>Every function's permissions, registered or still awaiting registration; call under <see cref="Sync"/>.</summary>
+    public Dictionary<string, Dictionary<string, List<JsonObject>>> FunctionPermissionsToKeep()
+    {
+        var permissions = new Dictionary<string, Dictionary<string, List<JsonObject>>>(_permissionsAwaitingFunctions, StringComparer.Ordinal);
+        foreach (var function in Functions.Values.Where(function => function.PolicyStatements.Count > 0))
+        {
+            permissions[function.Name] = function.PolicyStatements;
+        }
+        return permissions;
+    }
+
+    /// <summary>Permissions read from a state file, held until their functions are registered; call under <see cref="Sync"/>.</summary>
+    public void KeepFunctionPermissions(Dictionary<string, Dictionary<string, List<JsonObject>>> permissions)
+    {
+        foreach (var (name, statements) in permissions)
+        {
+            _permissionsAwaitingFunctions[name] = statements;
         }
     }
 

@@ -37,4 +37,7 @@ internal sealed class MappingTemplateContext
 
     public IReadOnlyDictionary<string, string> StageVariables { get; init; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Ends the render when the request it serves is abandoned (the gateway is stopping).</summary>
+    public CancellationToken Cancellation { get; init; }
 }

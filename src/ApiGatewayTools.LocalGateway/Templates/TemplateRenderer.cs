@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,18 @@ internal sealed class TemplateRenderer
     private const int MaximumOutputLength = 10 * 1024 * 1024;
     private const int MaximumRangeLength = 100_000;
 
+    /// <summary>API Gateway stops a #foreach after 1,000 iterations; the rest of the template still renders.</summary>
+    public const int MaximumForeachIterations = 1_000;
+
+    /// <summary>
+    /// How long one render may take. AWS publishes no figure; a template that runs this long is looping out of
+    /// control, and the request it serves would soon hit the 29-second integration timeout anyway.
+    /// </summary>
+    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(5);
+
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly CancellationToken _cancellation;
+
     private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
 
     public TemplateRenderer(MappingTemplateContext context)
@@ -18,6 +31,7 @@ internal sealed class TemplateRenderer
         _variables["context"] = NestedMap(context.Context);
         _variables["stageVariables"] = TemplateMap.From(context.StageVariables);
         _variables["util"] = UtilVariable.Instance;
+        _cancellation = context.Cancellation;
     }
 
     public string Render(IReadOnlyList<TemplateNode> nodes)
@@ -32,6 +46,7 @@ internal sealed class TemplateRenderer
     {
         foreach (var node in nodes)
         {
+            StayWithinBudget(node);
             switch (node)
             {
                 case TextNode text:
@@ -93,7 +108,7 @@ internal sealed class TemplateRenderer
         _variables["foreach"] = current;
         try
         {
-            for (var i = 0; i < items.Count; i++)
+            for (var i = 0; i < Math.Min(items.Count, MaximumForeachIterations); i++)
             {
                 current.Index = i;
                 _variables[loop.VariableName] = items[i];
@@ -109,6 +124,25 @@ internal sealed class TemplateRenderer
             Restore("foreach", hadState, savedState);
         }
     }
+
+    /// <summary>Stops a render whose request has gone (the gateway is stopping) or that has run past its budget.</summary>
+    private void StayWithinBudget(TemplateNode node)
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        if (Stopwatch.GetElapsedTime(_started) > RenderBudget)
+        {
+            throw new MappingTemplateException("template", $"rendering took longer than {RenderBudget.TotalSeconds} seconds", PositionOf(node));
+        }
+    }
+
+    private static SourcePosition PositionOf(TemplateNode node) => node switch
+    {
+        OutputNode output => output.Reference.Position,
+        SetNode set => set.Position,
+        ForeachNode loop => loop.Position,
+        IfNode conditional => conditional.Branches[0].Condition.Position,
+        _ => new SourcePosition(1, 1),
+    };
 
     private void Restore(string name, bool existed, object? value)
     {

@@ -15,7 +15,27 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
     /// <summary>Only accept requests signed with exactly this access key and secret (default: any well-formed signature).</summary>
     [Parameter]
     [Credential]
-    public PSCredential? StrictCredential { get; set; }
+    [Alias("StrictCredential")]
+    public PSCredential? RequireSignature { get; set; }
+
+    /// <summary>Keep the gateway's state in this file: loaded at start when it exists, written after each change.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StatePath { get; set; }
+
+    /// <summary>The share of AWS API calls (control plane and Lambda API, not invoke URLs) that meet a fault, 0 to 1.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double FaultRate { get; set; }
+
+    /// <summary>The faults to pick from (default: every kind).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public LocalFault[] FaultKind { get; set; } = [];
+
+    /// <summary>Seeds the fault sequence: the same seed and the same calls meet the same faults.</summary>
+    [Parameter]
+    public int FaultSeed { get; set; }
 
     /// <summary>Append one JSON line per request to this file (no headers, bodies or credentials).</summary>
     [Parameter]
@@ -40,13 +60,21 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
             WriteObject(new LocalGatewayInfo(running));
             return;
         }
+        if (FaultKind.Length > 0 && FaultRate == 0)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-FaultKind was given without -FaultRate."), "FaultKindWithoutRate", ErrorCategory.InvalidArgument, FaultKind)
+            {
+                ErrorDetails = new ErrorDetails("-FaultKind chooses which faults to inject, but no call meets one unless -FaultRate is above 0: add e.g. -FaultRate 0.2."),
+            });
+        }
         if (!ShouldProcess($"127.0.0.1:{(Port == 0 ? "(free port)" : Port)}", "Start local API Gateway"))
         {
             return;
         }
 
-        var strict = StrictCredential?.GetNetworkCredential();
+        var strict = RequireSignature?.GetNetworkCredential();
         var logPath = LogPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath);
+        var statePath = StatePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
         LocalGatewayServer server;
         try
         {
@@ -58,7 +86,22 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
                 LogPath = logPath,
                 AccountRateLimit = AccountRateLimit,
                 AccountBurstLimit = AccountBurstLimit,
+                FaultRate = FaultRate,
+                FaultKinds = FaultKind,
+                FaultSeed = FaultSeed,
+                StatePath = statePath,
             });
+        }
+        catch (LocalGatewayStateException e)
+        {
+            var (id, category) = e.IsUnreadable
+                ? ("LocalGatewayStateUnreadable", ErrorCategory.InvalidData)
+                : ("LocalGatewayStateUnwritable", ErrorCategory.WriteError);
+            ThrowTerminatingError(new ErrorRecord(e, id, category, e.Path)
+            {
+                ErrorDetails = new ErrorDetails($"{e.Message} Nothing was started."),
+            });
+            return;
         }
         catch (Exception e) when (e is System.Net.HttpListenerException or System.Net.Sockets.SocketException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {

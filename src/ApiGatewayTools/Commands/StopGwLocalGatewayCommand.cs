@@ -20,6 +20,14 @@ public sealed class StopGwLocalGatewayCommand : PSCmdlet
             return;
         }
 
-        LocalGatewaySession.StopCurrent();
+        try
+        {
+            LocalGatewaySession.StopCurrent();
+        }
+        catch (LocalGatewayStateException e)
+        {
+            // The gateway is stopped either way; what could not be saved is said, not lost quietly.
+            WriteError(new ErrorRecord(e, "LocalGatewayStateNotSaved", ErrorCategory.WriteError, e.Path));
+        }
     }
 }

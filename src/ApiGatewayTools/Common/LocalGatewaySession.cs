@@ -55,8 +55,14 @@ internal static class LocalGatewaySession
             (server, host) = (_server, _functionHost);
             (_server, _functionHost, _strictKeys) = (null, null, null);
         }
-        server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        host?.Dispose();
+        try
+        {
+            server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            host?.Dispose();
+        }
     }
 
     /// <summary>Fills in what the user left open with the local gateway's endpoint, credentials and region.</summary>

@@ -109,6 +109,68 @@ public sealed class StrictAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wrong_secret_answers_AWS_message_and_nothing_is_made()
+    {
+        var client = new GatewayClient(_server, "AKIDSTRICT", "not-the-secret");
+
+        var answer = await client.Post("/restapis", new { name = "forged" });
+
+        answer.ShouldBe(HttpStatusCode.Forbidden, "InvalidSignatureException");
+        Assert.Equal("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.", answer.ErrorMessage);
+        var apis = await new GatewayClient(_server, "AKIDSTRICT", "strict-secret").Get("/restapis");
+        Assert.DoesNotContain(apis.Json.GetProperty("item").EnumerateArray(), api => api.GetProperty("name").GetString() == "forged");
+    }
+
+    [Fact]
+    public async Task Unsigned_is_missing_authentication_token_in_strict_mode_too()
+    {
+        var answer = await new GatewayClient(_server).Send(HttpMethod.Post, "/restapis", new { name = "unsigned" }, sign: false);
+
+        answer.ShouldBe(HttpStatusCode.Forbidden, "MissingAuthenticationTokenException");
+        Assert.Equal("Missing Authentication Token", answer.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Signature_more_than_five_minutes_ahead_is_not_yet_current()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.EndpointUrl, "/restapis"));
+        await new TestSigV4Signer("AKIDSTRICT", "strict-secret").SignAsync(request, DateTimeOffset.UtcNow.AddMinutes(10));
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("InvalidSignatureException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Matches(@"Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 5 min\.\)", body);
+    }
+
+    [Fact]
+    public async Task An_expired_signature_says_how_late_it_is_as_AWS_does()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.EndpointUrl, "/restapis"));
+        await new TestSigV4Signer("AKIDSTRICT", "strict-secret").SignAsync(request, DateTimeOffset.UtcNow.AddMinutes(-6));
+        using var http = new HttpClient();
+
+        var body = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Matches(@"Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)", body);
+    }
+
+    [Fact]
+    public async Task An_unknown_key_with_a_large_body_is_refused_without_reading_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.EndpointUrl, "/restapis")) { Content = new ByteArrayContent(new byte[4 * 1024 * 1024]) };
+        await new TestSigV4Signer("AKIDOTHER", "strict-secret").SignAsync(request);
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("UnrecognizedClientException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
     public async Task Signature_older_than_five_minutes_has_expired()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.EndpointUrl, "/restapis"));

@@ -29,6 +29,7 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             Integration = integration,
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
+            Cancellation = ct,
         };
         var started = Stopwatch.GetTimestamp();
         var result = await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);

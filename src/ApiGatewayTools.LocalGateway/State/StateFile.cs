@@ -1,0 +1,183 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ApiGatewayTools.LocalGateway.ControlPlane;
+
+namespace ApiGatewayTools.LocalGateway.State;
+
+/// <summary>
+/// The gateway's state as a file: every REST API with what is defined under it, and the Lambda permissions of
+/// local functions. A local function's code (a script block or a worker process) cannot be written down, so
+/// functions are not kept; their permissions are, and come back when a function of that name is registered.
+/// </summary>
+/// <remarks>
+/// The file names its format and version; anything else (another program's JSON, a newer version, a file cut
+/// short) is refused with an error naming the file, never read as an empty state and later overwritten.
+/// A new kind of object kept in a store under an API is added to <see cref="PersistedRestApi"/>.
+/// </remarks>
+internal static class StateFile
+{
+    public const string Format = "ApiGatewayTools.LocalGateway.State";
+    public const int CurrentVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    /// <summary>The state as bytes; call under the state lock, so the file is one consistent moment.</summary>
+    public static byte[] Serialize(GatewayState state)
+    {
+        var document = new PersistedState
+        {
+            Format = Format,
+            Version = CurrentVersion,
+            SavedAt = DateTimeOffset.UtcNow,
+            RestApis = state.RestApis.Values.Select(api => new PersistedRestApi
+            {
+                Api = api,
+                Resources = [.. api.Resources.Values],
+                Deployments = [.. api.Deployments.Values],
+                Stages = [.. api.Stages.Values],
+                RequestValidators = [.. api.RequestValidators.Values],
+            }).ToList(),
+            FunctionPermissions = state.FunctionPermissionsToKeep(),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+    }
+
+    /// <summary>Loads a file written by <see cref="Serialize"/> into an empty state.</summary>
+    /// <exception cref="LocalGatewayStateException">The file is not a state file this version can read; the message names it.</exception>
+    public static void Load(string path, GatewayState state)
+    {
+        PersistedState? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<PersistedState>(File.ReadAllBytes(path), Options);
+        }
+        catch (JsonException e)
+        {
+            throw Refused(path, $"it is not complete, valid JSON (it may have been cut short or overwritten): {e.Message}", e);
+        }
+        if (document is null || document.Format != Format)
+        {
+            throw Refused(path, $"it is not a local gateway state file (its \"format\" is not \"{Format}\")");
+        }
+        if (document.Version != CurrentVersion)
+        {
+            throw Refused(path, $"it is state version {document.Version}; this module reads version {CurrentVersion}");
+        }
+        foreach (var persisted in document.RestApis ?? [])
+        {
+            if (persisted.Api is null)
+            {
+                throw Refused(path, "a REST API entry has no \"api\"");
+            }
+            var api = persisted.Api with { };
+            foreach (var resource in persisted.Resources ?? [])
+            {
+                // The copy re-creates ordered maps with the ordinal ordering the gateway uses.
+                api.Resources.Add(resource with { });
+            }
+            foreach (var deployment in persisted.Deployments ?? [])
+            {
+                api.Deployments.Add(deployment);
+            }
+            foreach (var stage in persisted.Stages ?? [])
+            {
+                api.Stages.Add(stage with { });
+            }
+            foreach (var validator in persisted.RequestValidators ?? [])
+            {
+                api.RequestValidators.Add(validator);
+            }
+            state.RestApis.Add(api);
+        }
+        state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
+    }
+
+    private static LocalGatewayStateException Refused(string path, string problem, JsonException? cause = null) =>
+        new(path, $"{problem}. It was left untouched; move it away or pass another -StatePath", cause);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var resolver = new DefaultJsonTypeInfoResolver();
+        // Only what a record stores: computed properties (and the stores, written separately) have no setter.
+        resolver.Modifiers.Add(info =>
+        {
+            if (info.Kind != JsonTypeInfoKind.Object)
+            {
+                return;
+            }
+            for (var i = info.Properties.Count - 1; i >= 0; i--)
+            {
+                if (info.Properties[i].Set is null)
+                {
+                    info.Properties.RemoveAt(i);
+                }
+            }
+        });
+        return new JsonSerializerOptions
+        {
+            TypeInfoResolver = resolver,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new SnapshotConverter() },
+        };
+    }
+
+    private sealed class PersistedState
+    {
+        public string? Format { get; set; }
+        public int Version { get; set; }
+        public DateTimeOffset SavedAt { get; set; }
+        public List<PersistedRestApi>? RestApis { get; set; }
+        public Dictionary<string, Dictionary<string, List<JsonObject>>>? FunctionPermissions { get; set; }
+    }
+
+    private sealed class PersistedRestApi
+    {
+        public RestApiRecord? Api { get; set; }
+        public List<ResourceRecord>? Resources { get; set; }
+        public List<DeploymentRecord>? Deployments { get; set; }
+        public List<StageRecord>? Stages { get; set; }
+        public List<RequestValidatorRecord>? RequestValidators { get; set; }
+    }
+
+    /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
+    private sealed class SnapshotConverter : JsonConverter<DeploymentSnapshot>
+    {
+        public override DeploymentSnapshot Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var frozen = JsonSerializer.Deserialize<FrozenApi>(ref reader, options) ?? throw new JsonException("A deployment snapshot is empty.");
+            var api = new RestApiRecord
+            {
+                Id = frozen.RestApiId ?? throw new JsonException("A deployment snapshot has no restApiId."),
+                Name = "",
+                CreatedDate = default,
+                RootResourceId = frozen.RootResourceId ?? throw new JsonException("A deployment snapshot has no rootResourceId."),
+                BinaryMediaTypes = frozen.BinaryMediaTypes ?? [],
+            };
+            foreach (var resource in frozen.Resources ?? [])
+            {
+                api.Resources.Add(resource with { });
+            }
+            return new DeploymentSnapshot(api);
+        }
+
+        public override void Write(Utf8JsonWriter writer, DeploymentSnapshot value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new FrozenApi
+            {
+                RestApiId = value.RestApiId,
+                RootResourceId = value.RootResourceId,
+                BinaryMediaTypes = [.. value.BinaryMediaTypes],
+                Resources = [.. value.Resources.Values],
+            }, options);
+
+        private sealed class FrozenApi
+        {
+            public string? RestApiId { get; set; }
+            public string? RootResourceId { get; set; }
+            public List<string>? BinaryMediaTypes { get; set; }
+            public List<ResourceRecord>? Resources { get; set; }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ApiGatewayTools.LocalGateway;
+
+namespace ApiGatewayTools.Tests.LocalGateway;
+
+/// <summary>StatePath: the state survives a restart, writes are atomic, and a file that cannot be read stops the start.</summary>
+public sealed class StatePersistenceTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gw-state-").FullName;
+
+    private string StatePath => Path.Combine(_folder, "state.json");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private LocalGatewayServer Start() => LocalGatewayServer.Start(new LocalGatewayOptions { StatePath = StatePath });
+
+    [Fact]
+    public async Task Every_kind_of_state_reads_back_the_same_after_a_restart()
+    {
+        const string SourceArn = "arn:aws:execute-api:us-east-1:000000000000:abc/*/GET/pets";
+        string apiId;
+        Dictionary<string, string> before;
+        await using (var first = Start())
+        {
+            var client = new GatewayClient(first);
+            var api = await client.Post("/restapis", new
+            {
+                name = "kept",
+                description = "survives",
+                binaryMediaTypes = new[] { "image/png" },
+                tags = new { team = "pets" },
+            });
+            apiId = api.Str("id");
+            var rootId = api.Str("rootResourceId");
+            var pets = await client.CreateResource(apiId, rootId, "pets");
+            var pet = await client.CreateResource(apiId, pets, "{petId}");
+            var validator = (await client.Post($"/restapis/{apiId}/requestvalidators", new { name = "body", validateRequestBody = true })).Str("id");
+            (await client.Put($"/restapis/{apiId}/resources/{pet}/methods/GET", new
+            {
+                authorizationType = "NONE",
+                requestParameters = new Dictionary<string, bool> { ["method.request.path.petId"] = true },
+                requestValidatorId = validator,
+            })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pet}/methods/GET/responses/200", new { responseParameters = new Dictionary<string, bool> { ["method.response.header.X-Pet"] = false } }))
+                .ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pet}/methods/GET/integration", new
+            {
+                type = "MOCK",
+                requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode": 200}""" },
+            })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pet}/methods/GET/integration/responses/200", new
+            {
+                responseTemplates = new Dictionary<string, string> { ["application/json"] = """{"pet":"$input.params('petId')"}""" },
+            })).ShouldBe(HttpStatusCode.Created);
+            var deployment = await client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod", description = "v1", variables = new { color = "blue" } });
+            deployment.ShouldBe(HttpStatusCode.Created);
+            (await client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod", canarySettings = new { percentTraffic = 10.0 } })).ShouldBe(HttpStatusCode.Created);
+            (await client.Patch($"/restapis/{apiId}/stages/prod",
+                new { op = "replace", path = "/*/*/caching/ttlInSeconds", value = "60" },
+                new { op = "replace", path = "/accessLogSettings/format", value = "$context.requestId" },
+                new { op = "replace", path = "/accessLogSettings/destinationArn", value = "arn:aws:logs:us-east-1:000000000000:log-group:access" })).ShouldBe(HttpStatusCode.OK);
+
+            first.RegisterFunction(new LocalFunctionDefinition { FunctionName = "pets", Handler = (_, _, _) => Task.FromResult("{}") });
+            (await client.Post("/2015-03-31/functions/pets/policy", new
+            {
+                StatementId = "apigw-pets",
+                Action = "lambda:InvokeFunction",
+                Principal = "apigateway.amazonaws.com",
+                SourceArn,
+            })).ShouldBe(HttpStatusCode.Created);
+
+            before = await Describe(client, apiId);
+        }
+
+        await using var second = Start();
+        var again = new GatewayClient(second);
+
+        var after = await Describe(again, apiId);
+        foreach (var (what, json) in before)
+        {
+            Assert.True(json == after[what], $"{what} differs after the restart:\n{json}\n{after[what]}");
+        }
+        var invoked = await again.Get($"/restapis/{apiId}/prod/_user_request_/pets/rex");
+        Assert.Equal("rex", invoked.Json.GetProperty("pet").GetString());
+
+        // The function's code is not kept; its permission is, and returns with the function.
+        (await again.Get("/2015-03-31/functions/pets/policy")).ShouldBe(HttpStatusCode.NotFound, "ResourceNotFoundException");
+        second.RegisterFunction(new LocalFunctionDefinition { FunctionName = "pets", Handler = (_, _, _) => Task.FromResult("{}") });
+        var policy = await again.Get("/2015-03-31/functions/pets/policy");
+        policy.ShouldBe(HttpStatusCode.OK);
+        Assert.Contains("apigw-pets", policy.Str("Policy"));
+    }
+
+    [Fact]
+    public async Task A_change_is_written_without_waiting_for_the_stop_and_no_temporary_file_is_left()
+    {
+        await using var server = Start();
+        await new GatewayClient(server).CreateApi("written-soon");
+
+        // Bounded wait for the background write (it follows a change within a fraction of a second).
+        for (var i = 0; i < 100 && !(File.Exists(StatePath) && File.ReadAllText(StatePath).Contains("written-soon")); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("written-soon", File.ReadAllText(StatePath));
+        Assert.Equal([StatePath], Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task A_write_killed_halfway_leaves_the_previous_state_whole()
+    {
+        await using (var server = Start())
+        {
+            await new GatewayClient(server).CreateApi("before-the-kill");
+        }
+        // What a kill during the next write leaves: a partial temporary file beside the intact state file.
+        var written = File.ReadAllBytes(StatePath);
+        File.WriteAllBytes($"{StatePath}.99999.tmp", written[..(written.Length / 2)]);
+
+        await using var restarted = Start();
+
+        var apis = (await new GatewayClient(restarted).Get("/restapis")).Json.GetProperty("item");
+        Assert.Equal("before-the-kill", apis.EnumerateArray().Single().GetProperty("name").GetString());
+    }
+
+    public static TheoryData<string, byte[]> UnreadableFiles => new()
+    {
+        { "cut short", Encoding.UTF8.GetBytes("""{"format":"ApiGatewayTools.LocalGateway.State","version":1,"restApis":[{"api":{"id":"ab""") },
+        { "garbage", [0x00, 0xFF, 0x13, 0x37, 0xC3, 0x28, 0x0A] },
+        { "empty", [] },
+        { "another program's JSON", Encoding.UTF8.GetBytes("""{"hello":"world"}""") },
+        { "a newer version", Encoding.UTF8.GetBytes("""{"format":"ApiGatewayTools.LocalGateway.State","version":99,"restApis":[]}""") },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableFiles))]
+    public void A_file_that_is_not_a_readable_state_file_stops_the_start_and_is_left_untouched(string kind, byte[] content)
+    {
+        File.WriteAllBytes(StatePath, content);
+
+        var error = Assert.Throws<LocalGatewayStateException>(Start);
+
+        Assert.Contains(StatePath, error.Message);
+        Assert.True(error.IsUnreadable);
+        Assert.Equal(content, File.ReadAllBytes(StatePath));
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    [Fact]
+    public void A_state_file_that_cannot_be_written_stops_the_start()
+    {
+        var path = Path.Combine(_folder, "missing", "state.json");
+
+        var error = Assert.Throws<LocalGatewayStateException>(() => LocalGatewayServer.Start(new LocalGatewayOptions { StatePath = path }));
+
+        Assert.Contains(path, error.Message);
+        Assert.False(error.IsUnreadable);
+    }
+
+    [Fact]
+    public async Task A_stop_that_cannot_write_the_last_changes_says_so()
+    {
+        var server = Start();
+        // The place of the file becomes unwritable: a folder now stands where the file was.
+        File.Delete(StatePath);
+        Directory.CreateDirectory(StatePath);
+        await new GatewayClient(server).CreateApi("not-saved");
+
+        var error = await Assert.ThrowsAsync<LocalGatewayStateException>(async () => await server.DisposeAsync());
+
+        Assert.Equal(StatePath, error.Path);
+        Assert.Contains("last changes could not be written", error.Message);
+    }
+
+    [Fact]
+    public async Task A_new_state_file_is_written_at_start()
+    {
+        await using var server = Start();
+
+        Assert.Contains("\"format\":\"ApiGatewayTools.LocalGateway.State\"", File.ReadAllText(StatePath));
+    }
+
+    /// <summary>What a client reads back about the API, each as JSON text, keyed by the operation.</summary>
+    private static async Task<Dictionary<string, string>> Describe(GatewayClient client, string apiId)
+    {
+        async Task<string> Read(string path) => (await client.Get(path)).Json.GetRawText();
+        var arn = Uri.EscapeDataString($"arn:aws:apigateway:us-east-1::/restapis/{apiId}");
+        return new()
+        {
+            ["GetRestApi"] = await Read($"/restapis/{apiId}"),
+            ["GetResources"] = await Read($"/restapis/{apiId}/resources?embed=methods"),
+            ["GetDeployments"] = await Read($"/restapis/{apiId}/deployments"),
+            ["GetStages"] = await Read($"/restapis/{apiId}/stages"),
+            ["GetRequestValidators"] = await Read($"/restapis/{apiId}/requestvalidators"),
+            ["GetTags"] = await Read($"/tags/{arn}"),
+        };
+    }
+}
