@@ -34,6 +34,16 @@ public class GwOperation
     /// <summary>Path labels that an earlier step of a plan answers; empty for an operation that can be sent as it is.</summary>
     public IReadOnlyList<GwStepReference> References { get; }
 
+    /// <summary>
+    /// How to find what an attempt of this operation made when its answer was lost (the connection dropped after
+    /// the request went out, the attempt timed out, the service failed with a 5xx): given the client and the
+    /// operation as sent, it answers what exists with the intended settings, read as this operation's answer, or
+    /// null when nothing is there. Null for operations that are safe to repeat as they are (reads, PUTs that
+    /// overwrite, PATCHes, DELETEs): those are retried as they are. Set only where the operation is built
+    /// (<see cref="ApiGatewayOperations"/>, <see cref="LambdaOperations"/>), before anyone else sees it.
+    /// </summary>
+    internal Func<GwClient, GwOperation, CancellationToken, Task<object?>>? Reconcile { get; private protected set; }
+
     /// <summary>One line for -WhatIf and -Verbose: "CreateResource POST /restapis/abc/resources/def {"pathPart":"pets"}".</summary>
     public override string ToString()
     {
@@ -47,7 +57,7 @@ public class GwOperation
         References.Count == 0 ? this
             : WithPath(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)));
 
-    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query);
+    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query) { Reconcile = Reconcile };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
     internal object? ReadAnswer(string text, GwConnection connection)
@@ -74,7 +84,14 @@ public sealed class GwOperation<T> : GwOperation
         string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
         : base(service, name, method, path, body, query, references) => _read = read;
 
-    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query);
+    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query) { Reconcile = Reconcile };
+
+    /// <summary>Teaches this operation how to find what a lost attempt made (see <see cref="GwOperation.Reconcile"/>); answers the operation itself.</summary>
+    internal GwOperation<T> ReconciledBy(Func<GwClient, GwOperation, CancellationToken, Task<T?>> find)
+    {
+        Reconcile = async (client, sent, ct) => await find(client, sent, ct).ConfigureAwait(false);
+        return this;
+    }
 
     protected override object? Read(JsonElement answer, GwConnection connection) => _read(answer, connection);
 }
@@ -100,6 +117,9 @@ public interface IGwActivityListener
 
     /// <summary>The client is waiting before a retry (throttling, 5xx, dropped connection).</summary>
     void Waiting(string operation, TimeSpan delay, int attempt, string reason);
+
+    /// <summary>An attempt's answer may have been lost and the client looked for what it made (<see cref="GwOperation.Reconcile"/>).</summary>
+    void Reconciled(string operation, int attempt, string outcome) { }
 }
 
 public sealed record GwRequestRecord(string Operation, string Method, string Path, int? StatusCode, TimeSpan Elapsed, int Attempt, string? ErrorCode);
