@@ -62,7 +62,7 @@ public sealed class StatePersistenceTests : IDisposable
                 new { op = "replace", path = "/accessLogSettings/format", value = "$context.requestId" },
                 new { op = "replace", path = "/accessLogSettings/destinationArn", value = "arn:aws:logs:us-east-1:000000000000:log-group:access" })).ShouldBe(HttpStatusCode.OK);
 
-            first.RegisterFunction(new LocalFunctionDefinition { FunctionName = "pets", Handler = (_, _, _) => Task.FromResult("{}") });
+            first.RegisterFunction(new LocalFunctionDefinition { FunctionName = "pets", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
             (await client.Post("/2015-03-31/functions/pets/policy", new
             {
                 StatementId = "apigw-pets",
@@ -87,7 +87,7 @@ public sealed class StatePersistenceTests : IDisposable
 
         // The function's code is not kept; its permission is, and returns with the function.
         (await again.Get("/2015-03-31/functions/pets/policy")).ShouldBe(HttpStatusCode.NotFound, "ResourceNotFoundException");
-        second.RegisterFunction(new LocalFunctionDefinition { FunctionName = "pets", Handler = (_, _, _) => Task.FromResult("{}") });
+        second.RegisterFunction(new LocalFunctionDefinition { FunctionName = "pets", Handler = (_, _) => Task.FromResult(LocalFunctionResult.Success("{}")) });
         var policy = await again.Get("/2015-03-31/functions/pets/policy");
         policy.ShouldBe(HttpStatusCode.OK);
         Assert.Contains("apigw-pets", policy.Str("Policy"));
