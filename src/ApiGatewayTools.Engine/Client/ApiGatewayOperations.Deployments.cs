@@ -13,10 +13,10 @@ public static partial class ApiGatewayOperations
     public static GwOperation<Deployment> CreateDeployment(CreateDeploymentRequest request)
     {
         var marker = CallMarker.New();
-        var body = new JsonObject()
+        JsonObject Body(string? description) => new JsonObject()
             .Put("stageName", request.StageName)
             .Put("stageDescription", request.StageDescription)
-            .Put("description", CallMarker.Append(request.Description, marker))
+            .Put("description", description)
             .Put("variables", Json.ToJson(request.Variables))
             .Put("canarySettings", request.Canary is { } canary
                 ? new JsonObject { ["percentTraffic"] = canary.PercentTraffic }
@@ -24,7 +24,8 @@ public static partial class ApiGatewayOperations
                     .Put("useStageCache", canary.UseStageCache)
                 : null);
         return Build("CreateDeployment", HttpMethod.Post, DeploymentsPath(request.RestApiId),
-            (json, connection) => ResponseMapper.Deployment(json, request.RestApiId, connection), body)
+            (json, connection) => ResponseMapper.Deployment(json, request.RestApiId, connection), Body(CallMarker.Append(request.Description, marker)),
+            shownBody: Body(request.Description))
             .ReconciledBy((client, _, ct) => client.FindAsync(GetDeployments(request.RestApiId), d => d.MadeByCall == marker, ct));
     }
 

@@ -208,6 +208,6 @@ public static partial class ApiGatewayOperations
     private static GwOperation Build(string name, HttpMethod method, string path) => new(ServiceNames.ApiGateway, name, method, path);
 
     private static GwOperation<T> Build<T>(string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read, JsonObject? body = null,
-        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null) =>
-        new(ServiceNames.ApiGateway, name, method, path, read, body is null ? null : Json.Write(body), query, references);
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null, JsonObject? shownBody = null) =>
+        new(ServiceNames.ApiGateway, name, method, path, read, body is null ? null : Json.Write(body), query, references, shownBody is null ? null : Json.Write(shownBody));
 }

@@ -10,8 +10,9 @@ namespace ApiGatewayTools.Engine.Client;
 public class GwOperation
 {
     internal GwOperation(string service, string name, HttpMethod method, string path, string? body = null,
-        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null, string? shownBody = null)
     {
+        ShownBody = shownBody ?? body;
         Service = service;
         Name = name;
         Method = method;
@@ -31,6 +32,8 @@ public class GwOperation
     public IReadOnlyDictionary<string, string> Query { get; }
     /// <summary>JSON body, or null for none.</summary>
     public string? Body { get; }
+    /// <summary>The body as -WhatIf and -Verbose show it: without the engine's call marker (<see cref="CallMarker"/>), which no description shows.</summary>
+    internal string? ShownBody { get; }
     /// <summary>Path labels that an earlier step of a plan answers; empty for an operation that can be sent as it is.</summary>
     public IReadOnlyList<GwStepReference> References { get; }
 
@@ -49,7 +52,7 @@ public class GwOperation
     {
         var path = References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
-        return Body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Body}";
+        return ShownBody is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {ShownBody}";
     }
 
     /// <summary>The same request with every reference replaced by the (percent-encoded) value the earlier step answered.</summary>
@@ -57,7 +60,7 @@ public class GwOperation
         References.Count == 0 ? this
             : WithPath(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)));
 
-    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query) { Reconcile = Reconcile };
+    protected virtual GwOperation WithPath(string path) => new(Service, Name, Method, path, Body, Query, shownBody: ShownBody) { Reconcile = Reconcile };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
     internal object? ReadAnswer(string text, GwConnection connection)
@@ -81,10 +84,10 @@ public sealed class GwOperation<T> : GwOperation
     private readonly Func<JsonElement, GwConnection, T> _read;
 
     internal GwOperation(string service, string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read,
-        string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
-        : base(service, name, method, path, body, query, references) => _read = read;
+        string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null, string? shownBody = null)
+        : base(service, name, method, path, body, query, references, shownBody) => _read = read;
 
-    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query) { Reconcile = Reconcile };
+    protected override GwOperation WithPath(string path) => new GwOperation<T>(Service, Name, Method, path, _read, Body, Query, shownBody: ShownBody) { Reconcile = Reconcile };
 
     /// <summary>Teaches this operation how to find what a lost attempt made (see <see cref="GwOperation.Reconcile"/>); answers the operation itself.</summary>
     internal GwOperation<T> ReconciledBy(Func<GwClient, GwOperation, CancellationToken, Task<T?>> find)

@@ -148,6 +148,6 @@ public sealed class GwPlanIncompleteException : GwException
     private static string StepText(Client.GwOperation operation)
     {
         var line = operation.ToString();
-        return operation.Body is null ? line : line[..^(operation.Body.Length + 1)];
+        return operation.ShownBody is null ? line : line[..^(operation.ShownBody.Length + 1)];
     }
 }
