@@ -1,4 +1,5 @@
 using ApiGatewayTools.Engine.Client;
+using ApiGatewayTools.Engine.Domain;
 using ApiGatewayTools.Engine.Errors;
 using ApiGatewayTools.Engine.Internal;
 using ApiGatewayTools.Engine.Models;
@@ -127,6 +128,33 @@ public sealed class LostAnswerTests
         Assert.Equal([1, 1, 2], recording.Requests.Select(r => r.Attempt));
         Assert.Equal([200, null, 200], recording.Requests.Select(r => r.StatusCode));
         GC.KeepAlive(server);
+    }
+
+    [Fact]
+    public async Task APlanStoppedPartWaySaysWhatIsDoneAndWhatIsNotAndTheSamePlanFinishes()
+    {
+        await using var gateway = LocalGatewayServer.Start(new LocalGatewayOptions());
+        var client = new ApiGatewayClient(GwConnectionResolver.Resolve(new GwConnectionOptions
+        {
+            AccessKey = "AKIDLOST", SecretKey = "secret", Region = LocalGatewayServer.Region, EndpointUrl = gateway.EndpointUrl.ToString(),
+        }), null, Patient);
+        var api = await client.CreateRestApiAsync(new CreateRestApiRequest { Name = "stopped" }, CancellationToken.None);
+        var path = ResourcePath.Parse("/a/b/c");
+        using var stop = new CancellationTokenSource();
+
+        var tree = await ResourceTree.LoadAsync(client, api.RestApiId, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<GwPlanIncompleteException>(() =>
+            ResourceWorkflow.ApplyPathAsync(client, tree, ResourceWorkflow.PlanPath(tree, path), _ => stop.Cancel(), stop.Token));
+
+        Assert.True(error.Interrupted);
+        Assert.Equal(GwPlanIncompleteException.InterruptedErrorId, error.ErrorId);
+        Assert.Matches(@"^Stopped before CreateResource finished\. Done: CreateResource POST /restapis/\w+/resources/\w+ \(/a, id \w+\)\. " +
+            @"Not done: CreateResource POST /restapis/\w+/resources/\w+; CreateResource POST /restapis/\w+/resources/\{id of /a/b\}\. Run the same command again", error.Message);
+
+        var again = await ResourceTree.LoadAsync(client, api.RestApiId, CancellationToken.None);
+        var made = await ResourceWorkflow.ApplyPathAsync(client, again, ResourceWorkflow.PlanPath(again, path), null, CancellationToken.None);
+        Assert.Equal("/a/b/c", made.Path);
+        Assert.Equal(["/", "/a", "/a/b", "/a/b/c"], (await ToListAsync(client.GetResourcesAsync(api.RestApiId, CancellationToken.None))).Select(r => r.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]
