@@ -127,9 +127,13 @@ public static partial class ApiGatewayOperations
         var body = new JsonObject()
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
             .Put("responseModels", Json.ToJson(request.ResponseModels));
+        // A repeat of a lost PutMethodResponse may be refused as a conflict: the response a lost attempt put is found on the method.
         return Build("PutMethodResponse", HttpMethod.Put,
             MethodPath(request) + RestPath.Of("responses", request.StatusCode),
-            (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
+            (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body)
+            .ReconciledBy(async (client, _, ct) =>
+                (await client.FindAsync(GetMethod(request.RestApiId, request.ResourceId, request.HttpMethod), ct).ConfigureAwait(false))?.MethodResponses
+                    .GetValueOrDefault(request.StatusCode));
     }
 
     /// <summary>The backend's verb travels as "httpMethod" in the body (AWS's integrationHttpMethod).</summary>
