@@ -19,10 +19,17 @@ function New-FaultRouteSet([int] $Count) {
 }
 
 # Builds (or finishes building) the API: the same script each run; errors are left to the caller's -ErrorAction.
-function Invoke-FaultRouteBuild([string] $ApiName, [object[]] $Routes, [string] $FunctionName) {
+# Past -Until it stops between routes (a bounded run), and says so.
+function Invoke-FaultRouteBuild {
+    [CmdletBinding()]
+    param([string] $ApiName, [object[]] $Routes, [string] $FunctionName, [datetime] $Until = [datetime]::MaxValue)
     $api = New-GwRestApi -Name $ApiName -UseExisting
     if (-not $api) { return }
     foreach ($route in $Routes) {
+        if ([datetime]::UtcNow -gt $Until) {
+            Write-Warning "Time is up before $($route.HttpMethod) $($route.Path); the next run goes on from there."
+            return
+        }
         $method = $api | Add-GwResource -Path $route.Path | Add-GwMethod -HttpMethod $route.HttpMethod
         if (-not $method) { continue }
         switch ($route.Kind) {

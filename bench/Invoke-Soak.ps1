@@ -39,7 +39,8 @@ try {
         $runClock = [System.Diagnostics.Stopwatch]::StartNew()
         $errors = $null
         # Every attempt shows in -Verbose: one line per request, "(attempt n)" on the retries.
-        $verbose = @(Invoke-FaultRouteBuild -ApiName soak-api -Routes $routes -FunctionName soak-fn -Verbose -ErrorAction SilentlyContinue -ErrorVariable errors 4>&1 |
+        $until = [datetime]::UtcNow.AddMinutes($TimeLimitMinutes - $clock.Elapsed.TotalMinutes)
+        $verbose = @(Invoke-FaultRouteBuild -ApiName soak-api -Routes $routes -FunctionName soak-fn -Until $until -Verbose -ErrorAction SilentlyContinue -ErrorVariable errors 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
         $requests = @($verbose | Where-Object { $_ -match ' -> ' })
         $runs += [pscustomobject]@{
@@ -53,6 +54,7 @@ try {
         }
         Write-Host ($runs[-1] | Format-Table -AutoSize | Out-String).Trim()
     }
+    # The comparison reads through the same faulty gateway: it gets all the patience it needs.
     $PSDefaultParameterValues['*-Gw*:MaxRetry'] = 20
     $differences = @(Compare-FaultRouteBuild -ApiName soak-api -Routes $routes -FunctionName soak-fn)
 }
