@@ -62,7 +62,7 @@ finally {
     Stop-GwLocalGateway
 }
 
-$verdict = if ($differences.Count -eq 0) { 'identical to the definition: one API, no duplicate, no orphan, each Lambda statement once, both stages' } else { "DIFFERS: $($differences -join '; ')" }
+$verdict = if ($differences.Count -eq 0) { 'identical to the definition: one API, no duplicate, no orphan, each Lambda statement once, both stages' } else { "DIFFERS in $($differences.Count) ways, first: $(($differences | Select-Object -First 10) -join '; ')" }
 $table = ($runs | ForEach-Object { "| $($_.Run) | $($_.Calls) | $($_.Retries) | $($_.Faults) | $($_.Reconciled) | $($_.Errors) | $($_.Seconds) |" }) -join "`n"
 $section = @"
 <!-- soak -->
