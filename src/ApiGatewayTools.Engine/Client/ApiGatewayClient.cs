@@ -8,7 +8,11 @@ namespace ApiGatewayTools.Engine.Client;
 public sealed class ApiGatewayClient : GwClient
 {
     public ApiGatewayClient(GwConnection connection, IGwActivityListener? listener = null)
-        : this(connection, listener, null) { }
+        : this(connection, listener, (RetryOptions?)null) { }
+
+    /// <summary>A client that tries each call as <paramref name="retry"/> says (-MaxRetry, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE).</summary>
+    public ApiGatewayClient(GwConnection connection, IGwActivityListener? listener, GwRetrySettings retry)
+        : this(connection, listener, retry.ToOptions()) { }
 
     /// <summary>Lets tests choose attempts, delays and randomness.</summary>
     internal ApiGatewayClient(GwConnection connection, IGwActivityListener? listener, RetryOptions? retry)

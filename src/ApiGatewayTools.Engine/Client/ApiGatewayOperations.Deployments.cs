@@ -6,12 +6,17 @@ namespace ApiGatewayTools.Engine.Client;
 public static partial class ApiGatewayOperations
 {
     /// <summary>With <see cref="CreateDeploymentRequest.Canary"/>, the new deployment becomes the stage's canary instead of what it serves.</summary>
+    /// <remarks>
+    /// The description carries a marker of this call (<see cref="CallMarker"/>), so a deployment whose answer was lost
+    /// is found by it rather than made twice; the engine strips it wherever it shows a description.
+    /// </remarks>
     public static GwOperation<Deployment> CreateDeployment(CreateDeploymentRequest request)
     {
-        var body = new JsonObject()
+        var marker = CallMarker.New();
+        JsonObject Body(string? description) => new JsonObject()
             .Put("stageName", request.StageName)
             .Put("stageDescription", request.StageDescription)
-            .Put("description", request.Description)
+            .Put("description", description)
             .Put("variables", Json.ToJson(request.Variables))
             .Put("canarySettings", request.Canary is { } canary
                 ? new JsonObject { ["percentTraffic"] = canary.PercentTraffic }
@@ -19,7 +24,9 @@ public static partial class ApiGatewayOperations
                     .Put("useStageCache", canary.UseStageCache)
                 : null);
         return Build("CreateDeployment", HttpMethod.Post, DeploymentsPath(request.RestApiId),
-            (json, connection) => ResponseMapper.Deployment(json, request.RestApiId, connection), body);
+            (json, connection) => ResponseMapper.Deployment(json, request.RestApiId, connection), Body(CallMarker.Append(request.Description, marker)),
+            shownBody: Body(request.Description))
+            .ReconciledBy((client, _, ct) => client.FindAsync(GetDeployments(request.RestApiId), d => d.MadeByCall == marker, ct));
     }
 
     public static GwListing<Deployment> GetDeployments(string restApiId) =>

@@ -60,7 +60,10 @@ public static partial class ApiGatewayOperations
             ["validateRequestBody"] = settings.ValidateRequestBody,
             ["validateRequestParameters"] = settings.ValidateRequestParameters,
         };
-        return Build("CreateRequestValidator", HttpMethod.Post, RequestValidatorsPath(restApiId), RequestValidatorReader(restApiId), body);
+        // A validator with the name and the settings asked for is the one a lost attempt made.
+        return Build("CreateRequestValidator", HttpMethod.Post, RequestValidatorsPath(restApiId), RequestValidatorReader(restApiId), body)
+            .ReconciledBy((client, _, ct) => client.FindAsync(GetRequestValidators(restApiId),
+                v => v.Name == settings.Name && v.ValidateRequestBody == settings.ValidateRequestBody && v.ValidateRequestParameters == settings.ValidateRequestParameters, ct));
     }
 
     public static GwListing<RequestValidator> GetRequestValidators(string restApiId) =>

@@ -9,7 +9,9 @@ public static partial class ApiGatewayOperations
     /// <summary>CreateStage: a new stage serving an existing deployment.</summary>
     public static GwOperation<Stage> CreateStage(string restApiId, string stageName, string deploymentId) =>
         Build("CreateStage", HttpMethod.Post, StagesPath(restApiId), StageReader(restApiId),
-            new JsonObject().Put("stageName", stageName).Put("deploymentId", deploymentId));
+            new JsonObject().Put("stageName", stageName).Put("deploymentId", deploymentId))
+            .ReconciledBy(async (client, _, ct) =>
+                await client.FindAsync(GetStage(restApiId, stageName), ct).ConfigureAwait(false) is { } stage && stage.DeploymentId == deploymentId ? stage : null);
 
     /// <summary>GetStages (not paginated by AWS); <paramref name="deploymentId"/> filters when given.</summary>
     public static GwOperation<IReadOnlyList<Stage>> GetStages(string restApiId, string? deploymentId)

@@ -21,7 +21,22 @@ public static partial class ApiGatewayOperations
             .Put("apiKeySource", request.ApiKeySource)
             .Put("binaryMediaTypes", Json.ToJson(request.BinaryMediaTypes))
             .Put("tags", Json.ToJson(request.Tags));
-        return Build("CreateRestApi", HttpMethod.Post, RestPath.Of("restapis"), ResponseMapper.RestApi, body);
+        return Build("CreateRestApi", HttpMethod.Post, RestPath.Of("restapis"), ResponseMapper.RestApi, body)
+            .ReconciledBy(async (client, _, ct) =>
+            {
+                // Names are unique unless the caller asked otherwise: exactly one API with the name and the intended
+                // settings is the one the lost attempt made; none, or several, and nothing can be told.
+                var sameName = new List<RestApi>();
+                await foreach (var api in client.ListAsync(GetRestApis(), ct).ConfigureAwait(false))
+                {
+                    if (api.Name == request.Name)
+                    {
+                        sameName.Add(api);
+                    }
+                }
+
+                return sameName is [var only] && only.Description == request.Description && only.EndpointType == request.EndpointType ? only : null;
+            });
     }
 
     public static GwListing<RestApi> GetRestApis() => Listing("GetRestApis", RestPath.Of("restapis"), null, ResponseMapper.RestApi);
@@ -46,12 +61,22 @@ public static partial class ApiGatewayOperations
 
     public static GwOperation<RestApiResource> CreateResource(string restApiId, string parentId, string pathPart) =>
         Build("CreateResource", HttpMethod.Post, RestPath.Of("restapis", restApiId, "resources", parentId),
-            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), new JsonObject { ["pathPart"] = pathPart });
+            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), new JsonObject { ["pathPart"] = pathPart })
+            .ReconciledBy(FindResource(restApiId, pathPart));
 
     /// <summary>CreateResource under a parent that an earlier step of the same plan creates.</summary>
     public static GwOperation<RestApiResource> CreateResource(string restApiId, GwStepReference parent, string pathPart) =>
         Build("CreateResource", HttpMethod.Post, RestPath.Of("restapis", restApiId, "resources") + "/" + parent.Hole,
-            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), new JsonObject { ["pathPart"] = pathPart }, references: [parent]);
+            (json, connection) => ResponseMapper.Resource(json, restApiId, connection), new JsonObject { ["pathPart"] = pathPart }, references: [parent])
+            .ReconciledBy(FindResource(restApiId, pathPart));
+
+    /// <summary>A lost CreateResource made the child with this path part under the parent the sent path names (its last label).</summary>
+    private static Func<GwClient, GwOperation, CancellationToken, Task<RestApiResource?>> FindResource(string restApiId, string pathPart) =>
+        (client, sent, ct) =>
+        {
+            var parentId = Uri.UnescapeDataString(sent.Path[(sent.Path.LastIndexOf('/') + 1)..]);
+            return client.FindAsync(GetResources(restApiId), r => r.ParentId == parentId && r.PathPart == pathPart, ct);
+        };
 
     public static GwOperation DeleteResource(string restApiId, string resourceId) =>
         Build("DeleteResource", HttpMethod.Delete, RestPath.Of("restapis", restApiId, "resources", resourceId));
@@ -64,8 +89,17 @@ public static partial class ApiGatewayOperations
             .Put("operationName", request.OperationName)
             .Put("authorizationScopes", request.AuthorizationScopes is { Count: > 0 } scopes ? Json.ToJson(scopes) : null)
             .Put("requestParameters", Json.ToJson(request.RequestParameters));
+        // PutMethod refuses a method that exists (409), so a repeat of a lost one would fail: the method there with
+        // the intended settings is the answer.
         return Build("PutMethod", HttpMethod.Put, MethodPath(request),
-            MethodReader(request.RestApiId, request.ResourceId, request.HttpMethod), body);
+            MethodReader(request.RestApiId, request.ResourceId, request.HttpMethod), body)
+            .ReconciledBy(async (client, _, ct) =>
+                await client.FindAsync(GetMethod(request.RestApiId, request.ResourceId, request.HttpMethod), ct).ConfigureAwait(false) is { } method
+                && method.AuthorizationType == request.AuthorizationType && method.AuthorizerId == request.AuthorizerId
+                && method.ApiKeyRequired == request.ApiKeyRequired
+                && (request.RequestParameters ?? new Dictionary<string, bool>()).All(p => method.RequestParameters.TryGetValue(p.Key, out var required) && required == p.Value)
+                    ? method
+                    : null);
     }
 
     public static GwOperation<Method> GetMethod(string restApiId, string resourceId, string httpMethod) =>
@@ -94,9 +128,13 @@ public static partial class ApiGatewayOperations
         var body = new JsonObject()
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
             .Put("responseModels", Json.ToJson(request.ResponseModels));
+        // A repeat of a lost PutMethodResponse may be refused as a conflict: the response a lost attempt put is found on the method.
         return Build("PutMethodResponse", HttpMethod.Put,
             MethodPath(request) + RestPath.Of("responses", request.StatusCode),
-            (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);
+            (json, connection) => ResponseMapper.MethodResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body)
+            .ReconciledBy(async (client, _, ct) =>
+                (await client.FindAsync(GetMethod(request.RestApiId, request.ResourceId, request.HttpMethod), ct).ConfigureAwait(false))?.MethodResponses
+                    .GetValueOrDefault(request.StatusCode));
     }
 
     /// <summary>The backend's verb travels as "httpMethod" in the body (AWS's integrationHttpMethod).</summary>
@@ -175,6 +213,6 @@ public static partial class ApiGatewayOperations
     private static GwOperation Build(string name, HttpMethod method, string path) => new(ServiceNames.ApiGateway, name, method, path);
 
     private static GwOperation<T> Build<T>(string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read, JsonObject? body = null,
-        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null) =>
-        new(ServiceNames.ApiGateway, name, method, path, read, body is null ? null : Json.Write(body), query, references);
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null, JsonObject? shownBody = null) =>
+        new(ServiceNames.ApiGateway, name, method, path, read, body is null ? null : Json.Write(body), query, references, shownBody is null ? null : Json.Write(shownBody));
 }

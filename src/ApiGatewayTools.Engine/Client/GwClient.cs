@@ -30,8 +30,36 @@ public abstract class GwClient
             throw new InvalidOperationException($"{operation.Name} refers to an earlier step's answer; send it as part of its plan.");
         }
 
-        var text = await _transport.SendAsync(operation, ct).ConfigureAwait(false);
-        return operation.ReadAnswer(text, Connection);
+        var find = operation.Reconcile is { } reconcile ? (Func<CancellationToken, Task<object?>>)(token => reconcile(this, operation, token)) : null;
+        var answer = await _transport.SendAsync(operation, find, ct).ConfigureAwait(false);
+        return answer.Text is null ? answer.Made : operation.ReadAnswer(answer.Text, Connection);
+    }
+
+    /// <summary>Sends a read; what it reads is missing (404) answers null. Reconcile functions look with this.</summary>
+    internal async Task<T?> FindAsync<T>(GwOperation<T> read, CancellationToken ct) where T : class
+    {
+        try
+        {
+            return await SendAsync(read, ct).ConfigureAwait(false);
+        }
+        catch (GwServiceException e) when (e.Kind == GwErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The first item of a listing that matches, or null.</summary>
+    internal async Task<T?> FindAsync<T>(GwListing<T> listing, Func<T, bool> match, CancellationToken ct) where T : class
+    {
+        await foreach (var item in ListAsync(listing, ct).ConfigureAwait(false))
+        {
+            if (match(item))
+            {
+                return item;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Every item of a listing, page by page. A service that repeats a token would loop forever; that counts as the end too.</summary>

@@ -10,13 +10,14 @@ namespace ApiGatewayTools.Engine.Client;
 public class GwOperation
 {
     internal GwOperation(string service, string name, HttpMethod method, string path, string? body = null,
-        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
+        IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null, string? shownBody = null)
     {
         Service = service;
         Name = name;
         Method = method;
         Path = path;
         Body = body;
+        ShownBody = shownBody ?? body;
         Query = query ?? new Dictionary<string, string>();
         References = references ?? [];
     }
@@ -31,6 +32,8 @@ public class GwOperation
     public IReadOnlyDictionary<string, string> Query { get; }
     /// <summary>JSON body, or null for none.</summary>
     public string? Body { get; }
+    /// <summary>The body as -WhatIf and -Verbose show it: without the engine's call marker (<see cref="CallMarker"/>), which no description shows.</summary>
+    internal string? ShownBody { get; }
     /// <summary>
     /// Path labels or body strings that an earlier step of a plan answers; empty for an operation that can be sent
     /// as it is. A body hole is only ever placed in a string the module builds itself (an ARN), never in user text.
@@ -40,23 +43,41 @@ public class GwOperation
     /// <summary>Values sent in the body but never printed (an API key's value): <see cref="ToString"/> shows each as "***".</summary>
     internal IReadOnlyList<string> Secrets { get; init; } = [];
 
+    /// <summary>
+    /// How to find what an attempt of this operation made when its answer was lost (the connection dropped after
+    /// the request went out, the attempt timed out, the service failed with a 5xx): given the client and the
+    /// operation as sent, it answers what exists with the intended settings, read as this operation's answer, or
+    /// null when nothing is there. Null for operations that are safe to repeat as they are (reads, PUTs that
+    /// overwrite, PATCHes, DELETEs): those are retried as they are. Set only where the operation is built
+    /// (<see cref="ApiGatewayOperations"/>, <see cref="LambdaOperations"/>), before anyone else sees it.
+    /// </summary>
+    internal Func<GwClient, GwOperation, CancellationToken, Task<object?>>? Reconcile { get; private protected set; }
+
     /// <summary>One line for -WhatIf and -Verbose: "CreateResource POST /restapis/abc/resources/def {"pathPart":"pets"}".</summary>
     public override string ToString()
     {
         string Described(string text) => References.Aggregate(text, (described, reference) => described.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
         var path = Described(Path);
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
-        var body = Secrets.Aggregate(Body, (text, secret) => text?.Replace(secret, "***", StringComparison.Ordinal));
+        var body = Secrets.Aggregate(ShownBody, (text, secret) => text?.Replace(secret, "***", StringComparison.Ordinal));
         return body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Described(body)}";
     }
 
     /// <summary>The same request with every reference replaced by the (percent-encoded) value the earlier step answered.</summary>
-    internal GwOperation Resolve(Func<GwStepReference, string> valueOf) =>
-        References.Count == 0 ? this
-            : With(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)),
-                Body is null ? null : References.Aggregate(Body, (text, reference) => text.Replace(reference.Hole, JsonEncodedText.Encode(valueOf(reference)).ToString(), StringComparison.Ordinal)));
+    internal GwOperation Resolve(Func<GwStepReference, string> valueOf)
+    {
+        if (References.Count == 0)
+        {
+            return this;
+        }
+        string? InBody(string? text) => text is null ? null
+            : References.Aggregate(text, (resolved, reference) => resolved.Replace(reference.Hole, JsonEncodedText.Encode(valueOf(reference)).ToString(), StringComparison.Ordinal));
+        return With(References.Aggregate(Path, (text, reference) => text.Replace(reference.Hole, Uri.EscapeDataString(valueOf(reference)), StringComparison.Ordinal)),
+            InBody(Body), InBody(ShownBody));
+    }
 
-    protected virtual GwOperation With(string path, string? body) => new(Service, Name, Method, path, body, Query) { Secrets = Secrets };
+    protected virtual GwOperation With(string path, string? body, string? shownBody) =>
+        new(Service, Name, Method, path, body, Query, shownBody: shownBody) { Secrets = Secrets, Reconcile = Reconcile };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
     internal object? ReadAnswer(string text, GwConnection connection)
@@ -80,10 +101,18 @@ public sealed class GwOperation<T> : GwOperation
     private readonly Func<JsonElement, GwConnection, T> _read;
 
     internal GwOperation(string service, string name, HttpMethod method, string path, Func<JsonElement, GwConnection, T> read,
-        string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null)
-        : base(service, name, method, path, body, query, references) => _read = read;
+        string? body = null, IReadOnlyDictionary<string, string>? query = null, IReadOnlyList<GwStepReference>? references = null, string? shownBody = null)
+        : base(service, name, method, path, body, query, references, shownBody) => _read = read;
 
-    protected override GwOperation With(string path, string? body) => new GwOperation<T>(Service, Name, Method, path, _read, body, Query) { Secrets = Secrets };
+    protected override GwOperation With(string path, string? body, string? shownBody) =>
+        new GwOperation<T>(Service, Name, Method, path, _read, body, Query, shownBody: shownBody) { Secrets = Secrets, Reconcile = Reconcile };
+
+    /// <summary>Teaches this operation how to find what a lost attempt made (see <see cref="GwOperation.Reconcile"/>); answers the operation itself.</summary>
+    internal GwOperation<T> ReconciledBy(Func<GwClient, GwOperation, CancellationToken, Task<T?>> find)
+    {
+        Reconcile = async (client, sent, ct) => await find(client, sent, ct).ConfigureAwait(false);
+        return this;
+    }
 
     protected override object? Read(JsonElement answer, GwConnection connection) => _read(answer, connection);
 }
@@ -109,6 +138,9 @@ public interface IGwActivityListener
 
     /// <summary>The client is waiting before a retry (throttling, 5xx, dropped connection).</summary>
     void Waiting(string operation, TimeSpan delay, int attempt, string reason);
+
+    /// <summary>An attempt's answer may have been lost and the client looked for what it made (<see cref="GwOperation.Reconcile"/>).</summary>
+    void Reconciled(string operation, int attempt, string outcome) { }
 }
 
 public sealed record GwRequestRecord(string Operation, string Method, string Path, int? StatusCode, TimeSpan Elapsed, int Attempt, string? ErrorCode);

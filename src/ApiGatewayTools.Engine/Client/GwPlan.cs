@@ -34,13 +34,15 @@ public class GwPlan
     public override string ToString() => string.Join(Environment.NewLine, _steps.Select(s => s.Operation));
 
     /// <summary>
-    /// Sends every step in order. When a step fails after others succeeded, the error says which ran
-    /// (<see cref="GwPlanIncompleteException"/>); when the first fails, its own error is raised unchanged.
+    /// Sends every step in order. When a step fails, or the caller cancels, after others succeeded, the error says
+    /// which are done and which are not (<see cref="GwPlanIncompleteException"/>); when the first fails, its own
+    /// error is raised unchanged.
     /// </summary>
     public async Task<GwPlanResults> ApplyStepsAsync(GwClient client, Action<GwPlanStep, object?>? completed, CancellationToken ct)
     {
         var results = new GwPlanResults(_steps.Count);
         var done = new List<GwOperation>();
+        var doneText = new List<string>();
         foreach (var step in _steps)
         {
             var operation = step.Operation.Resolve(reference => reference.Select(results.Of(reference.Step)));
@@ -49,15 +51,30 @@ public class GwPlan
             {
                 result = await SendAsync(client, step, operation, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (done.Count > 0 && e is not OperationCanceledException)
+            catch (Exception e) when (done.Count > 0)
             {
-                throw new GwPlanIncompleteException(done, operation, e);
+                throw new GwPlanIncompleteException(done, doneText, [operation, .. _steps.Skip(step.Index + 1).Select(s => s.Operation)], e);
             }
             results.Set(step.Index, result);
             done.Add(operation);
+            doneText.Add(Done(operation, result));
             completed?.Invoke(step, result);
         }
         return results;
+    }
+
+    /// <summary>A done step as the user reads it: the request, and what it made where the answer names it.</summary>
+    private static string Done(GwOperation operation, object? result)
+    {
+        var made = result switch
+        {
+            RestApi api => $" (REST API {api.Name}, id {api.RestApiId})",
+            RestApiResource resource => $" ({resource.Path}, id {resource.ResourceId})",
+            Deployment deployment => $" (deployment {deployment.DeploymentId})",
+            Stage stage => $" (stage {stage.StageName})",
+            _ => "",
+        };
+        return $"{operation.Name} {operation.Method} {operation.Path}{made}";
     }
 
     private static async Task<object?> SendAsync(GwClient client, GwPlanStep step, GwOperation operation, CancellationToken ct)

@@ -47,9 +47,13 @@ public static class LambdaOperations
         }
             .Put("SourceArn", request.SourceArn)
             .Put("SourceAccount", request.SourceAccount);
+        // Statement ids are deterministic, so the statement a lost attempt added is found by its id and scope.
         return Build("AddPermission", HttpMethod.Post, FunctionPath(request.FunctionName) + "/policy",
             (json, connection) => ResponseMapper.Statement(Json.Parse(json.Str("Statement") ?? "{}"), request.FunctionName, connection),
-            body, QualifierQuery(request.Qualifier), references);
+            body, QualifierQuery(request.Qualifier), references)
+            .ReconciledBy(async (client, _, ct) =>
+                (await client.FindAsync(GetPolicy(request.FunctionName, request.Qualifier), ct).ConfigureAwait(false))?.Statements
+                    .FirstOrDefault(s => s.StatementId == request.StatementId && s.SourceArn == request.SourceArn && s.Principal == request.Principal));
     }
 
     public static GwOperation RemovePermission(string functionName, string statementId, string? qualifier) =>

@@ -83,8 +83,14 @@ public sealed class GwServiceException : GwException
 /// <summary>The endpoint could not be reached at all (after retries).</summary>
 public sealed class GwConnectionException : GwException
 {
-    public GwConnectionException(string operation, Uri endpoint, Exception inner)
-        : base("EndpointUnreachable", GwErrorKind.Connection, $"{operation}: could not reach {endpoint}: {inner.Message}", inner) { }
+    public GwConnectionException(string operation, Uri endpoint, Exception inner, bool answerMayBeLost = false)
+        : base("EndpointUnreachable", GwErrorKind.Connection, answerMayBeLost
+            ? $"{operation}: {endpoint} took the request but its answer never arrived ({inner.Message}), so it is not known whether it was done. Run the same command again: it finds what was made instead of making it twice."
+            : $"{operation}: could not reach {endpoint}: {inner.Message}", inner) =>
+        AnswerMayBeLost = answerMayBeLost;
+
+    /// <summary>True when a request went out and its answer was lost: the service may have done it.</summary>
+    public bool AnswerMayBeLost { get; }
 }
 
 /// <summary>The service answered with success but with something the engine cannot read (not JSON, not AWS's shape).</summary>
@@ -101,20 +107,47 @@ public sealed class GwUnexpectedResponseException : GwException
 }
 
 /// <summary>
-/// A plan stopped part-way: the steps before the failing one were applied and stay applied. The id and kind are
-/// the failing step's, so error handling stays the same; the message and <see cref="Completed"/> say what now exists.
+/// A plan stopped part-way (a failure, or the caller's cancellation): the steps before the stopping one were applied
+/// and stay applied. The id and kind are the failing step's, so error handling stays the same; the message lists what
+/// is done (with the ids the service gave) and what is not, and <see cref="Completed"/> and <see cref="NotDone"/> say
+/// it to scripts. Plans converge, so running the same command again finishes the work.
 /// </summary>
 public sealed class GwPlanIncompleteException : GwException
 {
-    public GwPlanIncompleteException(IReadOnlyList<Client.GwOperation> completed, Client.GwOperation failed, Exception inner)
-        : base(inner is GwException g ? g.ErrorId : "InternalError", inner is GwException k ? k.Kind : GwErrorKind.Unknown,
-            $"{inner.Message} {failed.Name} failed after {completed.Count} of the plan's steps were applied; these stay in place: " +
-            string.Join("; ", completed.Select(c => $"{c.Name} {c.Method} {c.Path}")) + ".", inner)
+    public const string InterruptedErrorId = "PlanInterrupted";
+
+    public GwPlanIncompleteException(IReadOnlyList<Client.GwOperation> completed, IReadOnlyList<string> completedDescriptions,
+        IReadOnlyList<Client.GwOperation> notDone, Exception inner)
+        : base(inner switch
+        {
+            GwException g => g.ErrorId,
+            OperationCanceledException => InterruptedErrorId,
+            _ => "InternalError",
+        }, inner is GwException k ? k.Kind : GwErrorKind.Unknown, Describe(completedDescriptions, notDone, inner), inner)
     {
         Completed = completed;
-        Failed = failed;
+        NotDone = notDone;
+        Failed = notDone[0];
     }
 
     public IReadOnlyList<Client.GwOperation> Completed { get; }
+    /// <summary>The step that failed or was interrupted, then every step after it.</summary>
+    public IReadOnlyList<Client.GwOperation> NotDone { get; }
     public Client.GwOperation Failed { get; }
+    public bool Interrupted => InnerException is OperationCanceledException;
+
+    private static string Describe(IReadOnlyList<string> done, IReadOnlyList<Client.GwOperation> notDone, Exception inner)
+    {
+        var why = inner is OperationCanceledException
+            ? $"Stopped before {notDone[0].Name} finished."
+            : $"{inner.Message} {notDone[0].Name} failed after {done.Count} of the plan's steps were applied; these stay in place.";
+        return $"{why} Done: {string.Join("; ", done)}. Not done: {string.Join("; ", notDone.Select(StepText))}. " +
+            "Run the same command again to finish: what is done is found, not made twice.";
+    }
+
+    private static string StepText(Client.GwOperation operation)
+    {
+        var line = operation.ToString();
+        return operation.ShownBody is null ? line : line[..^(operation.ShownBody.Length + 1)];
+    }
 }

@@ -123,7 +123,8 @@ internal static class ResponseMapper
         Connection = connection,
         RestApiId = restApiId,
         DeploymentId = json.Str("id") ?? "",
-        Description = json.Str("description"),
+        Description = CallMarker.Strip(json.Str("description")),
+        MadeByCall = CallMarker.Of(json.Str("description")),
         CreatedDate = json.EpochSeconds("createdDate"),
     };
 

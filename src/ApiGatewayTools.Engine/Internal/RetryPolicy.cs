@@ -10,6 +10,13 @@ internal sealed record RetryOptions
 
     public int MaxThrottleAttempts { get; init; } = 8;
     public int MaxOtherAttempts { get; init; } = 5;
+    /// <summary>
+    /// When set (-MaxRetry, AWS_MAX_ATTEMPTS, or AWS_RETRY_MODE standard/adaptive), every attempt of a call counts
+    /// against this one number, whatever failed: throttling, 5xx, dropped connections and the transport's own re-sends.
+    /// </summary>
+    public int? MaxAttempts { get; init; }
+    /// <summary>Adaptive mode: the client paces itself by AWS's quotas on every endpoint, not only AWS's own.</summary>
+    public bool PaceEveryEndpoint { get; init; }
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(20);
     /// <summary>How long one attempt may take before it counts as a dropped connection.</summary>
@@ -53,7 +60,7 @@ internal static class RetryPolicy
     }
 
     public static int MaxAttempts(RetryOptions options, FailureClass failure) =>
-        failure == FailureClass.Throttled ? options.MaxThrottleAttempts : options.MaxOtherAttempts;
+        options.MaxAttempts ?? (failure == FailureClass.Throttled ? options.MaxThrottleAttempts : options.MaxOtherAttempts);
 
     /// <summary>Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))].</summary>
     public static TimeSpan Backoff(RetryOptions options, int attempt)

@@ -143,7 +143,10 @@ public sealed record Deployment : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string DeploymentId { get; init; } = "";
+    /// <summary>The description as the user wrote it (without the marker of the call that made it).</summary>
     public string? Description { get; init; }
+    /// <summary>The marker of the engine call that made this deployment (<see cref="Internal.CallMarker"/>), if any.</summary>
+    internal string? MadeByCall { get; init; }
     public DateTimeOffset? CreatedDate { get; init; }
     /// <summary>The stages serving this deployment (filled by Get-GwDeployment; AWS's Deployment does not say).</summary>
     public IReadOnlyList<string> Stages { get; init; } = [];

@@ -36,6 +36,14 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>
+    /// How many times a failed call is tried again (throttling, 5xx, dropped connections), 0 for never; overrides
+    /// AWS_MAX_ATTEMPTS and AWS_RETRY_MODE.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 50)]
+    public int? MaxRetry { get; set; }
+
     /// <summary>The connection an upstream object came from; binds from the pipeline so a pipeline keeps its target.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public GwConnection? Connection { get; set; }
@@ -53,6 +61,12 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
         try
         {
             work();
+        }
+        catch (GwPlanIncompleteException e) when (e.Interrupted || _stopping.IsCancellationRequested)
+        {
+            // Ctrl+C part-way through: the pipeline is stopping and takes no more records, so the host is told
+            // directly what exists and what does not.
+            ReportInterrupted(e);
         }
         catch (GwException e) when (IsInputError(e))
         {
@@ -81,6 +95,18 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
 
     protected virtual void EndItems()
     {
+    }
+
+    private void ReportInterrupted(GwPlanIncompleteException e)
+    {
+        try
+        {
+            Host.UI.WriteWarningLine($"{MyInvocation.MyCommand.Name}: {e.Message}");
+        }
+        catch (Exception hostFailure) when (hostFailure is PipelineStoppedException or InvalidOperationException or NotImplementedException)
+        {
+            // A host without a UI: the interruption itself is all there is to report.
+        }
     }
 
     /// <summary>What an error record names as its target (the item being processed).</summary>
@@ -123,7 +149,8 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
         if (!_clients.TryGetValue(connection, out var clients))
         {
             _listener ??= new ActivityListener(this);
-            clients = (new ApiGatewayClient(connection, _listener), new LambdaClient(connection, _listener));
+            var retry = GwRetrySettings.Resolve(MaxRetry);
+            clients = (new ApiGatewayClient(connection, _listener, retry), new LambdaClient(connection, _listener, retry));
             _clients[connection] = clients;
         }
         return clients;
@@ -215,6 +242,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
             cmdlet.WriteVerbose($"{operation}: {reason}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1})");
             Show(ThrottleProgressId, $"Waiting to retry {operation}", reason, (int)Math.Ceiling(delay.TotalSeconds));
         });
+
+        public void Reconciled(string operation, int attempt, string outcome) => cmdlet.Post(() =>
+            cmdlet.WriteVerbose($"{operation} (attempt {attempt}): {outcome}"));
 
         /// <summary>Closes the progress bars this work opened, once it is done.</summary>
         public void CompleteProgress()
