@@ -64,10 +64,13 @@ $Goals = [pscustomobject]@{
     CachedShareOfMock     = 0.80
     AuthorizedShareOfMock = 0.80
     P99Ms                 = 20
+    # How much later than MOCK a warm handler file answers, one request at a time.
+    FunctionP50GapMs      = 2
     ImportMs              = 150
     ImportWorkingSetMB    = 30
 }
 $script:AptUpdated = $false
+$OneAtATime = 'one request at a time'
 
 #region Tools and processes
 
@@ -196,7 +199,7 @@ function Get-ToolVersion([string] $Command, [string[]] $ArgumentList, [string] $
 function Invoke-LoadRun([string] $Url, [int] $Seconds) {
     if ($script:Generator.Name -eq 'wrk') {
         # bash's `times` reports the CPU its child (wrk) used; wrk itself does not.
-        $threads = [Environment]::ProcessorCount
+        $threads = [Math]::Min([Environment]::ProcessorCount, $Connections)
         $command = "wrk --latency -t$threads -c$Connections -d${Seconds}s '$Url'; status=`$?; times; exit `$status"
         $output = Invoke-BoundedProcess 'bash' @('-c', $command) ($Seconds + 30)
         ConvertFrom-WrkOutput $output
@@ -449,6 +452,15 @@ function Measure-DataPlane {
         Add-Type -Path (Join-Path $PSScriptRoot 'HelloListener.cs')
         $hello = [ApiGatewayTools.Bench.HelloListener]::new((Get-FreePort))
         Measure-Target 'HttpListener hello (this process)' $hello.Url $inThisProcess
+
+        # What a call adds without any queueing: one connection, one request after another. Under the load above,
+        # p50 is mostly time spent waiting behind the other connections' requests.
+        $Connections = 1
+        Measure-Target "gateway MOCK, $OneAtATime" "$($stages.Plain.InvokeUrl)/mock" $inThisProcess
+        foreach ($target in $script:FunctionTargets | Where-Object { Get-Command $_.Program -ErrorAction Ignore }) {
+            $path = $target.Path
+            Measure-Target "gateway AWS_PROXY -> warm $($target.Name), $OneAtATime" "$($stages.Plain.InvokeUrl)/$path" $inThisProcess { Get-FunctionWorkerIds $path }.GetNewClosure()
+        }
     }
     catch {
         Write-Warning "Data-plane benchmark stopped: $_"
@@ -602,6 +614,18 @@ function Get-Verdicts($DataPlane, $Import) {
     }
     else { & $row 'HTTP cache hit vs backend path' 'faster (req/s)' $missing $false }
 
+    $mockAlone = $byName["gateway MOCK, $OneAtATime"]
+    foreach ($target in $script:FunctionTargets) {
+        $function = $byName["gateway AWS_PROXY -> warm $($target.Name), $OneAtATime"]
+        $label = "Warm $($target.Name) p50 vs MOCK p50, $OneAtATime"
+        $goal = 'within {0} ms' -f $Goals.FunctionP50GapMs
+        if ($function -and $mockAlone) {
+            $gap = $function.P50Ms - $mockAlone.P50Ms
+            & $row $label $goal ('+{0:N2} ms ({1:N2} vs {2:N2} ms)' -f $gap, $function.P50Ms, $mockAlone.P50Ms) ($gap -le $Goals.FunctionP50GapMs)
+        }
+        else { & $row $label $goal $missing $false }
+    }
+
     foreach ($pair in @(@('MOCK p99', $mock), @('HTTP_PROXY p99', $proxy))) {
         if ($pair[1]) { & $row $pair[0] "< $($Goals.P99Ms) ms" ('{0:N2} ms' -f $pair[1].P99Ms) ($pair[1].P99Ms -lt $Goals.P99Ms) }
         else { & $row $pair[0] "< $($Goals.P99Ms) ms" $missing $false }
@@ -695,7 +719,7 @@ function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
         ''
         '## Local gateway data plane'
         ''
-        "$($script:Generator.Name), $Connections connections, $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``, and again to the stage ``cached``, whose cache answers every request after the first: the cached rows). Its account throttle is raised above any rate measured, and so is the ``cached`` stage's throttle."
+        "$($script:Generator.Name), $Connections connections (one for the rows marked ""$OneAtATime""), $WarmupSeconds s warm-up then $DurationSeconds s measured per target; GET, a 11-byte JSON answer. The backend and the reverse proxy are one nginx process with $([Environment]::ProcessorCount) workers; the gateway runs inside the benchmark's pwsh, set up with the module's cmdlets (MOCK on GET /mock, HTTP_PROXY on GET /proxy to the backend, deployed to the stage ``bench``, and again to the stage ``cached``, whose cache answers every request after the first: the cached rows). Its account throttle is raised above any rate measured, and so is the ``cached`` stage's throttle."
         ''
         ConvertTo-MarkdownTable @($DataPlane) 'Name', 'RequestsPerSecond', 'P50Ms', 'P99Ms', 'Errors', 'Non2xx', 'GeneratorCpu', 'ServerCpu', 'BackendCpu', 'IdleCpu', 'OtherCpu', 'ServerUsPerRequest' @{
             RequestsPerSecond = '{0:N0}'; P50Ms = '{0:N2}'; P99Ms = '{0:N2}'; GeneratorCpu = '{0:N0}%'; ServerCpu = '{0:N0}%'; BackendCpu = '{0:N0}%'; IdleCpu = '{0:N0}%'; OtherCpu = '{0:N0}%'; ServerUsPerRequest = '{0:N0}'
