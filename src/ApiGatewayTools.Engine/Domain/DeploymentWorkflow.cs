@@ -97,8 +97,8 @@ public static partial class DeploymentWorkflow
         return (plan, deployment, stage is not null);
     }
 
-    /// <summary>What Publish-GwDeployment reports for an existing deployment published to a stage.</summary>
-    public static DeploymentResult PublishedExisting(Deployment deployment, Stage stage, bool stageCreated) => new()
+    /// <summary>What Publish-GwDeployment reports: the deployment (new or existing) and the stage now serving it.</summary>
+    public static DeploymentResult Published(Deployment deployment, Stage stage, bool stageCreated) => new()
     {
         Connection = stage.Connection,
         RestApiId = stage.RestApiId,
@@ -142,18 +142,7 @@ public static partial class DeploymentWorkflow
 
         var deployment = await plan.ApplyAsync(client, ct).ConfigureAwait(false);
         var stage = await client.GetStageAsync(request.RestApiId, stageName, ct).ConfigureAwait(false);
-        return new DeploymentResult
-        {
-            Connection = client.Connection,
-            RestApiId = request.RestApiId,
-            DeploymentId = deployment.DeploymentId,
-            StageName = stageName,
-            Description = deployment.Description,
-            CreatedDate = deployment.CreatedDate,
-            InvokeUrl = stage.InvokeUrl,
-            StageCreated = !stageExisted,
-            Canary = stage.Canary,
-        };
+        return Published(deployment, stage, !stageExisted);
     }
 
     /// <summary>

@@ -98,6 +98,6 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
         WriteVerbose(stageExists
             ? $"Stage {stageName} now serves existing deployment {DeploymentId}."
             : $"Created stage {stageName} serving existing deployment {DeploymentId}.");
-        WriteObject(DeploymentWorkflow.PublishedExisting(deployment, stage, !stageExists));
+        WriteObject(DeploymentWorkflow.Published(deployment, stage, !stageExists));
     }
 }
