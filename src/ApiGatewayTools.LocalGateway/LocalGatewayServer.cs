@@ -304,8 +304,16 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             return;
         }
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed listener can fail to unregister its prefix when another listener has just taken the
+            // port ("Address already in use"); this one is closed either way, and stopping must not throw.
+        }
         try
         {
             await _acceptLoop.ConfigureAwait(false);
