@@ -34,6 +34,8 @@ internal sealed record RestApiRecord
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
+        DocumentationParts = original.DocumentationParts;
+        DocumentationVersions = original.DocumentationVersions;
     }
 
     public required string Id { get; init; }
@@ -64,4 +66,10 @@ internal sealed record RestApiRecord
 
     public Store<AuthorizerRecord> Authorizers { get; } =
         new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
+
+    public Store<DocumentationPartRecord> DocumentationParts { get; } =
+        new(part => part.Id, _ => GatewayError.NotFound("Invalid Documentation part identifier specified"));
+
+    public Store<DocumentationVersionRecord> DocumentationVersions { get; } =
+        new(version => version.Version, _ => GatewayError.NotFound("Invalid Documentation version specified"));
 }

@@ -38,6 +38,8 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                DocumentationParts = [.. api.DocumentationParts.Values],
+                DocumentationVersions = [.. api.DocumentationVersions.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -88,6 +90,14 @@ internal static class StateFile
             foreach (var validator in persisted.RequestValidators ?? [])
             {
                 api.RequestValidators.Add(validator);
+            }
+            foreach (var part in persisted.DocumentationParts ?? [])
+            {
+                api.DocumentationParts.Add(part);
+            }
+            foreach (var version in persisted.DocumentationVersions ?? [])
+            {
+                api.DocumentationVersions.Add(version);
             }
             state.RestApis.Add(api);
         }
@@ -140,6 +150,8 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<DocumentationPartRecord>? DocumentationParts { get; set; }
+        public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
