@@ -30,6 +30,8 @@ BeforeAll {
         $validator = $api | New-GwRequestValidator -Name body -ValidateRequestBody
         $root = $api | Get-GwResource -Path /
         $authorizer = New-GwAuthorizer -RestApiId $api.RestApiId -Name (New-TestName 'auth') -Type TOKEN -FunctionName $script:FunctionName -IdentitySource 'method.request.header.Authorization'
+        $part = $api | Set-GwDocumentationPart -Property @{ description = 'prop' }
+        $documentation = $api | New-GwDocumentationVersion -Version 'prop-1'
         @{
             RestApiId = $api.RestApiId; ParentId = $root.ResourceId; PathPart = 'more'; Path = '/pets'; HttpMethod = 'GET'
             StageName = 'prod'; DeploymentId = $stage.DeploymentId; RequestValidatorId = $validator.RequestValidatorId
@@ -37,6 +39,7 @@ BeforeAll {
             ScriptBlock = { 'ok' }; CanaryPercent = 10; AuthorizerId = $authorizer.AuthorizerId
             ApiKeyId = $script:Shared.ApiKeyId; UsagePlanId = $script:Shared.UsagePlanId; FunctionVersion = $script:Shared.FunctionVersion
             UserPool = $script:Shared.UserPool; ProviderArn = $script:Shared.ProviderArn
+            Property = @{ summary = 'prop' }; DocumentationPartId = $part.DocumentationPartId; Version = $documentation.Version
         }
     }
     # The gateway logs each request before its answer goes out, so the log is complete when a cmdlet returns: no

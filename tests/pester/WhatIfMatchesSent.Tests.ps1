@@ -206,6 +206,57 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Set-GwDocumentationPart creating a part' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwDocumentationPart -Property @{ summary = 'Pets' } -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateDocumentationPart POST /restapis/$($api.RestApiId)/documentation/parts")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwDocumentationPart updating a part' {
+        $part = New-TestApi | Set-GwDocumentationPart -Property @{ summary = 'old' }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Set-GwDocumentationPart -RestApiId $part.RestApiId -Property @{ summary = 'new' } -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateDocumentationPart PATCH /restapis/$($part.RestApiId)/documentation/parts/$($part.DocumentationPartId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwDocumentationPart' {
+        $part = New-TestApi | Set-GwDocumentationPart -Property @{ summary = 'gone' }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $part | Remove-GwDocumentationPart -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteDocumentationPart DELETE /restapis/$($part.RestApiId)/documentation/parts/$($part.DocumentationPartId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'New-GwDocumentationVersion publishing on a stage' {
+        $api = New-TestApi
+        $api | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration | Out-Null
+        $api | Publish-GwDeployment -StageName prod | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwDocumentationVersion -Version 1.0 -StageName prod -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateDocumentationVersion POST /restapis/$($api.RestApiId)/documentation/versions")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwDocumentationVersion' {
+        $version = New-TestApi | New-GwDocumentationVersion -Version 1.0
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $version | Remove-GwDocumentationVersion -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteDocumentationVersion DELETE /restapis/$($version.RestApiId)/documentation/versions/1.0")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Publish-GwDeployment -DocumentationVersion' {
+        $api = New-TestApi
+        $api | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Publish-GwDeployment -StageName prod -DocumentationVersion 1.0 -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateDeployment POST /restapis/$($api.RestApiId)/deployments", "CreateDocumentationVersion POST /restapis/$($api.RestApiId)/documentation/versions")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'New-GwAuthorizer creating a Lambda authorizer and its permission' {
         $api = New-TestApi
         $function = New-TestFunction

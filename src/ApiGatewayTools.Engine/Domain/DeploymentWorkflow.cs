@@ -109,6 +109,7 @@ public static partial class DeploymentWorkflow
         InvokeUrl = stage.InvokeUrl,
         StageCreated = stageCreated,
         Canary = stage.Canary,
+        DocumentationVersion = stage.DocumentationVersion,
     };
 
     /// <summary>CreateDeployment with a stage name: API Gateway creates the stage when it is missing, else points it at the new deployment (or makes it the canary).</summary>

@@ -263,6 +263,8 @@ public sealed record DeploymentResult : GwObject
     public bool StageCreated { get; init; }
     /// <summary>The stage's canary after publishing; the new deployment is its DeploymentId when published with -CanaryPercent.</summary>
     public StageCanary? Canary { get; init; }
+    /// <summary>The documentation version the stage publishes (Publish-GwDeployment -DocumentationVersion).</summary>
+    public string? DocumentationVersion { get; init; }
 
     public override string ToString() => Canary?.DeploymentId == DeploymentId
         ? $"{StageName} canary {Canary.PercentTraffic}% -> {DeploymentId} ({InvokeUrl})"

@@ -44,12 +44,21 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
     [ValidateNotNullOrEmpty]
     public string DeploymentId { get; set; } = "";
 
+    /// <summary>
+    /// The documentation version the stage publishes: created from the documentation parts as they are now when
+    /// the API has no version of that name.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DocumentationVersion { get; set; }
+
     protected override void ProcessItem()
     {
         var stageName = DeploymentWorkflow.ValidateStageName(StageName);
+        var documentationVersion = DocumentationVersion is null ? null : DocumentationWorkflow.ValidateVersion(DocumentationVersion, nameof(DocumentationVersion));
         if (ParameterSetName == ExistingSet)
         {
-            PublishExisting(stageName);
+            PublishExisting(stageName, documentationVersion);
             return;
         }
 
@@ -65,6 +74,11 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
         };
         var client = Gateway(ResolveConnection());
         var plan = DeploymentWorkflow.Plan(request);
+        if (documentationVersion is not null)
+        {
+            Await(ct => DocumentationWorkflow.AddPublishStepsAsync(client, plan, RestApiId, stageName, documentationVersion, ct));
+        }
+
         var target = request.Canary is null ? $"stage {StageName} of REST API {RestApiId}" : $"the canary of stage {StageName} of REST API {RestApiId}";
         if (!ShouldProcess(target, plan.ToString()))
         {
@@ -80,10 +94,15 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
         WriteObject(result);
     }
 
-    private void PublishExisting(string stageName)
+    private void PublishExisting(string stageName, string? documentationVersion)
     {
         var client = Gateway(ResolveConnection());
         var (plan, deployment, stageExists) = Await(ct => DeploymentWorkflow.PlanPublishExistingAsync(client, RestApiId, stageName, DeploymentId, ct));
+        if (documentationVersion is not null)
+        {
+            Await(ct => DocumentationWorkflow.AddPublishStepsAsync(client, plan, RestApiId, stageName, documentationVersion, ct));
+        }
+
         if (plan.IsEmpty)
         {
             WriteWarning($"Stage {stageName} already serves deployment {DeploymentId}; nothing was changed. " +
@@ -95,6 +114,10 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
         }
 
         var stage = Await(ct => plan.ApplyAsync(client, ct));
+        if (documentationVersion is not null)
+        {
+            stage = Await(ct => client.GetStageAsync(RestApiId, stageName, ct));
+        }
         WriteVerbose(stageExists
             ? $"Stage {stageName} now serves existing deployment {DeploymentId}."
             : $"Created stage {stageName} serving existing deployment {DeploymentId}.");

@@ -11,6 +11,14 @@ public sealed class HttpMethodCompleter : IArgumentCompleter
         ServiceCompleter.Filter(HttpVerb.MethodVerbs.Select(v => (v, v)), wordToComplete);
 }
 
+/// <summary>Completes a documentation -Location with AWS's entity types.</summary>
+public sealed class DocumentationLocationCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        ServiceCompleter.Filter(DocumentationLocation.Types.Select(t => (t, t)), wordToComplete);
+}
+
 /// <summary>Completes -CacheClusterSize with the sizes API Gateway offers.</summary>
 public sealed class CacheClusterSizeCompleter : IArgumentCompleter
 {

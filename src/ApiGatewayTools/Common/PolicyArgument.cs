@@ -28,8 +28,8 @@ internal static class PolicyArgument
         }
     }
 
-    /// <summary>Hashtables and custom objects as dictionaries, arrays as lists, everything else as its base value.</summary>
-    private static object? Plain(object? value)
+    /// <summary>Hashtables and custom objects as dictionaries, arrays as lists, everything else as its base value (also for -Property of documentation).</summary>
+    internal static object? Plain(object? value)
     {
         if (value is PSObject { BaseObject: PSCustomObject } custom)
         {
