@@ -61,7 +61,7 @@ public sealed class DocumentationPlanTests
         var location = DocumentationLocation.Create("METHOD", "/pets", "POST", null, null);
         var plan = DocumentationWorkflow.PlanPart("a1", location, """{"summary":"Add a pet"}""", [ListPets]);
 
-        Assert.Equal("""CreateDocumentationPart POST /restapis/a1/documentation/parts {"location":{"type":"METHOD","path":"/pets","method":"POST"},"properties":"{\u0022summary\u0022:\u0022Add a pet\u0022}"}""",
+        Assert.Equal("""CreateDocumentationPart POST /restapis/a1/documentation/parts {"location":{"type":"METHOD","path":"/pets","method":"POST"},"properties":"{\"summary\":\"Add a pet\"}"}""",
             plan.ToString());
     }
 
