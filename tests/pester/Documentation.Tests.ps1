@@ -65,6 +65,15 @@ Describe 'Set-GwDocumentationPart' {
         @(Get-GwDocumentationPart -RestApiId $api.RestApiId).Count | Should -Be 1
     }
 
+    It 'takes a part piped back from Get-GwDocumentationPart, whose unused fields are empty' {
+        $api = New-PetsApi
+        $first = $api | Set-GwDocumentationPart -Location RESOURCE -Path /pets -Property @{ description = 'old' }
+        $updated = Get-GwDocumentationPart -RestApiId $api.RestApiId -Location RESOURCE | Set-GwDocumentationPart -Location RESOURCE -Property @{ description = 'new' }
+
+        $updated.DocumentationPartId | Should -BeExactly $first.DocumentationPartId
+        $updated.Properties | Should -BeExactly '{"description":"new"}'
+    }
+
     It 'refuses <Case> before anything is sent' -ForEach @(
         @{ Case = 'a location type AWS lacks'; Arguments = @{ Location = 'STAGE' }; ErrorId = 'InvalidDocumentationLocation'; Message = '*use one of API, AUTHORIZER, MODEL*' }
         @{ Case = 'a field the type does not take'; Arguments = @{ Location = 'RESOURCE'; Path = '/pets'; HttpMethod = 'GET' }; ErrorId = 'DocumentationFieldNotTaken'; Message = '*-HttpMethod does not apply to a RESOURCE location*' }

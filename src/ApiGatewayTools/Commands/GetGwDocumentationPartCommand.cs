@@ -18,6 +18,7 @@ public sealed class GetGwDocumentationPartCommand : GwRestApiCmdlet
     /// <summary>Only parts at exactly this resource path.</summary>
     [Parameter(ParameterSetName = Filtered)]
     [ValidateNotNullOrEmpty]
+    [ResourcePathArgument(nameof(Path))]
     public string? Path { get; set; }
 
     /// <summary>Only parts whose name contains this text.</summary>

@@ -20,20 +20,21 @@ public sealed class SetGwDocumentationPartCommand : GwRestApiCmdlet
     [ValidateNotNullOrEmpty]
     public string? Location { get; set; }
 
+    // The pipeline-bound fields take null (a piped object without the field, e.g. a documentation part of a
+    // resource has no HttpMethod), so that piping never fails on a field the location does not use.
+
     /// <summary>The resource's path, e.g. /pets/{petId}; binds from resources and methods.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [ResourcePathArgument(nameof(Path))]
     public string? Path { get; set; }
 
     /// <summary>The resource's id, when a piped method carries no path.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     public string? ResourceId { get; set; }
 
     /// <summary>The method's verb, or * for every method; binds from methods.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(HttpMethodCompleter))]
-    [ValidateNotNullOrEmpty]
     public string? HttpMethod { get; set; }
 
     /// <summary>The response's status code (100 to 599), or * for every response.</summary>
@@ -56,17 +57,17 @@ public sealed class SetGwDocumentationPartCommand : GwRestApiCmdlet
     protected override void ProcessItem()
     {
         var properties = DocumentationWorkflow.ContentOf(Property is string text ? text : PolicyArgument.Plain(Property), nameof(Property));
-        var type = Location ?? (HttpMethod is not null ? "METHOD" : Path is not null || ResourceId is not null ? "RESOURCE" : "API");
+        var (path, resourceId, httpMethod) = (NullIfEmpty(Path), NullIfEmpty(ResourceId), NullIfEmpty(HttpMethod));
+        var type = Location ?? (httpMethod is not null ? "METHOD" : path is not null || resourceId is not null ? "RESOURCE" : "API");
         var connection = ResolveConnection();
         var client = Gateway(connection);
-        var path = Path;
-        if (path is null && ResourceId is not null && DocumentationLocation.TakesPath(type))
+        if (path is null && resourceId is not null && DocumentationLocation.TakesPath(type))
         {
-            path = (Tree(connection, RestApiId).FindById(ResourceId)
-                ?? Await(ct => client.GetResourceAsync(RestApiId, ResourceId, ct))).Path;
+            path = (Tree(connection, RestApiId).FindById(resourceId)
+                ?? Await(ct => client.GetResourceAsync(RestApiId, resourceId, ct))).Path;
         }
 
-        var location = DocumentationLocation.Create(type, path, HttpMethod, StatusCode, Name);
+        var location = DocumentationLocation.Create(type, path, httpMethod, StatusCode, Name);
         location.EnsureExistsIn(Tree(connection, RestApiId));
         var existing = Await(ct => client.ListAsync(DocumentationWorkflow.Candidates(RestApiId, location), ct).ToListAsync(ct));
         var plan = DocumentationWorkflow.PlanPart(RestApiId, location, properties, existing);
@@ -75,4 +76,6 @@ public sealed class SetGwDocumentationPartCommand : GwRestApiCmdlet
             WriteObject(part);
         }
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
