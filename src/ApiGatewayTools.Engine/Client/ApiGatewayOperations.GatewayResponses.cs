@@ -40,6 +40,11 @@ public sealed record GatewayResponseSettings(string ResponseType, int? StatusCod
                     $"'{name}' is not a header name: use letters, digits and !#$%&'*+-.^_`|~ only, e.g. -Header @{{ 'Access-Control-Allow-Origin' = '*' }}.");
             }
             var text = value ?? "";
+            if (text.Any(char.IsControl))
+            {
+                throw new GwValidationException(InvalidHeaderErrorId, "Header",
+                    $"The value of header '{name}' has a control character (a line break, tab or NUL): a header value is one line of text.");
+            }
             parameters[GatewayResponseTypes.HeaderPrefix + name] = MappedValue.IsMatch(text) ? text : "'" + text + "'";
         }
         return parameters;

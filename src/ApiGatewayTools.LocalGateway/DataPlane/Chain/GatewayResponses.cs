@@ -58,7 +58,8 @@ internal sealed class GatewayResponses
         List<KeyValuePair<string, string>> headers = [new("Content-Type", contentType), new("x-amzn-ErrorType", failure.ErrorType)];
         foreach (var (key, expression) in response.ResponseParameters)
         {
-            if (key.StartsWith(HeaderPrefix, StringComparison.Ordinal) && HeaderValue(expression, Context) is { } value)
+            // A value no HTTP header can carry (a line break from a request value) is left out rather than sent broken.
+            if (key.StartsWith(HeaderPrefix, StringComparison.Ordinal) && HeaderValue(expression, Context) is { } value && !value.Any(char.IsControl))
             {
                 headers.RemoveAll(header => string.Equals(header.Key, key[HeaderPrefix.Length..], StringComparison.OrdinalIgnoreCase));
                 headers.Add(new(key[HeaderPrefix.Length..], value));
