@@ -210,7 +210,7 @@ Describe 'What -WhatIf prints is what is sent' {
         $api = New-TestApi
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwGatewayResponse -ResponseType THROTTLED -StatusCode 503 -Header @{ 'Retry-After' = '1' } -WhatIf:$WhatIf }
 
-        $result.Printed | Should -Be @("PutGatewayResponse PUT /restapis/$($api.RestApiId)/gatewayresponses/THROTTLED {""statusCode"":""503"",""responseParameters"":{""gatewayresponse.header.Retry-After"":""'1'""},""responseTemplates"":{}}")
+        $result.Printed | Should -Be @("PutGatewayResponse PUT /restapis/$($api.RestApiId)/gatewayresponses/THROTTLED")
         $result.Sent | Should -Be $result.Printed
     }
 

@@ -171,18 +171,7 @@ internal sealed class GatewayResponses
     {
         var variables = new Dictionary<string, object?>(request.Context, StringComparer.Ordinal);
         AddError(variables, failure);
-        return new MappingTemplateContext
-        {
-            Body = "",
-            PathParameters = request.PathParameters,
-            QueryStringParameters = request.QueryStringParameters,
-            MultiValueQueryStringParameters = request.MultiValueQueryStringParameters,
-            Headers = request.Headers,
-            MultiValueHeaders = request.MultiValueHeaders,
-            Context = variables,
-            StageVariables = request.StageVariables,
-            Cancellation = request.Cancellation,
-        };
+        return request with { Body = "", Context = variables };
     }
 
     /// <summary>$context.error.*: the default body's message, the same as a JSON string, and the response type.</summary>
