@@ -87,6 +87,12 @@ internal sealed class GatewayFailure
     /// <summary>The body's message, as the access log's $context.error.message reports it.</summary>
     public string Message { get; }
     public byte[] Body { get; }
+    /// <summary>What a request validation found wrong ($context.error.validationErrorString); null for other failures.</summary>
+    public string? ValidationError { get; private init; }
+
+    /// <summary>The same failure with what validation found wrong, for the request log and $context.error.validationErrorString.</summary>
+    public GatewayFailure WithValidationError(string validationError) =>
+        new(ResponseType, StatusCode, ErrorType, Message, Body) { ValidationError = validationError };
 
     /// <summary>MISSING_AUTHENTICATION_TOKEN: no resource or method matches, or an AWS_IAM method was called unsigned.</summary>
     public static readonly GatewayFailure MissingAuthenticationToken = new(GatewayResponseType.MissingAuthenticationToken, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");

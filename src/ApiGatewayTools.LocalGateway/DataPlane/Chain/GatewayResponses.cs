@@ -174,12 +174,13 @@ internal sealed class GatewayResponses
         return request with { Body = "", Context = variables };
     }
 
-    /// <summary>$context.error.*: the default body's message, the same as a JSON string, and the response type.</summary>
+    /// <summary>$context.error.*: the default body's message, the same as a JSON string, the response type and what validation found.</summary>
     private static void AddError(Dictionary<string, object?> variables, GatewayFailure failure)
     {
         variables["error.message"] = failure.Message;
         variables["error.messageString"] = MessageString(failure);
         variables["error.responseType"] = failure.ResponseType.Name;
+        variables["error.validationErrorString"] = failure.ValidationError;
     }
 
     /// <summary>The message as a JSON value: quoted and escaped (API Gateway's authorizer configuration error has none: null).</summary>

@@ -133,6 +133,7 @@ internal sealed class AccessLogFormat
             "error.message" => failure?.Message,
             "error.messageString" => failure is null ? null : GatewayResponses.MessageString(failure),
             "error.responseType" => failure?.ResponseType.Name,
+            "error.validationErrorString" => failure?.ValidationError,
             "isCanaryRequest" => context.FoundStage?.Canary is null ? null : context.Canary ? "true" : "false",
             _ => null,
         };

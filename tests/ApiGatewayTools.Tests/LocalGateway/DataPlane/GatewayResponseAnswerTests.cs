@@ -60,6 +60,11 @@ public sealed class GatewayResponseAnswerTests : IAsyncLifetime
         Assert.Equal("""{"message": "Missing required request parameters: [limit, name]"}""", System.Text.Encoding.UTF8.GetString(missing.Body));
         Assert.Equal("BAD_REQUEST_PARAMETERS", missing.ResponseType.Name);
         Assert.Equal("INVALID_SIGNATURE", GatewayFailure.SignatureRefused("InvalidSignatureException", "x").ResponseType.Name);
+        var detailed = GatewayFailure.BadRequestBody.WithValidationError("[object has missing required properties ([\"name\"])]");
+        Assert.Equal(GatewayFailure.BadRequestBody.Body, detailed.Body);
+        Assert.Equal(GatewayFailure.BadRequestBody.ResponseType, detailed.ResponseType);
+        Assert.Equal("[object has missing required properties ([\"name\"])]", detailed.ValidationError);
+        Assert.Null(GatewayFailure.BadRequestBody.ValidationError);
     }
 
     [Fact]
