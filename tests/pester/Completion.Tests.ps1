@@ -43,6 +43,11 @@ Describe 'Argument completers' {
         (Get-Completion 'Add-GwMethod -HttpMethod ').CompletionText | Should -Be @('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY')
     }
 
+    It 'completes -ResponseType with API Gateway''s 21 gateway response types' {
+        (Get-Completion 'Set-GwGatewayResponse -ResponseType INTEGRATION_').CompletionText | Should -Be @('INTEGRATION_FAILURE', 'INTEGRATION_TIMEOUT')
+        (Get-Completion 'Get-GwGatewayResponse -ResponseType ').CompletionText.Count | Should -Be 21
+    }
+
     It 'completes -FunctionName with the functions of the connection' {
         (Get-Completion 'Set-GwLambdaIntegration -FunctionName completeFn').CompletionText | Should -Not -BeNullOrEmpty
     }

@@ -257,6 +257,22 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Set-GwGatewayResponse' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwGatewayResponse -ResponseType THROTTLED -StatusCode 503 -Header @{ 'Retry-After' = '1' } -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("PutGatewayResponse PUT /restapis/$($api.RestApiId)/gatewayresponses/THROTTLED")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwGatewayResponse' {
+        $response = New-TestApi | Set-GwGatewayResponse -ResponseType DEFAULT_4XX -Header @{ 'Access-Control-Allow-Origin' = '*' }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $response | Remove-GwGatewayResponse -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteGatewayResponse DELETE /restapis/$($response.RestApiId)/gatewayresponses/DEFAULT_4XX")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'New-GwAuthorizer creating a Lambda authorizer and its permission' {
         $api = New-TestApi
         $function = New-TestFunction

@@ -34,6 +34,7 @@ internal sealed record RestApiRecord
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
+        GatewayResponses = original.GatewayResponses;
         DocumentationParts = original.DocumentationParts;
         DocumentationVersions = original.DocumentationVersions;
     }
@@ -64,6 +65,10 @@ internal sealed record RestApiRecord
     public Store<RequestValidatorRecord> RequestValidators { get; } =
         new(validator => validator.Id, _ => GatewayError.NotFound("Invalid Request Validator identifier specified"));
 
+
+    /// <summary>The gateway response types the API customised, by type; every other type answers API Gateway's default.</summary>
+    public Store<GatewayResponseRecord> GatewayResponses { get; } =
+        new(response => response.ResponseType, _ => GatewayError.NotFound("Invalid Gateway Response identifier specified"));
     public Store<AuthorizerRecord> Authorizers { get; } =
         new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
 

@@ -38,6 +38,7 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                GatewayResponses = [.. api.GatewayResponses.Values],
                 DocumentationParts = [.. api.DocumentationParts.Values],
                 DocumentationVersions = [.. api.DocumentationVersions.Values],
             }).ToList(),
@@ -99,6 +100,10 @@ internal static class StateFile
             {
                 api.DocumentationVersions.Add(version);
             }
+            foreach (var response in persisted.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
+            }
             state.RestApis.Add(api);
         }
         state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
@@ -150,6 +155,7 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         public List<DocumentationPartRecord>? DocumentationParts { get; set; }
         public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
     }
@@ -172,6 +178,10 @@ internal static class StateFile
             {
                 api.Resources.Add(resource with { });
             }
+            foreach (var response in frozen.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
+            }
             return new DeploymentSnapshot(api);
         }
 
@@ -182,6 +192,7 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -190,6 +201,7 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
     }
 }

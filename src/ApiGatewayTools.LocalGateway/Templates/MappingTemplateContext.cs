@@ -5,7 +5,7 @@ namespace ApiGatewayTools.LocalGateway.Templates;
 /// parameters for <c>$input.params</c>, and the values behind <c>$context</c> and <c>$stageVariables</c>.
 /// The data plane fills it; the template engine only reads it.
 /// </summary>
-internal sealed class MappingTemplateContext
+internal sealed record MappingTemplateContext
 {
     public string Body { get; init; } = "";
 

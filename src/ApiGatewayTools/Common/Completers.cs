@@ -146,3 +146,11 @@ public sealed class FunctionNameCompleter : ServiceCompleter
             .OrderBy(f => f.FunctionName, StringComparer.OrdinalIgnoreCase)
             .Select(f => (f.FunctionName, $"{f.FunctionName} ({f.Runtime})")).ToList();
 }
+
+/// <summary>Completes -ResponseType with API Gateway's 21 gateway response types.</summary>
+public sealed class GatewayResponseTypeCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        ServiceCompleter.Filter(GatewayResponseTypes.All.Select(type => (type, type)), wordToComplete);
+}
