@@ -55,7 +55,7 @@ public sealed class NewGwRestApiCommand : GwCmdlet
                 WriteObject(sameName[0]);
                 return;
             }
-            if (ShouldProcess(Name, plan.ToString()))
+            if (ShouldProcess(Name, plan.ToString(), () => Planned(connection)))
             {
                 WriteObject(Await(ct => plan.ApplyAsync(client, ct)));
             }
@@ -68,11 +68,21 @@ public sealed class NewGwRestApiCommand : GwCmdlet
         }
 
         var operation = ApiGatewayOperations.CreateRestApi(request);
-        if (!ShouldProcess(Name, operation.ToString()))
+        if (!ShouldProcess(Name, operation.ToString(), () => Planned(connection)))
         {
             return;
         }
 
         WriteObject(Await(ct => client.SendAsync(operation, ct)));
     }
+
+    private RestApi Planned(GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = PlannedId.For("RestApi", Name),
+        Name = Name,
+        Description = Description,
+        EndpointType = EndpointType,
+        RootResourceId = PlannedId.For("Resource", "/"),
+    };
 }
