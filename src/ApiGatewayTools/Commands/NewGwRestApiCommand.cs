@@ -42,6 +42,7 @@ public sealed class NewGwRestApiCommand : GwCmdlet
             Description = Description,
             EndpointType = EndpointType,
             Tags = Hashtables.ToStringMap(Tag, "Tag"),
+            AllowDuplicateName = AllowDuplicateName,
         });
         var connection = ResolveConnection();
         var client = Gateway(connection);
