@@ -102,7 +102,7 @@ public static class LambdaIntegrationWorkflow
         LambdaFunctionReference function, string variable, List<string> warnings, CancellationToken ct)
     {
         // A planned API (-WhatIf) has no stages yet.
-        IReadOnlyList<Stage> stages = PlannedId.IsPlanned(restApiId) ? [] : await gateway.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false);
+        var stages = PlannedId.IsPlanned(restApiId) ? Array.Empty<Stage>() : await gateway.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false);
         var rerun = $"then run Set-GwLambdaIntegration -FunctionName '{function.AsTyped}' again to grant its permission";
         if (stages.Count == 0)
         {
