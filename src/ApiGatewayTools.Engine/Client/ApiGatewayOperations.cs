@@ -191,6 +191,14 @@ public static partial class ApiGatewayOperations
     private static Func<JsonElement, GwConnection, Integration> IntegrationReader(string restApiId, string resourceId, string httpMethod) =>
         (json, connection) => ResponseMapper.Integration(json, restApiId, resourceId, httpMethod, connection);
 
+    /// <remarks>
+    /// Update operations have no reconcile and are retried as they are after a lost answer. That is harmless for a
+    /// patch of "replace" operations (names, descriptions, stage and method settings, throttles, variables: what
+    /// UpdateRestApi, UpdateStage, UpdateMethod and the other Set cmdlets mostly send), which sets the same values
+    /// again. It is not for a patch that adds or removes list members (binaryMediaTypes, apiStages, providerARNs,
+    /// authorizationScopes) or copies from canarySettings (Complete-GwCanary): a repeat may be refused because the
+    /// lost attempt already did it, and that refusal is reported as the error.
+    /// </remarks>
     private static JsonObject PatchBody(IReadOnlyList<PatchOperation> operations) => new()
     {
         ["patchOperations"] = new JsonArray(operations.Select(op => (JsonNode?)new JsonObject { ["op"] = op.Op, ["path"] = op.Path }
