@@ -37,7 +37,7 @@ Describe 'A whole pipeline with -WhatIf' {
         Register-GwLocalFunction -FunctionName $function -ScriptBlock { @{ statusCode = 200; body = 'ok' } } | Out-Null
         $marker = Get-LastRequestId
         $text = Get-WhatIfText {
-            $api = New-GwRestApi -Name $name -WhatIf
+            $api = New-GwRestApi -Name $name -WhatIf | Set-GwRestApi -Description 'planned API' -WhatIf
             $api | New-GwAuthorizer -Name check -FunctionName $function -WhatIf
             $api | New-GwRequestValidator -Name body -ValidateRequestBody -WhatIf
             $api | Add-GwResource -Path /pets -WhatIf | Add-GwMethod POST -Authorizer check -WhatIf | Set-GwLambdaIntegration -FunctionName $function -WhatIf
@@ -50,7 +50,7 @@ Describe 'A whole pipeline with -WhatIf' {
         }
 
         @(Get-SentOperation $marker) | Should -BeNullOrEmpty
-        @(Get-PrintedOperation $text) | Should -Be @('CreateRestApi', 'CreateAuthorizer', 'AddPermission', 'CreateRequestValidator',
+        @(Get-PrintedOperation $text) | Should -Be @('CreateRestApi', 'UpdateRestApi', 'CreateAuthorizer', 'AddPermission', 'CreateRequestValidator',
             'CreateResource', 'PutMethod', 'PutIntegration', 'AddPermission', 'CreateResource', 'PutMethod',
             'PutIntegration', 'PutMethodResponse', 'PutIntegrationResponse', 'CreateDeployment', 'UpdateStage', 'CreateStage',
             'CreateUsagePlan', 'CreateApiKey', 'CreateUsagePlanKey')
