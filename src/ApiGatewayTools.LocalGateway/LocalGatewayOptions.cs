@@ -21,6 +21,9 @@ public sealed record LocalGatewayOptions
 
     /// <summary>The clock throttling and cache expiry read; tests move a manual one instead of waiting.</summary>
     internal TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How long a request's line and headers may take to arrive before its connection is closed; shorter in tests.</summary>
+    internal TimeSpan HeaderTimeout { get; init; } = Http.StalledRequestSweeper.DefaultHeaderTimeout;
     /// <summary>Draws the canary's share of requests (a number in [0, 1) per request); tests pass a seeded one.</summary>
     internal Func<double> CanaryDraw { get; init; } = Random.Shared.NextDouble;
 

@@ -52,6 +52,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly List<RuntimeWorkerPool> _versionPools = [];
     private readonly string _versionCodeRoot = Path.Combine(Path.GetTempPath(), "apigatewaytools-versions", Guid.NewGuid().ToString("N"));
     private readonly LocalUserPools _userPools = new();
+    private readonly StalledRequestSweeper? _stalledRequests;
     private int _disposed;
 
     private LocalGatewayServer(HttpListener listener, int port, LocalGatewayOptions options)
@@ -106,6 +107,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         {
             _controlPlane.Add(area);
         }
+        _stalledRequests = StalledRequestSweeper.Start(listener, port, options.HeaderTimeout);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
@@ -306,6 +308,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             return;
         }
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _stalledRequests?.Dispose();
         try
         {
             _listener.Stop();

@@ -65,10 +65,28 @@ public static partial class ApiGatewayOperations
             .Put("description", settings.Description)
             .Put("customerId", settings.CustomerId)
             .Put("value", settings.Value);
-        return new GwOperation<ApiKey>(ServiceNames.ApiGateway, "CreateApiKey", HttpMethod.Post, RestPath.Of("apikeys"), ApiKeyReader(includeValue), Json.Write(body))
+        var create = new GwOperation<ApiKey>(ServiceNames.ApiGateway, "CreateApiKey", HttpMethod.Post, RestPath.Of("apikeys"), ApiKeyReader(includeValue), Json.Write(body))
         {
             Secrets = settings.Value is null ? [] : [Json.Encoded(settings.Value)],
         };
+        // New-GwApiKey keeps names unique: the one key of this name with the settings asked for (and the value, when
+        // one was given) is the one a lost attempt made.
+        return create.ReconciledBy(async (client, _, ct) =>
+        {
+            var sameName = new List<ApiKey>();
+            await foreach (var key in client.ListAsync(GetApiKeys(settings.Name, includeValues: includeValue || settings.Value is not null), ct).ConfigureAwait(false))
+            {
+                if (key.Name == settings.Name)
+                {
+                    sameName.Add(key);
+                }
+            }
+
+            return sameName is [var only] && only.Description == settings.Description && only.CustomerId == settings.CustomerId
+                && only.Enabled == settings.Enabled && (settings.Value is null || only.Value == settings.Value)
+                    ? includeValue ? only : only with { Value = null }
+                    : null;
+        });
     }
 
     public static GwListing<ApiKey> GetApiKeys(string? nameQuery = null, string? customerId = null, bool includeValues = false)

@@ -177,7 +177,10 @@ public static partial class ApiGatewayOperations
             .Put("identitySource", settings.IdentitySource)
             .Put("identityValidationExpression", settings.IdentityValidationExpression)
             .Put("authorizerResultTtlInSeconds", settings.ResultTtlInSeconds);
-        return Build("CreateAuthorizer", HttpMethod.Post, AuthorizersPath(restApiId), AuthorizerReader(restApiId), body);
+        // New-GwAuthorizer converges by name: the authorizer of this name, type and function is the one a lost attempt made.
+        return Build("CreateAuthorizer", HttpMethod.Post, AuthorizersPath(restApiId), AuthorizerReader(restApiId), body)
+            .ReconciledBy((client, _, ct) => client.FindAsync(GetAuthorizers(restApiId),
+                a => a.Name == settings.Name && a.Type == settings.Type && a.AuthorizerUri == settings.AuthorizerUri && a.IdentitySource == settings.IdentitySource, ct));
     }
 
     public static GwListing<Authorizer> GetAuthorizers(string restApiId) =>

@@ -219,8 +219,22 @@ public static class UsagePlanMethod
 // CreateUsagePlanKey, GetUsagePlanKeys, DeleteUsagePlanKey; and GetUsage.
 public static partial class ApiGatewayOperations
 {
+    /// <summary>New-GwUsagePlan keeps names unique: the one plan of this name and description is the one a lost attempt made.</summary>
     public static GwOperation<UsagePlan> CreateUsagePlan(UsagePlanSettings settings) =>
-        Build("CreateUsagePlan", HttpMethod.Post, RestPath.Of("usageplans"), UsagePlanReader, settings.Body());
+        Build("CreateUsagePlan", HttpMethod.Post, RestPath.Of("usageplans"), UsagePlanReader, settings.Body())
+            .ReconciledBy(async (client, _, ct) =>
+            {
+                var sameName = new List<UsagePlan>();
+                await foreach (var plan in client.ListAsync(GetUsagePlans(), ct).ConfigureAwait(false))
+                {
+                    if (plan.Name == settings.Name)
+                    {
+                        sameName.Add(plan);
+                    }
+                }
+
+                return sameName is [var only] && only.Description == settings.Description ? only : null;
+            });
 
     /// <summary>With <paramref name="keyId"/>, only the plans that key is in.</summary>
     public static GwListing<UsagePlan> GetUsagePlans(string? keyId = null) =>
@@ -237,7 +251,9 @@ public static partial class ApiGatewayOperations
 
     public static GwOperation<UsagePlanKey> CreateUsagePlanKey(string usagePlanId, string apiKeyId) =>
         Build("CreateUsagePlanKey", HttpMethod.Post, RestPath.Of("usageplans", usagePlanId, "keys"), UsagePlanKeyReader(usagePlanId),
-            new JsonObject { ["keyId"] = apiKeyId, ["keyType"] = "API_KEY" });
+            new JsonObject { ["keyId"] = apiKeyId, ["keyType"] = "API_KEY" })
+            // A key is in a plan once (a repeat is refused as a conflict): the key there is what a lost attempt added.
+            .ReconciledBy((client, _, ct) => client.FindAsync(GetUsagePlanKeys(usagePlanId), key => key.ApiKeyId == apiKeyId, ct));
 
     public static GwListing<UsagePlanKey> GetUsagePlanKeys(string usagePlanId) =>
         Listing("GetUsagePlanKeys", RestPath.Of("usageplans", usagePlanId, "keys"), null, UsagePlanKeyReader(usagePlanId));

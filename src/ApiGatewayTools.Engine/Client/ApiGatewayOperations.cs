@@ -13,15 +13,27 @@ public static partial class ApiGatewayOperations
     /// <summary>AWS's largest page size for list operations.</summary>
     internal const int PageSize = 500;
 
+    /// <remarks>
+    /// With <see cref="CreateRestApiRequest.AllowDuplicateName"/> the description carries a marker of this call
+    /// (<see cref="CallMarker"/>), as a deployment's does: a lost create is found by it among APIs of the same name.
+    /// </remarks>
     public static GwOperation<RestApi> CreateRestApi(CreateRestApiRequest request)
     {
-        var body = new JsonObject { ["name"] = request.Name }
-            .Put("description", request.Description)
+        var marker = request.AllowDuplicateName ? CallMarker.New() : null;
+        JsonObject Body(string? description) => new JsonObject { ["name"] = request.Name }
+            .Put("description", description)
             .Put("endpointConfiguration", new JsonObject { ["types"] = new JsonArray(request.EndpointType) })
             .Put("apiKeySource", request.ApiKeySource)
             .Put("binaryMediaTypes", Json.ToJson(request.BinaryMediaTypes))
             .Put("tags", Json.ToJson(request.Tags));
-        return Build("CreateRestApi", HttpMethod.Post, RestPath.Of("restapis"), ResponseMapper.RestApi, body)
+        if (marker is not null)
+        {
+            return Build("CreateRestApi", HttpMethod.Post, RestPath.Of("restapis"), ResponseMapper.RestApi,
+                    Body(CallMarker.Append(request.Description, marker)), shownBody: Body(request.Description))
+                .ReconciledBy((client, _, ct) => client.FindAsync(GetRestApis(), api => api.MadeByCall == marker, ct));
+        }
+
+        return Build("CreateRestApi", HttpMethod.Post, RestPath.Of("restapis"), ResponseMapper.RestApi, Body(request.Description))
             .ReconciledBy(async (client, _, ct) =>
             {
                 // Names are unique unless the caller asked otherwise: exactly one API with the name and the intended
@@ -179,6 +191,14 @@ public static partial class ApiGatewayOperations
     private static Func<JsonElement, GwConnection, Integration> IntegrationReader(string restApiId, string resourceId, string httpMethod) =>
         (json, connection) => ResponseMapper.Integration(json, restApiId, resourceId, httpMethod, connection);
 
+    /// <remarks>
+    /// Update operations have no reconcile and are retried as they are after a lost answer. That is harmless for a
+    /// patch of "replace" operations (names, descriptions, stage and method settings, throttles, variables: what
+    /// UpdateRestApi, UpdateStage, UpdateMethod and the other Set cmdlets mostly send), which sets the same values
+    /// again. It is not for a patch that adds or removes list members (binaryMediaTypes, apiStages, providerARNs,
+    /// authorizationScopes) or copies from canarySettings (Complete-GwCanary): a repeat may be refused because the
+    /// lost attempt already did it, and that refusal is reported as the error.
+    /// </remarks>
     private static JsonObject PatchBody(IReadOnlyList<PatchOperation> operations) => new()
     {
         ["patchOperations"] = new JsonArray(operations.Select(op => (JsonNode?)new JsonObject { ["op"] = op.Op, ["path"] = op.Path }

@@ -29,6 +29,12 @@ public abstract class GwClient
         {
             throw new InvalidOperationException($"{operation.Name} refers to an earlier step's answer; send it as part of its plan.");
         }
+        if (PlannedId.AppearsIn(operation))
+        {
+            // The last guard: commands refuse planned input before they build anything, and plan on it without reading.
+            throw new GwValidationException(PlannedId.RefusedErrorId, operation.Name,
+                $"{operation} names an object a -WhatIf run only planned; it does not exist yet, so nothing was sent.");
+        }
 
         var find = operation.Reconcile is { } reconcile ? (Func<CancellationToken, Task<object?>>)(token => reconcile(this, operation, token)) : null;
         var answer = await _transport.SendAsync(operation, find, ct).ConfigureAwait(false);

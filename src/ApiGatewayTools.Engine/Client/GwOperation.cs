@@ -57,7 +57,7 @@ public class GwOperation
     public override string ToString()
     {
         string Described(string text) => References.Aggregate(text, (described, reference) => described.Replace(reference.Hole, "{" + reference.Description + "}", StringComparison.Ordinal));
-        var path = Described(Path);
+        var path = PlannedId.Readable(Described(Path));
         var query = Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(kv => $"{kv.Key}={kv.Value}"));
         var body = Secrets.Aggregate(ShownBody, (text, secret) => text?.Replace(secret, "***", StringComparison.Ordinal));
         return body is null ? $"{Name} {Method} {path}{query}" : $"{Name} {Method} {path}{query} {Described(body)}";

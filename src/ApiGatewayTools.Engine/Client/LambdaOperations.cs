@@ -51,15 +51,24 @@ public static class LambdaOperations
         return Build("AddPermission", HttpMethod.Post, FunctionPath(request.FunctionName) + "/policy",
             (json, connection) => ResponseMapper.Statement(Json.Parse(json.Str("Statement") ?? "{}"), request.FunctionName, connection),
             body, QualifierQuery(request.Qualifier), references)
-            .ReconciledBy(async (client, _, ct) =>
-                (await client.FindAsync(GetPolicy(request.FunctionName, request.Qualifier), ct).ConfigureAwait(false))?.Statements
-                    .FirstOrDefault(s => s.StatementId == request.StatementId && s.SourceArn == request.SourceArn && s.Principal == request.Principal));
+            .ReconciledBy(async (client, sent, ct) =>
+            {
+                // The SourceArn as sent: an earlier step's answer (an authorizer's id) is filled in by then.
+                var sourceArn = Json.Parse(sent.Body!).Str("SourceArn");
+                return (await client.FindAsync(GetPolicy(request.FunctionName, request.Qualifier), ct).ConfigureAwait(false))?.Statements
+                    .FirstOrDefault(s => s.StatementId == request.StatementId && s.SourceArn == sourceArn && s.Principal == request.Principal);
+            });
     }
 
     public static GwOperation RemovePermission(string functionName, string statementId, string? qualifier) =>
         new(ServiceNames.Lambda, "RemovePermission", HttpMethod.Delete, FunctionPath(functionName) + RestPath.Of("policy", statementId), null, QualifierQuery(qualifier));
 
     /// <summary>Freezes $LATEST as a new version (or answers the last version when nothing changed since).</summary>
+    /// <remarks>
+    /// Safe to repeat as it is, so it needs no reconcile: Lambda publishes no new version when the code and
+    /// configuration have not changed since the last one, so a repeat after a lost answer answers the version the
+    /// lost attempt published.
+    /// </remarks>
     public static GwOperation<LambdaFunction> PublishVersion(string functionName, string? description) =>
         Build("PublishVersion", HttpMethod.Post, FunctionPath(functionName) + "/versions", ResponseMapper.Function,
             new JsonObject().Put("Description", description));
@@ -68,10 +77,16 @@ public static class LambdaOperations
         Build("GetAlias", HttpMethod.Get, FunctionPath(functionName) + RestPath.Of("aliases", aliasName),
             (json, connection) => ResponseMapper.Alias(json, FunctionNameOf(json, functionName), connection));
 
+    /// <summary>A repeat is refused as a conflict, so a lost attempt's alias is found by its name, version and description.</summary>
     public static GwOperation<LambdaAlias> CreateAlias(string functionName, string aliasName, string functionVersion, string? description) =>
         Build("CreateAlias", HttpMethod.Post, FunctionPath(functionName) + "/aliases",
             (json, connection) => ResponseMapper.Alias(json, FunctionNameOf(json, functionName), connection),
-            new JsonObject { ["Name"] = aliasName, ["FunctionVersion"] = functionVersion }.Put("Description", description));
+            new JsonObject { ["Name"] = aliasName, ["FunctionVersion"] = functionVersion }.Put("Description", description))
+            .ReconciledBy(async (client, _, ct) =>
+                await client.FindAsync(GetAlias(functionName, aliasName), ct).ConfigureAwait(false) is { } alias
+                && alias.FunctionVersion == functionVersion && (alias.Description ?? "") == (description ?? "")
+                    ? alias
+                    : null);
 
     public static GwOperation<LambdaAlias> UpdateAlias(string functionName, string aliasName, string functionVersion, string? description) =>
         Build("UpdateAlias", HttpMethod.Put, FunctionPath(functionName) + RestPath.Of("aliases", aliasName),

@@ -11,6 +11,8 @@ public sealed record CreateRestApiRequest
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
     public string? ApiKeySource { get; init; }
     public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
+    /// <summary>Another API may have the name (-AllowDuplicateName): a lost create is then found by a marker of the call, not by the name.</summary>
+    public bool AllowDuplicateName { get; init; }
 }
 
 /// <summary>The address every method-level request starts from: which API, resource and verb.</summary>

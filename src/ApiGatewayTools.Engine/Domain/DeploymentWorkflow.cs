@@ -78,8 +78,12 @@ public static partial class DeploymentWorkflow
     public static async Task<(GwPlan<Stage> Plan, Deployment Deployment, bool StageExists)> PlanPublishExistingAsync(
         ApiGatewayClient client, string restApiId, string stageName, string deploymentId, CancellationToken ct)
     {
-        var deployment = await RequireDeploymentAsync(client, restApiId, deploymentId, ct).ConfigureAwait(false);
-        var stage = (await client.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false)).FirstOrDefault(s => s.StageName == stageName);
+        // A deployment or API that -WhatIf only planned is not read: it exists (as planned), and a planned API has no stages.
+        var deployment = PlannedId.IsPlanned(deploymentId)
+            ? new Deployment { Connection = client.Connection, RestApiId = restApiId, DeploymentId = deploymentId }
+            : await RequireDeploymentAsync(client, restApiId, deploymentId, ct).ConfigureAwait(false);
+        var stage = PlannedId.IsPlanned(restApiId) ? null
+            : (await client.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false)).FirstOrDefault(s => s.StageName == stageName);
         var plan = new GwPlan<Stage>();
         if (stage is null)
         {

@@ -101,7 +101,8 @@ public static class LambdaIntegrationWorkflow
     private static async Task<IReadOnlyList<string?>> StageQualifiersAsync(LambdaClient lambda, ApiGatewayClient gateway, string restApiId,
         LambdaFunctionReference function, string variable, List<string> warnings, CancellationToken ct)
     {
-        var stages = await gateway.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false);
+        // A planned API (-WhatIf) has no stages yet.
+        var stages = PlannedId.IsPlanned(restApiId) ? Array.Empty<Stage>() : await gateway.GetStagesAsync(restApiId, null, ct).ConfigureAwait(false);
         var rerun = $"then run Set-GwLambdaIntegration -FunctionName '{function.AsTyped}' again to grant its permission";
         if (stages.Count == 0)
         {

@@ -26,6 +26,14 @@ public sealed class ResourceTree
         return tree;
     }
 
+    /// <summary>The tree of an API a -WhatIf run only planned (<see cref="PlannedId"/>): its root, as CreateRestApi makes it, and nothing else.</summary>
+    public static ResourceTree Planned(string restApiId, GwConnection connection)
+    {
+        var tree = new ResourceTree(restApiId);
+        tree.Add(new RestApiResource { Connection = connection, RestApiId = restApiId, ResourceId = PlannedId.For("Resource", "/"), Path = "/" });
+        return tree;
+    }
+
     public RestApiResource? Find(ResourcePath path) => _byPath.GetValueOrDefault(path.ToString());
     public RestApiResource? FindById(string resourceId) => _byId.GetValueOrDefault(resourceId);
 

@@ -13,6 +13,8 @@ public sealed record RestApi : GwObject
     public string RestApiId { get; init; } = "";
     public string Name { get; init; } = "";
     public string? Description { get; init; }
+    /// <summary>The marker of the engine call that made this API with -AllowDuplicateName (<see cref="Internal.CallMarker"/>), if any.</summary>
+    internal string? MadeByCall { get; init; }
     public DateTimeOffset? CreatedDate { get; init; }
     public string? Version { get; init; }
     /// <summary>REGIONAL, EDGE or PRIVATE (AWS's endpointConfiguration.types[0]).</summary>

@@ -20,6 +20,8 @@ internal sealed class InvokeEndpoint(InvokeChain chain, ServedRequests served, S
         string? abandoned = null;
         try
         {
+            using var disconnect = ClientDisconnect.Watch(context, ct);
+            invoke.ClientGone = disconnect.Token;
             result = await chain.RunAsync(invoke, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)

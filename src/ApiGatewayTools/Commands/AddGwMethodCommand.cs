@@ -79,7 +79,18 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
             WriteObject(resource.ResourceMethods[verb]);
             return;
         }
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString(), () => new Method
+        {
+            Connection = connection,
+            RestApiId = RestApiId,
+            ResourceId = resource.ResourceId,
+            Path = resource.Path,
+            HttpMethod = verb,
+            AuthorizationType = authorizationType,
+            AuthorizerId = request.AuthorizerId,
+            ApiKeyRequired = ApiKeyRequired,
+            OperationName = OperationName,
+        }))
         {
             return;
         }
@@ -97,6 +108,18 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
     private Authorizer? FindAuthorizer(GwConnection connection)
     {
         var client = Gateway(connection);
+        if ((AuthorizerId is not null || Authorizer is not null) && PlannedId.AnyPlanned(RestApiId, AuthorizerId))
+        {
+            // An authorizer in a planned API, or one planned upstream: -WhatIf plans with it as named, reading nothing.
+            return new Authorizer
+            {
+                Connection = connection,
+                RestApiId = RestApiId,
+                AuthorizerId = AuthorizerId ?? PlannedId.For("Authorizer", Authorizer!),
+                Name = Authorizer ?? "",
+                Type = AuthorizationType?.ToUpperInvariant() == "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "TOKEN",
+            };
+        }
         if (AuthorizerId is not null)
         {
             try

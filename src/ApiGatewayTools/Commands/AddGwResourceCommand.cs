@@ -48,7 +48,14 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
             WriteObject(tree.Find(path));
             return;
         }
-        if (!ShouldProcess($"{path} in REST API {RestApiId}", plan.ToString()))
+        if (!ShouldProcess($"{path} in REST API {RestApiId}", plan.ToString(), () => new RestApiResource
+        {
+            Connection = connection,
+            RestApiId = RestApiId,
+            ResourceId = PlannedId.For("Resource", path.ToString()),
+            PathPart = path.LastSegment,
+            Path = path.ToString(),
+        }))
         {
             return;
         }

@@ -8,14 +8,15 @@ public sealed class AddGwUsagePlanKeyCommand : GwUsagePlanKeyCmdlet
     protected override void ProcessItem()
     {
         var client = Gateway(ResolveConnection());
-        if (FindPlanKey(client) is { } existing)
+        if (!PlannedId.IsPlanned(UsagePlanId) && FindPlanKey(client) is { } existing)
         {
             WriteVerbose($"API key {ApiKeyId} is already in usage plan {UsagePlanId}; returning it.");
             WriteObject(existing);
             return;
         }
         var create = ApiGatewayOperations.CreateUsagePlanKey(UsagePlanId, ApiKeyId);
-        if (ShouldProcess($"API key {ApiKeyId} in usage plan {UsagePlanId}", create.ToString()))
+        if (ShouldProcess($"API key {ApiKeyId} in usage plan {UsagePlanId}", create.ToString(),
+            () => new UsagePlanKey { Connection = client.Connection, UsagePlanId = UsagePlanId, ApiKeyId = ApiKeyId }))
         {
             WriteObject(Await(ct => client.SendAsync(create, ct)));
         }

@@ -35,7 +35,8 @@ public sealed class NewGwApiKeyCommand : GwCmdlet
     protected override void ProcessItem()
     {
         var settings = new ApiKeySettings { Name = Name, Description = Description, CustomerId = CustomerId, Enabled = !Disabled, Value = Value }.Validate();
-        var client = Gateway(ResolveConnection());
+        var connection = ResolveConnection();
+        var client = Gateway(connection);
         var existing = Await(ct => client.ListAsync(ApiGatewayOperations.GetApiKeys(Name, includeValues: IncludeValue), ct).ToListAsync(ct))
             .FirstOrDefault(key => string.Equals(key.Name, Name, StringComparison.Ordinal));
         if (existing is not null)
@@ -45,7 +46,15 @@ public sealed class NewGwApiKeyCommand : GwCmdlet
             return;
         }
         var create = ApiGatewayOperations.CreateApiKey(settings, IncludeValue);
-        if (ShouldProcess($"API key {Name}", create.ToString()))
+        if (ShouldProcess($"API key {Name}", create.ToString(), () => new ApiKey
+        {
+            Connection = connection,
+            ApiKeyId = PlannedId.For("ApiKey", Name),
+            Name = Name,
+            Description = Description,
+            CustomerId = CustomerId,
+            Enabled = !Disabled,
+        }))
         {
             WriteObject(Await(ct => client.SendAsync(create, ct)));
         }

@@ -81,14 +81,21 @@ public sealed class NewGwAuthorizerCommand : GwRestApiCmdlet
         settings.Validate();
         var function = cognito ? null : LambdaFunctionReference.Parse(FunctionName);
         var connection = ResolveConnection();
-        var existing = Await(ct => Gateway(connection).ListAsync(ApiGatewayOperations.GetAuthorizers(RestApiId), ct).ToListAsync(ct));
+        var existing = ListInApi(Gateway(connection), ApiGatewayOperations.GetAuthorizers(RestApiId));
         var planned = Await(ct => AuthorizerWorkflow.PlanAsync(Lambda(connection), RestApiId, settings, function, existing, SkipPermission, ct));
         var plan = planned.Plan;
         if (plan.IsEmpty)
         {
             WriteVerbose($"Authorizer {Name} already exists in REST API {RestApiId} with these settings; returning it.");
         }
-        else if (!ShouldProcess($"authorizer {Name} in REST API {RestApiId}", plan.ToString()))
+        else if (!ShouldProcess($"authorizer {Name} in REST API {RestApiId}", plan.ToString(), () => new Authorizer
+        {
+            Connection = connection,
+            RestApiId = RestApiId,
+            AuthorizerId = PlannedId.For("Authorizer", Name),
+            Name = Name,
+            Type = Type,
+        }))
         {
             return;
         }

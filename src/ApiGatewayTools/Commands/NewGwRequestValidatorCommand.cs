@@ -19,13 +19,21 @@ public sealed class NewGwRequestValidatorCommand : GwRestApiCmdlet
     {
         var settings = new RequestValidatorSettings(Name, ValidateRequestBody, ValidateRequestParameters).Validate();
         var client = Gateway(ResolveConnection());
-        var existing = Await(ct => client.ListAsync(ApiGatewayOperations.GetRequestValidators(RestApiId), ct).ToListAsync(ct));
+        var existing = ListInApi(client, ApiGatewayOperations.GetRequestValidators(RestApiId));
         var plan = settings.Plan(RestApiId, existing);
         if (plan.IsEmpty)
         {
             WriteVerbose($"Request validator {Name} already exists in REST API {RestApiId} with these checks; returning it.");
         }
-        else if (!ShouldProcess($"request validator {Name} in REST API {RestApiId}", plan.ToString()))
+        else if (!ShouldProcess($"request validator {Name} in REST API {RestApiId}", plan.ToString(), () => new RequestValidator
+        {
+            Connection = client.Connection,
+            RestApiId = RestApiId,
+            RequestValidatorId = PlannedId.For("RequestValidator", Name),
+            Name = Name,
+            ValidateRequestBody = ValidateRequestBody,
+            ValidateRequestParameters = ValidateRequestParameters,
+        }))
         {
             return;
         }

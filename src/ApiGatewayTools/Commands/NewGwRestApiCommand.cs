@@ -42,6 +42,7 @@ public sealed class NewGwRestApiCommand : GwCmdlet
             Description = Description,
             EndpointType = EndpointType,
             Tags = Hashtables.ToStringMap(Tag, "Tag"),
+            AllowDuplicateName = AllowDuplicateName,
         });
         var connection = ResolveConnection();
         var client = Gateway(connection);
@@ -55,7 +56,7 @@ public sealed class NewGwRestApiCommand : GwCmdlet
                 WriteObject(sameName[0]);
                 return;
             }
-            if (ShouldProcess(Name, plan.ToString()))
+            if (ShouldProcess(Name, plan.ToString(), () => Planned(connection)))
             {
                 WriteObject(Await(ct => plan.ApplyAsync(client, ct)));
             }
@@ -68,11 +69,21 @@ public sealed class NewGwRestApiCommand : GwCmdlet
         }
 
         var operation = ApiGatewayOperations.CreateRestApi(request);
-        if (!ShouldProcess(Name, operation.ToString()))
+        if (!ShouldProcess(Name, operation.ToString(), () => Planned(connection)))
         {
             return;
         }
 
         WriteObject(Await(ct => client.SendAsync(operation, ct)));
     }
+
+    private RestApi Planned(GwConnection connection) => new()
+    {
+        Connection = connection,
+        RestApiId = PlannedId.For("RestApi", Name),
+        Name = Name,
+        Description = Description,
+        EndpointType = EndpointType,
+        RootResourceId = PlannedId.For("Resource", "/"),
+    };
 }

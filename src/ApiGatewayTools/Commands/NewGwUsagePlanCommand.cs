@@ -52,7 +52,18 @@ public sealed class NewGwUsagePlanCommand : GwUsagePlanCmdlet
         {
             var plan = new GwPlan<UsagePlan>();
             plan.Returns(plan.Add(ApiGatewayOperations.CreateUsagePlan(settings)));
-            Apply(client, plan, $"usage plan {Name}");
+            Apply(client, plan, $"usage plan {Name}", () => new UsagePlan
+            {
+                Connection = client.Connection,
+                UsagePlanId = PlannedId.For("UsagePlan", Name),
+                Name = Name,
+                Description = Description,
+                ThrottleRateLimit = ThrottleRateLimit,
+                ThrottleBurstLimit = ThrottleBurstLimit,
+                QuotaLimit = QuotaLimit,
+                QuotaPeriod = QuotaPeriod,
+                ApiStages = settings.ApiStages ?? [],
+            });
             return;
         }
         Apply(client, PatchPlan.Updates(UsagePlanPatch.Patch(existing, settings),

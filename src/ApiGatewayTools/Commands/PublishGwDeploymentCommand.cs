@@ -72,7 +72,8 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
                 ? DeploymentWorkflow.ValidateCanary(CanaryPercent, Hashtables.ToStringMap(CanaryStageVariable, nameof(CanaryStageVariable)), CanaryUseStageCache)
                 : null,
         };
-        var client = Gateway(ResolveConnection());
+        var connection = ResolveConnection();
+        var client = Gateway(connection);
         var plan = DeploymentWorkflow.Plan(request);
         if (documentationVersion is not null)
         {
@@ -80,7 +81,14 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
         }
 
         var target = request.Canary is null ? $"stage {StageName} of REST API {RestApiId}" : $"the canary of stage {StageName} of REST API {RestApiId}";
-        if (!ShouldProcess(target, plan.ToString()))
+        if (!ShouldProcess(target, plan.ToString(), () => new DeploymentResult
+        {
+            Connection = connection,
+            RestApiId = RestApiId,
+            DeploymentId = PlannedId.For("Deployment", $"for stage {stageName}"),
+            StageName = stageName,
+            Description = Description,
+        }))
         {
             return;
         }
@@ -108,7 +116,8 @@ public sealed class PublishGwDeploymentCommand : GwRestApiCmdlet
             WriteWarning($"Stage {stageName} already serves deployment {DeploymentId}; nothing was changed. " +
                 $"To deploy REST API {RestApiId} as it is now, give -RestApiId (or pipe the API) without a deployment.");
         }
-        else if (!ShouldProcess($"stage {stageName} of REST API {RestApiId} (to existing deployment {DeploymentId})", plan.ToString()))
+        else if (!ShouldProcess($"stage {stageName} of REST API {RestApiId} (to existing deployment {DeploymentId})", plan.ToString(),
+            () => DeploymentWorkflow.Published(deployment, new Stage { Connection = client.Connection, RestApiId = RestApiId, StageName = stageName, DeploymentId = DeploymentId }, !stageExists)))
         {
             return;
         }

@@ -45,7 +45,7 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
             TimeoutInMillis = TimeoutMilliseconds,
             RequestParameters = IntegrationMappings.WithUriPathVariables(Uri, mappings),
         });
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString(), () => PlannedIntegration(resource, verb, Proxy ? "HTTP_PROXY" : "HTTP", Uri)))
         {
             return;
         }

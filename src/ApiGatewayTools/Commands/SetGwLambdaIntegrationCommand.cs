@@ -36,7 +36,8 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         {
             WriteWarning(warning);
         }
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", plan.Plan.ToString()))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId} -> {plan.FunctionArn}", plan.Plan.ToString(),
+            () => PlannedIntegration(resource, verb, NonProxy ? "AWS" : "AWS_PROXY", plan.FunctionArn.ToString())))
         {
             return;
         }

@@ -28,7 +28,7 @@ public sealed class SetGwMockIntegrationCommand : GwMethodCmdlet
         var headers = Hashtables.ToStringMap(ResponseHeader, nameof(ResponseHeader));
         var (connection, resource, verb) = Target();
         var plan = IntegrationPlan.Mock(RestApiId, resource.ResourceId, verb, StatusCode, ResponseBody, headers, ContentType);
-        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString()))
+        if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString(), () => PlannedIntegration(resource, verb, "MOCK", null)))
         {
             return;
         }

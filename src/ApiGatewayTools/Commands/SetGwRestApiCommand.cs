@@ -61,8 +61,11 @@ public sealed class SetGwRestApiCommand : GwRestApiCmdlet
             RemovePolicy = RemovePolicy,
         });
         var client = Gateway(ResolveConnection());
-        var current = Await(ct => client.SendAsync(ApiGatewayOperations.GetRestApi(RestApiId), ct));
-        if (ApplyPlan(client, RestApiPatch.Plan(settings, current), $"REST API {current}", out var api))
+        // An API that -WhatIf only planned is not read: it is the new API it would be, with API Gateway's defaults.
+        var current = PlannedId.IsPlanned(RestApiId)
+            ? new RestApi { Connection = client.Connection, RestApiId = RestApiId, Name = Name ?? "", EndpointType = "REGIONAL" }
+            : Await(ct => client.SendAsync(ApiGatewayOperations.GetRestApi(RestApiId), ct));
+        if (ApplyPlan(client, RestApiPatch.Plan(settings, current), $"REST API {current}", out var api, () => current))
         {
             WriteObject(api);
         }

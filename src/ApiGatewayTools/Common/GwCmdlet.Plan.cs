@@ -11,13 +11,14 @@ public abstract partial class GwCmdlet
     /// exact requests first.
     /// </summary>
     /// <returns>False for -WhatIf or a declined prompt; otherwise the object as it now is, in <paramref name="result"/>.</returns>
-    protected bool ApplyPlan<T>(GwClient client, GwPlan<T> plan, string target, [MaybeNullWhen(false)] out T result)
+    /// <param name="planned">What -WhatIf outputs for the next command of the pipeline (see <see cref="ShouldProcess(string, string, Func{GwObject})"/>); null for none.</param>
+    protected bool ApplyPlan<T>(GwClient client, GwPlan<T> plan, string target, [MaybeNullWhen(false)] out T result, Func<GwObject>? planned = null)
     {
         if (plan.IsEmpty)
         {
             WriteVerbose($"{target} already has these settings; nothing to send.");
         }
-        else if (!ShouldProcess(target, plan.ToString()))
+        else if (planned is null ? !ShouldProcess(target, plan.ToString()) : !ShouldProcess(target, plan.ToString(), planned))
         {
             result = default;
             return false;

@@ -60,6 +60,7 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     {
         try
         {
+            RefusePlannedInput();
             work();
         }
         catch (GwPlanIncompleteException e) when (e.Interrupted || _stopping.IsCancellationRequested)
@@ -161,7 +162,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     {
         if (!_trees.TryGetValue((connection, restApiId), out var tree))
         {
-            tree = Await(ct => ResourceTree.LoadAsync(Gateway(connection), restApiId, ct));
+            tree = PlannedId.IsPlanned(restApiId)
+                ? ResourceTree.Planned(restApiId, connection)
+                : Await(ct => ResourceTree.LoadAsync(Gateway(connection), restApiId, ct));
             _trees[(connection, restApiId)] = tree;
         }
         return tree;

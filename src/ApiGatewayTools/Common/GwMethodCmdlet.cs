@@ -15,4 +15,16 @@ public abstract class GwMethodCmdlet : GwResourceCmdlet
         var (connection, resource) = LocateTarget();
         return (connection, resource, verb);
     }
+
+    /// <summary>What a -WhatIf run of a Set-*Integration outputs for the next command of the pipeline.</summary>
+    protected static Integration PlannedIntegration(RestApiResource resource, string verb, string type, string? uri) => new()
+    {
+        Connection = resource.Connection,
+        RestApiId = resource.RestApiId,
+        ResourceId = resource.ResourceId,
+        Path = resource.Path,
+        HttpMethod = verb,
+        Type = type,
+        Uri = uri,
+    };
 }

@@ -47,6 +47,11 @@ public abstract class GwResourceCmdlet : GwRestApiCmdlet
     {
         RequireResourceAddress();
         var path = ParsedPath();
+        if (PlannedId.IsPlanned(ResourceId) || (PlannedId.IsPlanned(RestApiId) && ResourceId is null && path is not null))
+        {
+            // Planned upstream by -WhatIf: it does not exist yet, so it has no methods and nothing to read.
+            return new RestApiResource { Connection = connection, RestApiId = RestApiId, ResourceId = ResourceId ?? PlannedId.For("Resource", path!.ToString()), Path = Path ?? ResourceId! };
+        }
         if (ResourceId is not null && CachedTree(connection, RestApiId)?.FindById(ResourceId) is { } known)
         {
             return known;

@@ -13,6 +13,11 @@ public abstract class GwStageCmdlet : GwRestApiCmdlet
 
     protected override object? TargetOfError => StageName;
 
-    /// <summary>The stage as it is now; a stage that does not exist is API Gateway's NotFoundException.</summary>
-    protected Stage ReadStage(GwClient client) => Await(ct => client.SendAsync(ApiGatewayOperations.GetStage(RestApiId, StageName), ct));
+    /// <summary>
+    /// The stage as it is now; a stage that does not exist is API Gateway's NotFoundException. A stage of an API that
+    /// -WhatIf only planned is not read: it is the new stage it would be, with API Gateway's defaults.
+    /// </summary>
+    protected Stage ReadStage(GwClient client) => PlannedId.IsPlanned(RestApiId)
+        ? new Stage { Connection = client.Connection, RestApiId = RestApiId, StageName = StageName }
+        : Await(ct => client.SendAsync(ApiGatewayOperations.GetStage(RestApiId, StageName), ct));
 }

@@ -50,9 +50,9 @@ public abstract class GwUsagePlanCmdlet : GwCmdlet
     };
 
     /// <summary>Sends the plan that creates or changes a usage plan, after -WhatIf/-Confirm, and writes the plan as it then is.</summary>
-    protected void Apply(GwClient client, GwPlan<UsagePlan> plan, string target)
+    protected void Apply(GwClient client, GwPlan<UsagePlan> plan, string target, Func<GwObject>? planned = null)
     {
-        if (ApplyPlan(client, plan, target, out var usagePlan))
+        if (ApplyPlan(client, plan, target, out var usagePlan, planned))
         {
             WriteObject(usagePlan);
         }
@@ -62,7 +62,8 @@ public abstract class GwUsagePlanCmdlet : GwCmdlet
     protected void EnsureDeployed(GwClient client, UsagePlanSettings settings, UsagePlan? current)
     {
         var known = current?.ApiStages.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal) ?? [];
-        Await(ct => UsagePlanStages.EnsureDeployedAsync(client, (settings.ApiStages ?? []).Where(s => !known.Contains(s.ToString())), ct));
+        // A stage of an API that -WhatIf only planned cannot be read; it is planned along with the API.
+        Await(ct => UsagePlanStages.EnsureDeployedAsync(client, (settings.ApiStages ?? []).Where(s => !known.Contains(s.ToString()) && !PlannedId.IsPlanned(s.RestApiId)), ct));
     }
 }
 

@@ -29,7 +29,7 @@ internal sealed class IntegrationStage(MethodPipeline pipeline) : IInvokeStage
             Integration = integration,
             RequestId = context.RequestId,
             RequestTime = DateTimeOffset.UtcNow,
-            Cancellation = ct,
+            Cancellation = context.ClientGone,
             Authorizer = context.Authorizer,
         };
         var started = Stopwatch.GetTimestamp();

@@ -22,6 +22,12 @@ internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget targe
     public InvokeTarget Target { get; } = target;
     public string RequestId { get; } = requestId;
 
+    /// <summary>
+    /// Cancelled when the client has closed its connection (or the gateway stops): mapping templates stop rendering
+    /// for nobody. Backends are not cancelled by it; API Gateway lets an integration finish too.
+    /// </summary>
+    public CancellationToken ClientGone { get; set; }
+
     /// <summary>The request body, at most API Gateway's payload limit; set by <see cref="RequestBodyLimit"/>.</summary>
     public byte[] Body { get => _body ?? throw NotYet(nameof(Body)); set => _body = value; }
 
