@@ -34,6 +34,7 @@ internal sealed record RestApiRecord
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
+        Models = original.Models;
     }
 
     public required string Id { get; init; }
@@ -64,4 +65,8 @@ internal sealed record RestApiRecord
 
     public Store<AuthorizerRecord> Authorizers { get; } =
         new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
+
+    /// <summary>Keyed by name: paths and methods address a model by its name.</summary>
+    public Store<ModelRecord> Models { get; } =
+        new(model => model.Name, name => GatewayError.NotFound($"Invalid model name specified: {name}"));
 }

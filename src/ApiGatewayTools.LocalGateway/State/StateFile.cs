@@ -38,6 +38,7 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                Models = [.. api.Models.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -88,6 +89,10 @@ internal static class StateFile
             foreach (var validator in persisted.RequestValidators ?? [])
             {
                 api.RequestValidators.Add(validator);
+            }
+            foreach (var model in persisted.Models ?? [])
+            {
+                api.Models.Add(model with { });
             }
             state.RestApis.Add(api);
         }
@@ -140,6 +145,7 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<ModelRecord>? Models { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
@@ -160,6 +166,14 @@ internal static class StateFile
             {
                 api.Resources.Add(resource with { });
             }
+            foreach (var validator in frozen.RequestValidators ?? [])
+            {
+                api.RequestValidators.Add(validator);
+            }
+            foreach (var model in frozen.Models ?? [])
+            {
+                api.Models.Add(model);
+            }
             return new DeploymentSnapshot(api);
         }
 
@@ -170,6 +184,8 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                RequestValidators = [.. value.RequestValidators.Values],
+                Models = [.. value.Models.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -178,6 +194,8 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public List<RequestValidatorRecord>? RequestValidators { get; set; }
+            public List<ModelRecord>? Models { get; set; }
         }
     }
 }
