@@ -90,6 +90,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
             new ModelRoutes(State),
+            new GatewayResponseRoutes(State),
             new AuthorizerRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),
             _userPools,

@@ -30,6 +30,7 @@ internal sealed class DeploymentSnapshot
         ResourcePolicy = StoredPolicy.Load(api.Policy);
         RequestValidators = api.RequestValidators.Values.Select(validator => validator with { }).ToDictionary(validator => validator.Id, StringComparer.Ordinal);
         Models = api.Models.Values.Select(model => model with { }).ToDictionary(model => model.Name, StringComparer.Ordinal);
+        GatewayResponses = api.GatewayResponses.Values.Select(response => response with { }).ToDictionary(response => response.ResponseType, StringComparer.Ordinal);
     }
 
     public string RestApiId { get; }
@@ -47,4 +48,6 @@ internal sealed class DeploymentSnapshot
     public IReadOnlyDictionary<string, RequestValidatorRecord> RequestValidators { get; }
     /// <summary>The API's models as deployed, by name: request bodies are validated against these.</summary>
     public IReadOnlyDictionary<string, ModelRecord> Models { get; }
+    /// <summary>The gateway responses the API had customised, by type (a change reaches callers with the next deployment, as in AWS); empty when none.</summary>
+    public IReadOnlyDictionary<string, GatewayResponseRecord> GatewayResponses { get; }
 }

@@ -35,6 +35,7 @@ internal sealed record RestApiRecord
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
         Models = original.Models;
+        GatewayResponses = original.GatewayResponses;
     }
 
     public required string Id { get; init; }
@@ -69,4 +70,7 @@ internal sealed record RestApiRecord
     /// <summary>Keyed by name: paths and methods address a model by its name.</summary>
     public Store<ModelRecord> Models { get; } =
         new(model => model.Name, name => GatewayError.NotFound($"Invalid model name specified: {name}"));
+    /// <summary>The gateway response types the API customised, by type; every other type answers API Gateway's default.</summary>
+    public Store<GatewayResponseRecord> GatewayResponses { get; } =
+        new(response => response.ResponseType, _ => GatewayError.NotFound("Invalid Gateway Response identifier specified"));
 }

@@ -39,6 +39,7 @@ internal static class StateFile
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
                 Models = [.. api.Models.Values],
+                GatewayResponses = [.. api.GatewayResponses.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -94,6 +95,10 @@ internal static class StateFile
             {
                 api.Models.Add(model with { });
             }
+            foreach (var response in persisted.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
+            }
             state.RestApis.Add(api);
         }
         state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
@@ -146,6 +151,7 @@ internal static class StateFile
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
         public List<ModelRecord>? Models { get; set; }
+        public List<GatewayResponseRecord>? GatewayResponses { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
@@ -174,6 +180,10 @@ internal static class StateFile
             {
                 api.Models.Add(model);
             }
+            foreach (var response in frozen.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
+            }
             return new DeploymentSnapshot(api);
         }
 
@@ -186,6 +196,7 @@ internal static class StateFile
                 Resources = [.. value.Resources.Values],
                 RequestValidators = [.. value.RequestValidators.Values],
                 Models = [.. value.Models.Values],
+                GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -196,6 +207,7 @@ internal static class StateFile
             public List<ResourceRecord>? Resources { get; set; }
             public List<RequestValidatorRecord>? RequestValidators { get; set; }
             public List<ModelRecord>? Models { get; set; }
+            public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
     }
 }
