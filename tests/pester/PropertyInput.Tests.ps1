@@ -37,6 +37,7 @@ BeforeAll {
             ScriptBlock = { 'ok' }; CanaryPercent = 10; AuthorizerId = $authorizer.AuthorizerId
             ApiKeyId = $script:Shared.ApiKeyId; UsagePlanId = $script:Shared.UsagePlanId; FunctionVersion = $script:Shared.FunctionVersion
             UserPool = $script:Shared.UserPool; ProviderArn = $script:Shared.ProviderArn
+            Schema = '{"type":"object","properties":{"name":{"type":"string"}}}'
         }
     }
     # The gateway logs each request before its answer goes out, so the log is complete when a cmdlet returns: no
