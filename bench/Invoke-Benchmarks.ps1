@@ -49,7 +49,12 @@ param(
 
     # wrk is preferred; 'dotnet' forces the bench/LoadClient fallback.
     [ValidateSet('wrk', 'dotnet')]
-    [string] $LoadGenerator = 'wrk'
+    [string] $LoadGenerator = 'wrk',
+
+    # Measure only the targets whose names match one of these wildcards (e.g. 'gateway *POST*'); the import cost is
+    # then skipped and the report is not written (a partial run must not replace the full one): the figures and the
+    # verdicts that apply are printed.
+    [string[]] $Only
 )
 
 $ErrorActionPreference = 'Stop'
@@ -63,6 +68,7 @@ $Goals = [pscustomobject]@{
     ProxyShareOfNginx     = 0.40
     CachedShareOfMock     = 0.80
     AuthorizedShareOfMock = 0.80
+    ValidatedShareOfUnvalidated = 0.80
     P99Ms                 = 20
     # How much later than MOCK a warm handler file answers, one request at a time.
     FunctionP50GapMs      = 2
@@ -71,6 +77,10 @@ $Goals = [pscustomobject]@{
 }
 $script:AptUpdated = $false
 $OneAtATime = 'one request at a time'
+$ValidatedPost = 'gateway validated POST (MOCK)'
+$UnvalidatedPost = 'gateway unvalidated POST (MOCK)'
+# The validated POST's body: every property of the bench model (about 10), as a client would send it.
+$BenchPetBody = '{"name":"Rex","species":"dog","breed":"collie","age":4,"weight":21.5,"vaccinated":true,"tags":["good","calm"],"owner":{"name":"Ann","email":"ann@example.com"},"color":"black","chip":"981000123456789"}'
 
 #region Tools and processes
 
@@ -196,11 +206,27 @@ function Get-ToolVersion([string] $Command, [string[]] $ArgumentList, [string] $
 #region Load generation
 
 # One load generator run against a URL; the same shape whatever the generator. CpuSeconds is the generator's own.
-function Invoke-LoadRun([string] $Url, [int] $Seconds) {
+# Whether -Only selects the target (every target without -Only).
+function Test-Selected([string] $Name) {
+    -not $Only -or @($Only | Where-Object { $Name -like $_ }).Count -gt 0
+}
+
+# A wrk script that sends POST with this JSON body and these headers instead of GET.
+function New-WrkPostScript([string] $Body, [hashtable] $Headers) {
+    $path = Join-Path $WorkDir "post-$([guid]::NewGuid().ToString('n')).lua"
+    $quote = { param($text) '"' + $text.Replace('\', '\\').Replace('"', '\"') + '"' }
+    $lines = @('wrk.method = "POST"', "wrk.body = $(& $quote $Body)", 'wrk.headers["Content-Type"] = "application/json"')
+    foreach ($name in $Headers.Keys) { $lines += "wrk.headers[$(& $quote $name)] = $(& $quote $Headers[$name])" }
+    Set-Content -Path $path -Value $lines
+    $path
+}
+
+function Invoke-LoadRun([string] $Url, [int] $Seconds, [hashtable] $Post) {
     if ($script:Generator.Name -eq 'wrk') {
         # bash's `times` reports the CPU its child (wrk) used; wrk itself does not.
         $threads = [Math]::Min([Environment]::ProcessorCount, $Connections)
-        $command = "wrk --latency -t$threads -c$Connections -d${Seconds}s '$Url'; status=`$?; times; exit `$status"
+        $script = if ($Post) { "-s '$(New-WrkPostScript $Post.Body $Post.Headers)' " } else { '' }
+        $command = "wrk --latency -t$threads -c$Connections -d${Seconds}s $script'$Url'; status=`$?; times; exit `$status"
         $output = Invoke-BoundedProcess 'bash' @('-c', $command) ($Seconds + 30)
         ConvertFrom-WrkOutput $output
     }
@@ -246,23 +272,32 @@ function ConvertFrom-WrkOutput([string] $Output) {
 
 # Warm-up run, then the measured run; the CPU time of the server (and of a backend behind it, when it is a
 # separate process) is taken around the measured run only.
-function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProcessIds, [scriptblock] $BackendProcessIds = { @() }) {
+# With -Post @{ Body; Headers } the target is sent POST with that JSON body (wrk only).
+function Measure-Target([string] $Name, [string] $Url, [scriptblock] $ServerProcessIds, [scriptblock] $BackendProcessIds = { @() }, [hashtable] $Post) {
+    if (-not (Test-Selected $Name)) { return }
     Write-Host ("{0,-34} {1}" -f $Name, $Url)
+    if ($Post -and $script:Generator.Name -ne 'wrk') {
+        $script:Problems.Add("$Name was not measured: only wrk sends POST bodies, and $($script:Generator.Name) was the load generator.")
+        return
+    }
     # A target that does not answer 200 to one request is reported as not measured; the others still run.
-    $probe = Invoke-WebRequest $Url -SkipHttpErrorCheck -TimeoutSec 5
+    $probe = if ($Post) {
+        Invoke-WebRequest $Url -Method Post -Body $Post.Body -ContentType 'application/json' -Headers $Post.Headers -SkipHttpErrorCheck -TimeoutSec 5
+    }
+    else { Invoke-WebRequest $Url -SkipHttpErrorCheck -TimeoutSec 5 }
     if ($probe.StatusCode -ne 200) {
         $problem = "$Name answered $($probe.StatusCode) to a single GET ($($probe.Content)), so it was not measured."
         Write-Warning $problem
         $script:Problems.Add($problem)
         return
     }
-    if ($WarmupSeconds -gt 0) { Invoke-LoadRun $Url $WarmupSeconds | Out-Null }
+    if ($WarmupSeconds -gt 0) { Invoke-LoadRun $Url $WarmupSeconds $Post | Out-Null }
     $serverIds = @(& $ServerProcessIds)
     $backendIds = @(& $BackendProcessIds)
     $serverBefore = Get-CpuSeconds $serverIds
     $backendBefore = Get-CpuSeconds $backendIds
     $machineBefore = Get-MachineCpuTicks
-    $run = Invoke-LoadRun $Url $DurationSeconds
+    $run = Invoke-LoadRun $Url $DurationSeconds $Post
     $machineAfter = Get-MachineCpuTicks
     # Every CPU figure is in percent of one core over the measured run; the machine has ProcessorCount * 100.
     $percentOfCore = { param($seconds) 100 * $seconds / $DurationSeconds }
@@ -351,6 +386,22 @@ function New-BenchApi([int] $BackendPort) {
         Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
     $api | Add-GwResource -Path /proxy | Add-GwMethod -HttpMethod GET |
         Set-GwHttpIntegration -Proxy -Uri "http://127.0.0.1:$BackendPort/" | Out-Null
+    # The same MOCK POST twice: once checked by a validator (body against a model of 10 properties, a required query
+    # string and header), once not.
+    $properties = @{
+        name = @{ type = 'string'; minLength = 1 }; species = @{ type = 'string'; enum = @('dog', 'cat', 'bird') }; breed = @{ type = 'string' }
+        age = @{ type = 'integer'; minimum = 0 }; weight = @{ type = 'number'; minimum = 0 }; vaccinated = @{ type = 'boolean' }
+        tags = @{ type = 'array'; items = @{ type = 'string' } }; color = @{ type = 'string' }; chip = @{ type = 'string'; pattern = '^[0-9]{15}$' }
+        owner = @{ type = 'object'; required = @('name'); properties = @{ name = @{ type = 'string' }; email = @{ type = 'string' } } }
+    }
+    $api | New-GwModel -Name BenchPet -Schema @{ type = 'object'; required = @('name', 'species', 'age'); properties = $properties } | Out-Null
+    $api | New-GwRequestValidator -Name all -ValidateRequestBody -ValidateRequestParameters | Out-Null
+    $api | Add-GwResource -Path /validated |
+        Add-GwMethod -HttpMethod POST -RequestValidator all -RequestModel @{ 'application/json' = 'BenchPet' } `
+            -RequestParameter @{ 'method.request.querystring.limit' = $true; 'method.request.header.x-tenant' = $true } |
+        Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
+    $api | Add-GwResource -Path /unvalidated | Add-GwMethod -HttpMethod POST |
+        Set-GwMockIntegration -StatusCode 200 -ResponseBody '{"ok":true}' | Out-Null
     foreach ($target in $script:FunctionTargets) {
         if (-not (Get-Command $target.Program -ErrorAction Ignore)) { continue }
         $code = Join-Path ([IO.Path]::GetTempPath()) "gw-bench-$($target.Path)-$PID"
@@ -432,11 +483,15 @@ function Measure-DataPlane {
         Measure-Target 'gateway MOCK' "$($stages.Plain.InvokeUrl)/mock" $inThisProcess
         Measure-Target 'gateway cached GET (MOCK)' "$($stages.Cached.InvokeUrl)/mock" $inThisProcess
         Measure-Target 'gateway cached authorizer + API key (MOCK)' "$($stages.Authorized.InvokeUrl)/authorized?token=bench" $inThisProcess
+        # Validated and unvalidated one after the other, so that both meet the same machine.
+        $post = @{ Body = $BenchPetBody; Headers = @{ 'x-tenant' = 'bench' } }
+        Measure-Target $UnvalidatedPost "$($stages.Plain.InvokeUrl)/unvalidated?limit=5" $inThisProcess -Post $post
+        Measure-Target $ValidatedPost "$($stages.Plain.InvokeUrl)/validated?limit=5" $inThisProcess -Post $post
         if ($nginx) {
             Measure-Target 'gateway HTTP_PROXY -> backend' "$($stages.Plain.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
             Measure-Target 'gateway cache hit (HTTP_PROXY)' "$($stages.Cached.InvokeUrl)/proxy" $inThisProcess $nginxProcesses
         }
-        foreach ($target in $script:FunctionTargets) {
+        foreach ($target in $script:FunctionTargets | Where-Object { Test-Selected "gateway AWS_PROXY -> warm $($_.Name)" }) {
             if (-not (Get-Command $target.Program -ErrorAction Ignore)) {
                 $script:Problems.Add("$($target.Program) is not installed: the warm $($target.Name) AWS_PROXY target was not measured.")
                 continue
@@ -630,7 +685,16 @@ function Get-Verdicts($DataPlane, $Import) {
         if ($pair[1]) { & $row $pair[0] "< $($Goals.P99Ms) ms" ('{0:N2} ms' -f $pair[1].P99Ms) ($pair[1].P99Ms -lt $Goals.P99Ms) }
         else { & $row $pair[0] "< $($Goals.P99Ms) ms" $missing $false }
     }
-    foreach ($result in @($mock, $proxy, $cachedMock, $cacheHit, $authorized)) {
+    $validated = $byName[$ValidatedPost]
+    $unvalidated = $byName[$UnvalidatedPost]
+    $label = 'Validated POST vs the same POST unvalidated (MOCK)'
+    $goal = '>= {0:N0}%' -f (100 * $Goals.ValidatedShareOfUnvalidated)
+    if ($validated -and $unvalidated) {
+        $share = $validated.RequestsPerSecond / $unvalidated.RequestsPerSecond
+        & $row $label $goal ('{0:N0}% ({1:N0} / {2:N0} req/s)' -f (100 * $share), $validated.RequestsPerSecond, $unvalidated.RequestsPerSecond) ($share -ge $Goals.ValidatedShareOfUnvalidated)
+    }
+    else { & $row $label $goal $missing $false }
+    foreach ($result in @($mock, $proxy, $cachedMock, $cacheHit, $authorized, $validated, $unvalidated)) {
         if ($result -and ($result.Errors + $result.Non2xx) -gt 0) {
             & $row "$($result.Name) errors" 'none' "$($result.Errors) socket errors, $($result.Non2xx) non-2xx" $false
         }
@@ -752,6 +816,15 @@ try {
     Import-Module $ModulePath
     Write-Host '== Data plane' -ForegroundColor Cyan
     $dataPlane = @(Measure-DataPlane)
+    if ($Only) {
+        # A partial run: its figures and the verdicts about what it measured; no import cost, no report.
+        $dataPlane | Format-Table Name, RequestsPerSecond, P50Ms, P99Ms, Errors, Non2xx, ServerUsPerRequest -AutoSize | Out-Host
+        $measured = @($dataPlane.Name)
+        @(Get-Verdicts $dataPlane ([pscustomobject]@{ AddedMs = 0; AddedMB = 0 })) |
+            Where-Object { $_.Measured -ne 'not measured' -and $_.Target -notlike 'Import*' -and $_.Target -notlike 'Working set*' } | Format-Table -AutoSize -Wrap | Out-Host
+        $script:Problems | ForEach-Object { Write-Host "- $_" }
+        exit ([int](@($dataPlane).Count -eq 0))
+    }
     Write-Host '== Module import' -ForegroundColor Cyan
     $import = Measure-ImportCost
     Write-Host ('import adds {0:N0} ms and {1:N1} MB (medians: {2:N0} -> {3:N0} ms, {4:N1} -> {5:N1} MB)' -f $import.AddedMs, $import.AddedMB, $import.BareMs, $import.WithImportMs, $import.BareMB, $import.WithImportMB)

@@ -90,6 +90,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new DeploymentRoutes(State),
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
+            new ModelRoutes(State),
             new GatewayResponseRoutes(State),
             new DocumentationRoutes(State),
             new AuthorizerRoutes(State),

@@ -37,6 +37,7 @@ BeforeAll {
             StageName = 'prod'; DeploymentId = $stage.DeploymentId; RequestValidatorId = $validator.RequestValidatorId; ResponseType = 'DEFAULT_4XX'
             Name = (New-TestName 'prop'); FunctionName = $script:FunctionName; Uri = 'http://example.com/pets'
             ScriptBlock = { 'ok' }; CanaryPercent = 10; AuthorizerId = $authorizer.AuthorizerId
+            Schema = '{"type":"object","properties":{"name":{"type":"string"}}}'
             ApiKeyId = $script:Shared.ApiKeyId; UsagePlanId = $script:Shared.UsagePlanId; FunctionVersion = $script:Shared.FunctionVersion
             UserPool = $script:Shared.UserPool; ProviderArn = $script:Shared.ProviderArn
             Property = @{ summary = 'prop' }; DocumentationPartId = $part.DocumentationPartId; Version = $documentation.Version

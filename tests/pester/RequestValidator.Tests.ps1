@@ -172,3 +172,49 @@ Describe 'Remove-GwRequestValidator' {
         $errors[0].FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.RemoveGwRequestValidatorCommand'
     }
 }
+
+Describe 'Request validation at a deployed stage' {
+    BeforeAll {
+        function Invoke-Pets([string] $Query = '?limit=5', [string] $Body = '{"name":"Rex"}', [hashtable] $Headers = @{}) {
+            $response = Invoke-WebRequest -Method Post -Uri "$($script:stage.InvokeUrl)/pets$Query" -Body $Body -ContentType 'application/json' -Headers $Headers -SkipHttpErrorCheck
+            [pscustomobject]@{ Status = [int]$response.StatusCode; Body = [string]$response.Content; ErrorType = "$($response.Headers['x-amzn-ErrorType'])" }
+        }
+        $api = New-TestApi
+        $api | New-GwModel -Name Pet -Schema @{ type = 'object'; required = @('name'); properties = @{ name = @{ type = 'string' }; age = @{ type = 'integer'; minimum = 0 } } } | Out-Null
+        $api | New-GwRequestValidator -Name all -ValidateRequestBody -ValidateRequestParameters | Out-Null
+        $api | Add-GwResource -Path /pets |
+            Add-GwMethod POST -RequestValidator all -RequestModel @{ 'application/json' = 'Pet' } -RequestParameter @{ 'method.request.querystring.limit' = $true; 'method.request.header.x-tenant' = $true } |
+            Set-GwMockIntegration | Out-Null
+        $script:stage = $api | Publish-GwDeployment -StageName prod
+    }
+
+    It 'lets a request with its parameters and a matching body through to the integration' {
+        (Invoke-Pets -Headers @{ 'x-tenant' = 't1' }).Status | Should -Be 200
+    }
+
+    It 'answers 400 naming the missing parameters' {
+        $answer = Invoke-Pets -Query ''
+
+        $answer.Status | Should -Be 400
+        $answer.ErrorType | Should -BeExactly 'BadRequestException'
+        $answer.Body | Should -BeIn @('{"message": "Missing required request parameters: [limit, x-tenant]"}', '{"message": "Missing required request parameters: [x-tenant, limit]"}')
+    }
+
+    It 'answers 400 Invalid request body for a body that does not match the model' {
+        foreach ($body in '{"age":2}', '{"name":"Rex","age":-1}', '{"name":') {
+            $answer = Invoke-Pets -Body $body -Headers @{ 'x-tenant' = 't1' }
+            $answer.Status | Should -Be 400
+            $answer.Body | Should -BeExactly '{"message": "Invalid request body"}'
+            $answer.ErrorType | Should -BeExactly 'BadRequestException'
+        }
+    }
+
+    It 'says in the request log which schema rule failed' {
+        $answer = Invoke-Pets -Body '{"name":"Rex","age":-1}' -Headers @{ 'x-tenant' = 't1' }
+        Wait-RequestLog
+        $entry = @((Get-GwLocalGateway).RecentRequests | Where-Object { $_.Path -like "*/pets" -and $_.StatusCode -eq 400 })[-1]
+
+        $answer.Status | Should -Be 400
+        $entry.Error | Should -BeLike 'Request body does not match model schema for content type application/json: *NumberTooSmall at #/age*'
+    }
+}

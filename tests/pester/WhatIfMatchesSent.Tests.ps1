@@ -273,6 +273,51 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'New-GwModel creating a model' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwModel -Name Pet -Schema '{"type":"object"}' -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("CreateModel POST /restapis/$($api.RestApiId)/models")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'New-GwModel updating a model' {
+        $api = New-TestApi
+        $api | New-GwModel -Name Pet -Schema '{"type":"object"}' | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwModel -Name Pet -Schema '{"type":"array","items":{"type":"string"}}' -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateModel PATCH /restapis/$($api.RestApiId)/models/Pet")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwModel' {
+        $api = New-TestApi
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Set-GwModel -Name Error -Description 'errors' -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateModel PATCH /restapis/$($api.RestApiId)/models/Error")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwModel' {
+        $api = New-TestApi
+        $api | New-GwModel -Name Draft -Schema '{"type":"object"}' | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | Remove-GwModel -Name Draft -Confirm:$false -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("DeleteModel DELETE /restapis/$($api.RestApiId)/models/Draft")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwMethod with a request validator and model' {
+        $api = New-TestApi
+        $api | New-GwModel -Name Pet -Schema '{"type":"object"}' | Out-Null
+        $api | New-GwRequestValidator -Name all -ValidateRequestBody | Out-Null
+        $resource = $api | Add-GwResource -Path /pets
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $resource | Add-GwMethod POST -RequestValidator all -RequestModel @{ 'application/json' = 'Pet' } -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("PutMethod PUT /restapis/$($api.RestApiId)/resources/$($resource.ResourceId)/methods/POST")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'New-GwAuthorizer creating a Lambda authorizer and its permission' {
         $api = New-TestApi
         $function = New-TestFunction

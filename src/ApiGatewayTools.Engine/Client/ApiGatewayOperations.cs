@@ -100,7 +100,9 @@ public static partial class ApiGatewayOperations
             .Put("apiKeyRequired", request.ApiKeyRequired)
             .Put("operationName", request.OperationName)
             .Put("authorizationScopes", request.AuthorizationScopes is { Count: > 0 } scopes ? Json.ToJson(scopes) : null)
-            .Put("requestParameters", Json.ToJson(request.RequestParameters));
+            .Put("requestParameters", Json.ToJson(request.RequestParameters))
+            .Put("requestValidatorId", request.RequestValidatorId)
+            .Put("requestModels", request.RequestModels is { Count: > 0 } models ? Json.ToJson(models) : null);
         // PutMethod refuses a method that exists (409), so a repeat of a lost one would fail: the method there with
         // the intended settings is the answer.
         return Build("PutMethod", HttpMethod.Put, MethodPath(request),

@@ -33,6 +33,10 @@ public sealed record PutMethodRequest : MethodRequest
     public IReadOnlyList<string>? AuthorizationScopes { get; init; }
     /// <summary>e.g. method.request.querystring.page = false (true means required).</summary>
     public IReadOnlyDictionary<string, bool>? RequestParameters { get; init; }
+    /// <summary>The id of the request validator that checks callers' requests; null leaves it as it is.</summary>
+    public string? RequestValidatorId { get; init; }
+    /// <summary>Content type to model name, e.g. application/json = Pet: the body's model for that content type.</summary>
+    public IReadOnlyDictionary<string, string>? RequestModels { get; init; }
 }
 
 public sealed record PutMethodResponseRequest : MethodRequest

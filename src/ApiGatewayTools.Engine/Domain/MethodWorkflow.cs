@@ -1,8 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace ApiGatewayTools.Engine.Domain;
 
-public static class MethodWorkflow
+public static partial class MethodWorkflow
 {
     public const string AuthorizerRequiredErrorId = "AuthorizerIdRequired";
+    public const string InvalidRequestParameterErrorId = "InvalidRequestParameter";
+    public const string InvalidRequestModelErrorId = "InvalidRequestModel";
 
     public static void ValidateAuthorization(string authorizationType, string? authorizerId)
     {
@@ -43,6 +47,37 @@ public static class MethodWorkflow
         }
         ValidateAuthorization(type, authorizer?.AuthorizerId);
         return type;
+    }
+
+    /// <summary>
+    /// Request parameter names as API Gateway accepts them (method.request.path|querystring|multivaluequerystring|header|multivalueheader.name),
+    /// refused before anything is sent.
+    /// </summary>
+    public static void ValidateRequestParameters(IReadOnlyDictionary<string, bool>? parameters)
+    {
+        foreach (var name in parameters?.Keys ?? [])
+        {
+            if (!RequestParameterName().IsMatch(name))
+            {
+                throw new GwValidationException(InvalidRequestParameterErrorId, "RequestParameter",
+                    $"'{name}' is not a method request parameter. Write method.request.querystring.NAME, method.request.header.NAME or method.request.path.NAME "
+                    + "(or multivaluequerystring / multivalueheader), e.g. @{ 'method.request.querystring.limit' = $true }.");
+            }
+        }
+    }
+
+    /// <summary>Request models map a content type (type/subtype, or $default) to an alphanumeric model name; anything else is refused before sending.</summary>
+    public static void ValidateRequestModels(IReadOnlyDictionary<string, string>? models)
+    {
+        foreach (var (contentType, model) in models ?? new Dictionary<string, string>())
+        {
+            if (contentType != "$default" && !MediaType().IsMatch(contentType))
+            {
+                throw new GwValidationException(InvalidRequestModelErrorId, "RequestModel",
+                    $"'{contentType}' is not a content type. Key each model by a content type such as application/json (or $default), e.g. @{{ 'application/json' = 'Pet' }}.");
+            }
+            ModelSchemaCheck.ValidName(model);
+        }
     }
 
     /// <summary>
@@ -122,6 +157,22 @@ public static class MethodWorkflow
             patch.Add(new("replace", "/operationName", request.OperationName));
         }
 
+        if (request.RequestValidatorId is not null && existing.RequestValidatorId != request.RequestValidatorId)
+        {
+            patch.Add(new("replace", "/requestValidatorId", request.RequestValidatorId));
+        }
+
+        foreach (var (contentType, model) in request.RequestModels ?? new Dictionary<string, string>())
+        {
+            if (existing.RequestModels.TryGetValue(contentType, out var current) && current == model)
+            {
+                continue;
+            }
+
+            var path = "/requestModels/" + PatchPath.Escape(contentType);
+            patch.Add(existing.RequestModels.ContainsKey(contentType) ? new("replace", path, model) : new("add", path, model));
+        }
+
         foreach (var (name, required) in request.RequestParameters ?? new Dictionary<string, bool>())
         {
             if (existing.RequestParameters.TryGetValue(name, out var current) && current == required)
@@ -136,6 +187,12 @@ public static class MethodWorkflow
         }
         return patch;
     }
+
+    [GeneratedRegex(@"^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.[^\s.][^\s]*$")]
+    private static partial Regex RequestParameterName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+*-]+$")]
+    private static partial Regex MediaType();
 }
 
 /// <summary>JSON Patch paths as API Gateway reads them.</summary>

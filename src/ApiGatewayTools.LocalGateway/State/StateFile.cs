@@ -38,6 +38,7 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                Models = [.. api.Models.Values],
                 GatewayResponses = [.. api.GatewayResponses.Values],
                 DocumentationParts = [.. api.DocumentationParts.Values],
                 DocumentationVersions = [.. api.DocumentationVersions.Values],
@@ -100,6 +101,10 @@ internal static class StateFile
             {
                 api.DocumentationVersions.Add(version);
             }
+            foreach (var model in persisted.Models ?? [])
+            {
+                api.Models.Add(model with { });
+            }
             foreach (var response in persisted.GatewayResponses ?? [])
             {
                 api.GatewayResponses.Add(response with { });
@@ -155,6 +160,7 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<ModelRecord>? Models { get; set; }
         public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         public List<DocumentationPartRecord>? DocumentationParts { get; set; }
         public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
@@ -178,6 +184,14 @@ internal static class StateFile
             {
                 api.Resources.Add(resource with { });
             }
+            foreach (var validator in frozen.RequestValidators ?? [])
+            {
+                api.RequestValidators.Add(validator);
+            }
+            foreach (var model in frozen.Models ?? [])
+            {
+                api.Models.Add(model);
+            }
             foreach (var response in frozen.GatewayResponses ?? [])
             {
                 api.GatewayResponses.Add(response with { });
@@ -192,6 +206,8 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                RequestValidators = [.. value.RequestValidators.Values],
+                Models = [.. value.Models.Values],
                 GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
 
@@ -201,6 +217,8 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public List<RequestValidatorRecord>? RequestValidators { get; set; }
+            public List<ModelRecord>? Models { get; set; }
             public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
     }

@@ -43,6 +43,15 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
     [ValidateNotNullOrEmpty]
     public string? OperationName { get; set; }
 
+    /// <summary>The request validator that checks callers' requests, by name or id (New-GwRequestValidator makes one).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RequestValidator { get; set; }
+
+    /// <summary>The body's model for each content type, e.g. @{ 'application/json' = 'Pet' } (New-GwModel makes one); a validator that checks bodies uses it.</summary>
+    [Parameter]
+    public Hashtable? RequestModel { get; set; }
+
     protected override void ProcessItem()
     {
         var verb = HttpVerb.Normalize(HttpMethod);
@@ -56,8 +65,13 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
             MethodWorkflow.AuthorizationTypeFor(requested, null, AuthorizationScope);
         }
         var declared = Hashtables.ToBoolMap(RequestParameter, nameof(RequestParameter));
+        MethodWorkflow.ValidateRequestParameters(declared);
+        var models = Hashtables.ToStringMap(RequestModel, nameof(RequestModel));
+        MethodWorkflow.ValidateRequestModels(models);
         var (connection, resource) = LocateTarget();
         var authorizer = FindAuthorizer(connection);
+        var validator = FindRequestValidator(connection);
+        EnsureModelsExist(connection, models);
         var authorizationType = MethodWorkflow.AuthorizationTypeFor(requested, authorizer, AuthorizationScope);
         var request = new PutMethodRequest
         {
@@ -70,6 +84,8 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
             ApiKeyRequired = ApiKeyRequired,
             OperationName = OperationName,
             RequestParameters = MethodWorkflow.WithPathParameters(ResourcePath.Parse(resource.Path), declared),
+            RequestValidatorId = validator?.RequestValidatorId,
+            RequestModels = models,
         };
 
         var plan = MethodWorkflow.PlanPut(resource, request);
@@ -100,9 +116,42 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
         WriteObject(method);
     }
 
-    protected override bool IsInputError(GwException e) => base.IsInputError(e) || e.ErrorId == AuthorizerNotFoundErrorId;
+    protected override bool IsInputError(GwException e) =>
+        base.IsInputError(e) || e.ErrorId is AuthorizerNotFoundErrorId or RequestValidatorNotFoundErrorId or ModelNotFoundErrorId;
 
     private const string AuthorizerNotFoundErrorId = "AuthorizerNotFound";
+    private const string RequestValidatorNotFoundErrorId = "RequestValidatorNotFound";
+    private const string ModelNotFoundErrorId = "ModelNotFound";
+
+    /// <summary>The validator -RequestValidator names (by name first, else by id), read before anything is sent; null without one.</summary>
+    private RequestValidator? FindRequestValidator(GwConnection connection)
+    {
+        if (RequestValidator is null)
+        {
+            return null;
+        }
+        var all = Await(ct => Gateway(connection).ListAsync(ApiGatewayOperations.GetRequestValidators(RestApiId), ct).ToListAsync(ct));
+        return all.FirstOrDefault(v => string.Equals(v.Name, RequestValidator, StringComparison.Ordinal))
+            ?? all.FirstOrDefault(v => v.RequestValidatorId == RequestValidator)
+            ?? throw new GwNotFoundException(RequestValidatorNotFoundErrorId,
+                $"REST API {RestApiId} has no request validator named (or with id) '{RequestValidator}'. Create it with "
+                + $"New-GwRequestValidator -RestApiId {RestApiId} -Name '{RequestValidator}' -ValidateRequestBody -ValidateRequestParameters; nothing was changed.");
+    }
+
+    /// <summary>Every model -RequestModel names exists in the API, checked before anything is sent.</summary>
+    private void EnsureModelsExist(GwConnection connection, IReadOnlyDictionary<string, string>? models)
+    {
+        if (models is not { Count: > 0 })
+        {
+            return;
+        }
+        var names = Await(ct => Gateway(connection).ListAsync(ApiGatewayOperations.GetModels(RestApiId), ct).ToListAsync(ct)).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        if (models.Values.FirstOrDefault(name => !names.Contains(name)) is { } missing)
+        {
+            throw new GwNotFoundException(ModelNotFoundErrorId,
+                $"REST API {RestApiId} has no model named '{missing}'. Create it with New-GwModel -RestApiId {RestApiId} -Name {missing} -Schema ...; nothing was changed.");
+        }
+    }
 
     /// <summary>The authorizer -AuthorizerId or -Authorizer names, read before anything is sent; null when neither is given.</summary>
     private Authorizer? FindAuthorizer(GwConnection connection)
