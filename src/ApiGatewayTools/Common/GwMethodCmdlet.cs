@@ -15,4 +15,8 @@ public abstract class GwMethodCmdlet : GwResourceCmdlet
         var (connection, resource) = LocateTarget();
         return (connection, resource, verb);
     }
+
+    /// <summary>The method as it is now, with its responses and its integration's responses embedded.</summary>
+    protected Method ReadMethod(GwConnection connection, RestApiResource resource, string verb) =>
+        Await(ct => Gateway(connection).SendAsync(ApiGatewayOperations.GetMethod(RestApiId, resource.ResourceId, verb), ct)) with { Path = resource.Path };
 }
