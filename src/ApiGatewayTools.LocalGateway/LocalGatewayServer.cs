@@ -89,6 +89,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new DeploymentRoutes(State),
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
+            new GatewayResponseRoutes(State),
             new AuthorizerRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),
             _userPools,

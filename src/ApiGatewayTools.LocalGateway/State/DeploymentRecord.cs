@@ -28,6 +28,7 @@ internal sealed class DeploymentSnapshot
         Authorizers = api.Authorizers.Values.Select(authorizer => authorizer with { }).ToDictionary(authorizer => authorizer.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
         ResourcePolicy = StoredPolicy.Load(api.Policy);
+        GatewayResponses = api.GatewayResponses.Values.Select(response => response with { }).ToDictionary(response => response.ResponseType, StringComparer.Ordinal);
     }
 
     public string RestApiId { get; }
@@ -41,4 +42,6 @@ internal sealed class DeploymentSnapshot
     public IReadOnlyDictionary<string, string> Paths { get; }
     /// <summary>The API's resource policy as deployed (a changed policy reaches callers with the next deployment, as in AWS); null without one.</summary>
     public IamPolicy? ResourcePolicy { get; }
+    /// <summary>The gateway responses the API had customised, by type (a change reaches callers with the next deployment, as in AWS); empty when none.</summary>
+    public IReadOnlyDictionary<string, GatewayResponseRecord> GatewayResponses { get; }
 }

@@ -34,6 +34,7 @@ internal sealed record RestApiRecord
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
+        GatewayResponses = original.GatewayResponses;
     }
 
     public required string Id { get; init; }
@@ -64,4 +65,8 @@ internal sealed record RestApiRecord
 
     public Store<AuthorizerRecord> Authorizers { get; } =
         new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
+
+    /// <summary>The gateway response types the API customised, by type; every other type answers API Gateway's default.</summary>
+    public Store<GatewayResponseRecord> GatewayResponses { get; } =
+        new(response => response.ResponseType, _ => GatewayError.NotFound("Invalid Gateway Response identifier specified"));
 }

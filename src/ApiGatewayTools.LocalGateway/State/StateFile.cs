@@ -38,6 +38,7 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                GatewayResponses = [.. api.GatewayResponses.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -88,6 +89,10 @@ internal static class StateFile
             foreach (var validator in persisted.RequestValidators ?? [])
             {
                 api.RequestValidators.Add(validator);
+            }
+            foreach (var response in persisted.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
             }
             state.RestApis.Add(api);
         }
@@ -140,6 +145,7 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<GatewayResponseRecord>? GatewayResponses { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
@@ -160,6 +166,10 @@ internal static class StateFile
             {
                 api.Resources.Add(resource with { });
             }
+            foreach (var response in frozen.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
+            }
             return new DeploymentSnapshot(api);
         }
 
@@ -170,6 +180,7 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -178,6 +189,7 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
     }
 }
