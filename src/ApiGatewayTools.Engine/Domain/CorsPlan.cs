@@ -85,11 +85,19 @@ public static class CorsWorkflow
     private const string AllowOrigin = "Access-Control-Allow-Origin";
     private static readonly string MockTemplate = "{\"statusCode\": 200}";
 
-    public static CorsPlan For(string restApiId, IReadOnlyList<RestApiResource> resources, CorsSettings settings)
+    /// <summary>The gateway responses that carry Access-Control-Allow-Origin, so a page can read API Gateway's own errors.</summary>
+    public static readonly IReadOnlyList<string> ErrorResponseTypes = ["DEFAULT_4XX", "DEFAULT_5XX"];
+
+    /// <param name="errorResponses">The API's current response of each of <see cref="ErrorResponseTypes"/> (default or custom).</param>
+    public static CorsPlan For(string restApiId, IReadOnlyList<RestApiResource> resources, CorsSettings settings, IReadOnlyList<GatewayResponse> errorResponses)
     {
         settings.Validate();
         var plan = new GwPlan();
         var warnings = new List<string>();
+        foreach (var current in errorResponses.OrderBy(r => r.ResponseType, StringComparer.Ordinal))
+        {
+            AddErrorHeaders(plan, restApiId, current, settings);
+        }
         foreach (var resource in resources.OrderBy(r => r.Path, StringComparer.Ordinal))
         {
             AddPreflight(plan, restApiId, resource, settings);
@@ -110,6 +118,25 @@ public static class CorsWorkflow
         var allowed = string.Join(" || ", settings.AllowOrigins.Select(o => $"$origin == \"{o}\""));
         return "#set($origin = $input.params().header.get('Origin'))\n" +
                $"#if({allowed})#set($context.responseOverride.header[\"{AllowOrigin}\"] = $origin)#end\n";
+    }
+
+    /// <summary>
+    /// The response keeps its status and body (API Gateway's default body when it was never customised) and
+    /// gains the headers; one already carrying them is left alone.
+    /// </summary>
+    private static void AddErrorHeaders(GwPlan plan, string restApiId, GatewayResponse current, CorsSettings settings)
+    {
+        var parameters = new Dictionary<string, string>(current.ResponseParameters, StringComparer.Ordinal);
+        foreach (var (name, value) in ResponseHeaders(settings))
+        {
+            parameters[GatewayResponseTypes.HeaderPrefix + name] = $"'{value}'";
+        }
+        var statusCode = int.TryParse(current.StatusCode, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : (int?)null;
+        var wanted = new GatewayResponseSettings(current.ResponseType, statusCode, parameters, current.ResponseTemplates).Validate();
+        if (!wanted.IsSetOn(current))
+        {
+            plan.Add(ApiGatewayOperations.PutGatewayResponse(restApiId, wanted));
+        }
     }
 
     private static void AddPreflight(GwPlan plan, string restApiId, RestApiResource resource, CorsSettings settings)
