@@ -116,8 +116,9 @@ public static class CorsWorkflow
     public static string EchoOriginTemplate(CorsSettings settings)
     {
         var allowed = string.Join(" || ", settings.AllowOrigins.Select(o => $"$origin == \"{o}\""));
-        return "#set($origin = $input.params().header.get('Origin'))\n" +
-               $"#if({allowed})#set($context.responseOverride.header[\"{AllowOrigin}\"] = $origin)#end\n";
+        // One line, no line break: whatever the template writes after it is the body, unchanged.
+        return "#set($origin = $input.params().header.get('Origin'))" +
+               $"#if({allowed})#set($context.responseOverride.header[\"{AllowOrigin}\"] = $origin)#end";
     }
 
     /// <summary>
