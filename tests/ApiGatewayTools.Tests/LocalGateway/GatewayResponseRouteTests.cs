@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using ApiGatewayTools.LocalGateway;
 
 namespace ApiGatewayTools.Tests.LocalGateway;

@@ -81,7 +81,7 @@ internal sealed class InvokeChain
                     }
                 }
                 context.GatewayFailure = result.GatewayFailure;
-                return _responses.Answer(result);
+                return _responses.Answer(result, context);
             }
         }
         throw new InvalidOperationException("The integration stage ended without an answer.");
