@@ -32,7 +32,7 @@ BeforeAll {
         $authorizer = New-GwAuthorizer -RestApiId $api.RestApiId -Name (New-TestName 'auth') -Type TOKEN -FunctionName $script:FunctionName -IdentitySource 'method.request.header.Authorization'
         @{
             RestApiId = $api.RestApiId; ParentId = $root.ResourceId; PathPart = 'more'; Path = '/pets'; HttpMethod = 'GET'
-            StageName = 'prod'; DeploymentId = $stage.DeploymentId; RequestValidatorId = $validator.RequestValidatorId
+            StageName = 'prod'; DeploymentId = $stage.DeploymentId; RequestValidatorId = $validator.RequestValidatorId; StatusCode = '200'
             Name = (New-TestName 'prop'); FunctionName = $script:FunctionName; Uri = 'http://example.com/pets'
             ScriptBlock = { 'ok' }; CanaryPercent = 10; AuthorizerId = $authorizer.AuthorizerId
             ApiKeyId = $script:Shared.ApiKeyId; UsagePlanId = $script:Shared.UsagePlanId; FunctionVersion = $script:Shared.FunctionVersion

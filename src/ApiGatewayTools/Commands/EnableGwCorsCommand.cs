@@ -117,8 +117,17 @@ public sealed class EnableGwCorsCommand : GwRestApiCmdlet
         {
             return [ResourceWorkflow.FindOrThrow(tree, ResourcePath.Parse(Path))];
         }
-        var pattern = new WildcardPattern(Path, WildcardOptions.None);
-        var matched = tree.Resources.Where(r => pattern.IsMatch(r.Path)).ToList();
+        List<RestApiResource> matched;
+        try
+        {
+            var pattern = new WildcardPattern(Path, WildcardOptions.None);
+            matched = tree.Resources.Where(r => pattern.IsMatch(r.Path)).ToList();
+        }
+        catch (WildcardPatternException)
+        {
+            throw new GwValidationException("InvalidPathPattern", nameof(Path),
+                $"-Path '{Path}' is not a valid wildcard pattern: use * and ? (and [a-z] with its closing bracket), e.g. '/pets*'.");
+        }
         return matched.Count > 0 ? matched : throw new GwNotFoundException(ResourceWorkflow.PathNotFoundErrorId,
             $"No resource of REST API {RestApiId} matches '{Path}'. List them with Get-GwResource -RestApiId {RestApiId}.");
     }
