@@ -92,7 +92,8 @@ Describe 'Get-GwMethodResponse and Remove-GwMethodResponse' {
     It 'reports a missing status code as AWS''s NotFoundException' {
         $method = New-PetsMethod
         $method | Get-GwMethodResponse -StatusCode 418 -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'NotFoundException,*'
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'NotFoundException,ApiGatewayTools.Commands.GetGwMethodResponseCommand'
+        "$($failures[0])" | Should -BeLike 'GET /pets in REST API * has no response with this status code.*Add-GwMethodResponse*(API Gateway: Invalid Response status code specified)'
     }
 
     It 'prints the delete with -WhatIf and keeps the response' {
