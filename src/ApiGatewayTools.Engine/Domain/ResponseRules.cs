@@ -55,8 +55,8 @@ public static partial class ResponseRules
 
     /// <summary>
     /// API Gateway reads selection patterns as Java regular expressions. .NET's syntax is close enough to catch
-    /// what is not a regular expression at all (an unclosed group or class, a dangling quantifier); the few
-    /// constructs only one of them has are not told apart.
+    /// what is not a regular expression at all (an unclosed group or class, a dangling quantifier), and the one
+    /// common difference, a stray '{', is checked as Java does; rarer constructs only one of them has are not told apart.
     /// </summary>
     public static void ValidateSelectionPattern(string? pattern)
     {
@@ -64,17 +64,53 @@ public static partial class ResponseRules
         {
             return;
         }
+        string? problem = null;
         try
         {
             _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            problem = IllegalRepetition(pattern);
         }
         catch (ArgumentException e)
         {
+            problem = e.Message;
+        }
+        if (problem is not null)
+        {
             throw new GwValidationException(InvalidSelectionPatternErrorId, "SelectionPattern",
-                $"-SelectionPattern '{pattern}' is not a valid regular expression ({e.Message}). It must match the whole backend status code " +
+                $"-SelectionPattern '{pattern}' is not a valid regular expression ({problem}). It must match the whole backend status code " +
                 $"(HTTP, e.g. '4\\d{{2}}') or the whole errorMessage of a Lambda error (e.g. '.*[Nn]ot [Ff]ound.*').");
         }
     }
+
+    /// <summary>
+    /// Java refuses a '{' that does not open a quantifier ({n}, {n,}, {n,m}) where .NET reads it as a literal
+    /// brace: '4\d{2' is an "illegal repetition" to API Gateway. Escaped braces and braces in a class are literal in both.
+    /// </summary>
+    private static string? IllegalRepetition(string pattern)
+    {
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    inClass = true;
+                    break;
+                case ']':
+                    inClass = false;
+                    break;
+                case '{' when !inClass && !QuantifierPattern().IsMatch(pattern[i..]):
+                    return $"illegal repetition at position {i}: a '{{' that does not open a quantifier such as {{2}} must be escaped as \\{{";
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^\{\d+(,\d*)?\}")]
+    private static partial Regex QuantifierPattern();
 
     [GeneratedRegex(@"^[1-5]\d\d$")]
     private static partial Regex StatusCodePattern();
