@@ -50,10 +50,16 @@ BeforeAll {
         -QuotaLimit 1000000 -QuotaPeriod MONTH -ApiStage @{ RestApiId = $api.RestApiId; StageName = 'tuned'; Throttle = @{ 'GET /pets/{petId}/toys' = @{ RateLimit = 1; BurstLimit = 2 } } }
     $views.UsagePlanKey = $views.ApiKey | Add-GwUsagePlanKey -UsagePlanId $views.UsagePlan.UsagePlanId
     $views.Usage = $views.UsagePlan | Get-GwUsage
+    $views.MethodResponse = $toys | Add-GwMethodResponse -StatusCode 404 -ResponseParameter @{ 'method.response.header.X-Request-Id' = $false } -ResponseModel @{ 'application/json' = 'Error' }
+    $views.IntegrationResponse = $toys | Add-GwIntegrationResponse -StatusCode 404 -SelectionPattern '404|410' -ResponseParameter @{ 'method.response.header.X-Request-Id' = 'integration.response.header.X-Request-Id' }
+    $views.Cors = $health | Enable-GwCors -AllowOrigin 'https://app.example.com', 'https://admin.example.com'
     $views.DocumentationPart = @(
         $api | Set-GwDocumentationPart -Property @{ info = @{ description = 'Every pet the shop has, and the toys each one owns' } }
         $toys | Set-GwDocumentationPart -Location RESPONSE_HEADER -StatusCode 200 -Name 'X-Next-Page-Token' -Property @{ description = 'Where the next page starts' }
     )
+    $views.MethodResponse = $toys | Add-GwMethodResponse -StatusCode 404 -ResponseParameter @{ 'method.response.header.X-Request-Id' = $false } -ResponseModel @{ 'application/json' = 'Error' }
+    $views.IntegrationResponse = $toys | Add-GwIntegrationResponse -StatusCode 404 -SelectionPattern '404|410' -ResponseParameter @{ 'method.response.header.X-Request-Id' = 'integration.response.header.X-Request-Id' }
+    $views.Cors = $health | Enable-GwCors -AllowOrigin 'https://app.example.com', 'https://admin.example.com'
     $views.DocumentationVersion = $api | New-GwDocumentationVersion -Version '2026.12.01-release' -Description 'the documentation first published with the production stage'
 
     function Show-Default($InputObject, [int] $Width = 80) { ($InputObject | Out-String -Width $Width) -split '\r?\n' }
@@ -64,7 +70,7 @@ Describe 'Default views at 80 columns' {
         'StageSettings', 'MethodSetting'
         'RestApi', 'Resource', 'Method', 'Integration', 'Deployment', 'Published', 'Stage', 'Validator', 'Permission',
         'Version', 'Alias', 'LocalGateway', 'LocalFunction', 'TestInvoke', 'RequestLog', 'StageMetric', 'Authorizer', 'AuthorizerTest', 'UserPool',
-        'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage', 'DocumentationPart', 'DocumentationVersion') {
+        'ApiKey', 'UsagePlan', 'UsagePlanKey', 'Usage', 'DocumentationPart', 'DocumentationVersion', 'MethodResponse', 'IntegrationResponse', 'Cors') {
         $lines = Show-Default $views[$_]
         $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
         $dashes = @($lines | Select-String -Pattern '^-+( +-+)*\s*$')[0]

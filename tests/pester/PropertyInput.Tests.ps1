@@ -34,7 +34,7 @@ BeforeAll {
         $documentation = $api | New-GwDocumentationVersion -Version 'prop-1'
         @{
             RestApiId = $api.RestApiId; ParentId = $root.ResourceId; PathPart = 'more'; Path = '/pets'; HttpMethod = 'GET'
-            StageName = 'prod'; DeploymentId = $stage.DeploymentId; RequestValidatorId = $validator.RequestValidatorId; ResponseType = 'DEFAULT_4XX'
+            StageName = 'prod'; DeploymentId = $stage.DeploymentId; RequestValidatorId = $validator.RequestValidatorId; ResponseType = 'DEFAULT_4XX'; StatusCode = '200'
             Name = (New-TestName 'prop'); FunctionName = $script:FunctionName; Uri = 'http://example.com/pets'
             ScriptBlock = { 'ok' }; CanaryPercent = 10; AuthorizerId = $authorizer.AuthorizerId
             Schema = '{"type":"object","properties":{"name":{"type":"string"}}}'

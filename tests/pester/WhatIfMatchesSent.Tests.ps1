@@ -181,6 +181,51 @@ Describe 'What -WhatIf prints is what is sent' {
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Add-GwMethodResponse' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Add-GwMethodResponse -StatusCode 404 -ResponseModel @{ 'application/json' = 'Error' } -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("PutMethodResponse PUT /restapis/$($method.RestApiId)/resources/$($method.ResourceId)/methods/GET/responses/404")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Add-GwIntegrationResponse updating a response' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwHttpIntegration -Uri http://example.com/pets -ErrorResponse | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Add-GwIntegrationResponse -StatusCode 400 -SelectionPattern '40[0-9]' -WhatIf:$WhatIf }
+
+        $result.Printed | Should -Be @("UpdateIntegrationResponse PATCH /restapis/$($method.RestApiId)/resources/$($method.ResourceId)/methods/GET/integration/responses/400")
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Remove-GwMethodResponse and Remove-GwIntegrationResponse' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $method | Set-GwHttpIntegration -Uri http://example.com/pets -ErrorResponse | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Remove-GwIntegrationResponse -StatusCode 500 -Confirm:$false -WhatIf:$WhatIf }
+        $result.Printed.Count | Should -Be 1
+        $result.Sent | Should -Be $result.Printed
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Remove-GwMethodResponse -StatusCode 500 -Confirm:$false -WhatIf:$WhatIf }
+        $result.Printed.Count | Should -Be 1
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Set-GwHttpIntegration -ErrorResponse' {
+        $method = New-TestApi | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $method | Set-GwHttpIntegration -Uri http://example.com/pets -ErrorResponse -RequestTemplate '{}' -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -Be 7
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Enable-GwCors' {
+        $api = New-TestApi
+        $api | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration | Out-Null
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Enable-GwCors -RestApiId $api.RestApiId -AllowOrigin https://app.example.com -WhatIf:$WhatIf }
+
+        $result.Printed.Count | Should -BeGreaterThan 6
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'New-GwRequestValidator creating a validator' {
         $api = New-TestApi
         $result = Compare-WhatIfWithSent { param([switch] $WhatIf) $api | New-GwRequestValidator -Name body-only -ValidateRequestBody -WhatIf:$WhatIf }

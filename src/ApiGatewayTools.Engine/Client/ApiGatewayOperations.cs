@@ -179,7 +179,8 @@ public static partial class ApiGatewayOperations
         var body = new JsonObject()
             .Put("selectionPattern", request.SelectionPattern)
             .Put("responseParameters", Json.ToJson(request.ResponseParameters))
-            .Put("responseTemplates", Json.ToJson(request.ResponseTemplates));
+            .Put("responseTemplates", Json.ToJson(request.ResponseTemplates))
+            .Put("contentHandling", request.ContentHandling);
         return Build("PutIntegrationResponse", HttpMethod.Put,
             IntegrationPath(request) + RestPath.Of("responses", request.StatusCode),
             (json, connection) => ResponseMapper.IntegrationResponse(json, request.RestApiId, request.ResourceId, request.HttpMethod, connection), body);

@@ -68,6 +68,8 @@ public sealed record PutIntegrationResponseRequest : MethodRequest
     public string? SelectionPattern { get; init; }
     public IReadOnlyDictionary<string, string>? ResponseParameters { get; init; }
     public IReadOnlyDictionary<string, string>? ResponseTemplates { get; init; }
+    /// <summary>CONVERT_TO_BINARY or CONVERT_TO_TEXT; null passes the payload through as it is.</summary>
+    public string? ContentHandling { get; init; }
 }
 
 public sealed record CreateDeploymentRequest

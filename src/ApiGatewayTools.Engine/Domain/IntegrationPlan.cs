@@ -9,27 +9,55 @@ public static class IntegrationPlan
     public const string InvalidStatusCodeErrorId = "InvalidStatusCode";
     public const string InvalidHeaderErrorId = "InvalidResponseHeader";
 
-    /// <summary>Proxy types pass the backend's response through; the others get default 200 responses.</summary>
-    public static GwPlan<Integration> For(PutIntegrationRequest integration)
+    /// <summary>
+    /// Proxy types pass the backend's response through; the others get default 200 responses and, with
+    /// <paramref name="errorResponses"/>, 400 and 500 responses selected by <see cref="ErrorPatterns"/>.
+    /// </summary>
+    public static GwPlan<Integration> For(PutIntegrationRequest integration, bool errorResponses = false)
     {
         if (integration.Type is "AWS_PROXY" or "HTTP_PROXY")
         {
-            return Build(integration, null, null);
+            return Build(integration, []);
         }
 
-        return Build(integration,
-            new PutMethodResponseRequest
-            {
-                RestApiId = integration.RestApiId, ResourceId = integration.ResourceId, HttpMethod = integration.HttpMethod, StatusCode = "200",
-                ResponseModels = new Dictionary<string, string> { ["application/json"] = "Empty" },
-            },
-            new PutIntegrationResponseRequest
-            {
-                RestApiId = integration.RestApiId, ResourceId = integration.ResourceId, HttpMethod = integration.HttpMethod, StatusCode = "200",
-                // An empty template passes the backend's body through unchanged.
-                ResponseTemplates = new Dictionary<string, string> { ["application/json"] = "" },
-            });
+        var responses = new List<(PutMethodResponseRequest, PutIntegrationResponseRequest)>
+        {
+            // An empty template passes the backend's body through unchanged.
+            Responses(integration, "200", null, ""),
+        };
+        if (errorResponses)
+        {
+            // A Lambda error's body is {"errorMessage", "errorType", ...}: the client sees the message alone.
+            var errorTemplate = integration.Type == "AWS" ? "{\"message\": $input.json('$.errorMessage')}" : "";
+            var (clientError, serverError) = ErrorPatterns(integration.Type);
+            responses.Add(Responses(integration, "400", clientError, errorTemplate));
+            responses.Add(Responses(integration, "500", serverError, errorTemplate));
+        }
+        return Build(integration, responses);
     }
+
+    /// <summary>
+    /// The selection patterns of the 400 and 500 error responses. An HTTP backend is told by its status code
+    /// (AWS's guide: 4\d{2}, 5\d{2}); a Lambda function by its error's message, the only text AWS selects on: a
+    /// message naming a bad request is the caller's fault, any other error is the server's. The 500 pattern
+    /// excludes what the 400 one takes, so the choice never depends on the order API Gateway tries them in.
+    /// </summary>
+    public static (string ClientError, string ServerError) ErrorPatterns(string integrationType) => integrationType == "AWS"
+        ? (@".*[Bb]ad [Rr]equest.*", @"(?![\s\S]*[Bb]ad [Rr]equest)[\s\S]+")
+        : (@"4\d{2}", @"5\d{2}");
+
+    private static (PutMethodResponseRequest, PutIntegrationResponseRequest) Responses(PutIntegrationRequest integration, string statusCode, string? pattern, string template) =>
+        (new PutMethodResponseRequest
+        {
+            RestApiId = integration.RestApiId, ResourceId = integration.ResourceId, HttpMethod = integration.HttpMethod, StatusCode = statusCode,
+            ResponseModels = new Dictionary<string, string> { ["application/json"] = statusCode == "200" ? "Empty" : "Error" },
+        },
+        new PutIntegrationResponseRequest
+        {
+            RestApiId = integration.RestApiId, ResourceId = integration.ResourceId, HttpMethod = integration.HttpMethod, StatusCode = statusCode,
+            SelectionPattern = pattern,
+            ResponseTemplates = new Dictionary<string, string> { ["application/json"] = template },
+        });
 
     /// <summary>
     /// A MOCK integration answering <paramref name="statusCode"/> with a fixed body and headers: the request
@@ -62,7 +90,7 @@ public static class IntegrationPlan
                 RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, Type = "MOCK",
                 RequestTemplates = new Dictionary<string, string> { ["application/json"] = $"{{\"statusCode\": {status}}}" },
             },
-            new PutMethodResponseRequest
+            [(new PutMethodResponseRequest
             {
                 RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, StatusCode = status,
                 ResponseParameters = headerMap.ToDictionary(h => $"method.response.header.{h.Key}", _ => false),
@@ -72,20 +100,23 @@ public static class IntegrationPlan
                 RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, StatusCode = status,
                 ResponseParameters = headerValues,
                 ResponseTemplates = new Dictionary<string, string> { [contentType] = body },
-            });
+            })]);
     }
 
-    /// <summary>The integration first, then its responses; the plan answers the integration as API Gateway stored it.</summary>
-    private static GwPlan<Integration> Build(PutIntegrationRequest integration, PutMethodResponseRequest? methodResponse, PutIntegrationResponseRequest? integrationResponse)
+    /// <summary>
+    /// The integration first, then its method responses, then its integration responses (each needs its method
+    /// response); the plan answers the integration as API Gateway stored it.
+    /// </summary>
+    private static GwPlan<Integration> Build(PutIntegrationRequest integration, IReadOnlyList<(PutMethodResponseRequest Method, PutIntegrationResponseRequest Integration)> responses)
     {
         var plan = new GwPlan<Integration>();
         plan.Returns(plan.Add(ApiGatewayOperations.PutIntegration(integration)));
-        if (methodResponse is not null)
+        foreach (var (methodResponse, _) in responses)
         {
             plan.Add(ApiGatewayOperations.PutMethodResponse(methodResponse));
         }
 
-        if (integrationResponse is not null)
+        foreach (var (_, integrationResponse) in responses)
         {
             plan.Add(ApiGatewayOperations.PutIntegrationResponse(integrationResponse));
         }

@@ -26,7 +26,8 @@ public static class LambdaIntegrationWorkflow
     /// current stages resolve to, as Lambda checks the permission of the alias invoked.
     /// </summary>
     public static async Task<LambdaIntegrationPlan> PlanAsync(LambdaClient lambda, ApiGatewayClient gateway, string restApiId, string resourceId,
-        string httpMethod, ResourcePath path, LambdaFunctionReference function, bool proxy, bool skipPermission, CancellationToken ct)
+        string httpMethod, ResourcePath path, LambdaFunctionReference function, bool proxy, bool skipPermission, CancellationToken ct,
+        IntegrationOptions? options = null)
     {
         var arn = await FindFunctionAsync(lambda, function, ct).ConfigureAwait(false);
         var integration = new PutIntegrationRequest
@@ -38,7 +39,11 @@ public static class LambdaIntegrationWorkflow
             IntegrationHttpMethod = "POST", // Lambda is always invoked with POST, whatever the method's verb.
             Uri = IntegrationUri.ForLambda(arn),
         };
-        var plan = IntegrationPlan.For(integration);
+        if (options is not null)
+        {
+            integration = options.AppliedTo(integration);
+        }
+        var plan = IntegrationPlan.For(integration, options?.ErrorResponses ?? false);
         if (skipPermission)
         {
             return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };

@@ -54,6 +54,10 @@ public static class ServiceErrorContext
             "Invalid Integration identifier specified" when subject.HttpMethod is { } verb =>
                 $"{verb} {await PathOfAsync(client, apiId, subject, ct).ConfigureAwait(false)} in " +
                 $"{await DescribeApiAsync(client, apiId, ct).ConfigureAwait(false)} has no integration. Add one with {AddIntegration}.",
+            "Invalid Response status code specified" when subject.HttpMethod is { } verb =>
+                $"{verb} {await PathOfAsync(client, apiId, subject, ct).ConfigureAwait(false)} in " +
+                $"{await DescribeApiAsync(client, apiId, ct).ConfigureAwait(false)} has no response with this status code. " +
+                "List them with Get-GwMethodResponse or Get-GwIntegrationResponse; add one with Add-GwMethodResponse or Add-GwIntegrationResponse.",
             "No integration defined for method" =>
                 await MethodsWithoutIntegrationAsync(client, apiId, ct).ConfigureAwait(false),
             _ => null,

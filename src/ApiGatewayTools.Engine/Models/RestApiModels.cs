@@ -68,6 +68,8 @@ public sealed record MethodResponse : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
+    /// <summary>The resource's path; filled in by the cmdlets that know it, null when unknown.</summary>
+    public string? Path { get; init; }
     public string HttpMethod { get; init; } = "";
     public string StatusCode { get; init; } = "";
     public IReadOnlyDictionary<string, bool> ResponseParameters { get; init; } = new Dictionary<string, bool>();
@@ -102,6 +104,8 @@ public sealed record IntegrationResponse : GwObject
 {
     public string RestApiId { get; init; } = "";
     public string ResourceId { get; init; } = "";
+    /// <summary>The resource's path; filled in by the cmdlets that know it, null when unknown.</summary>
+    public string? Path { get; init; }
     public string HttpMethod { get; init; } = "";
     public string StatusCode { get; init; } = "";
     public string? SelectionPattern { get; init; }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ApiGatewayTools.LocalGateway.State;
+using ApiGatewayTools.LocalGateway.Templates;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane;
 
@@ -44,23 +45,37 @@ internal static class IntegrationResponseMapping
 
         byte[] body;
         string contentType;
+        var overrides = new ResponseOverride();
+        // CONVERT_TO_TEXT hands the template (or the client) the binary payload as base64 text.
+        var payload = response.ContentHandling == "CONVERT_TO_TEXT" ? Encoding.ASCII.GetBytes(Convert.ToBase64String(output.Body)) : output.Body;
         var template = SelectTemplate(response.ResponseTemplates, invocation.Request.Headers["Accept"]);
         if (template is { } selected && !string.IsNullOrEmpty(selected.Template))
         {
-            body = Encoding.UTF8.GetBytes(Invocation.Render(selected.Template, () => invocation.ResponseTemplateContext(output.BodyText)));
+            var payloadText = ReferenceEquals(payload, output.Body) ? output.BodyText : Encoding.ASCII.GetString(payload);
+            body = Encoding.UTF8.GetBytes(Invocation.Render(selected.Template, () => invocation.ResponseTemplateContext(payloadText, overrides)));
             contentType = selected.ContentType;
         }
         else
         {
             // No template (or an empty one): the integration's body passes through unchanged.
-            body = output.Body;
+            body = payload;
             contentType = template?.ContentType ?? output.Header("Content-Type") ?? DefaultContentType;
+        }
+        if (response.ContentHandling == "CONVERT_TO_BINARY")
+        {
+            body = FromBase64(body);
+        }
+        // A template's $context.responseOverride is final: it replaces what the mappings set.
+        foreach (var (name, value) in overrides.Headers)
+        {
+            headers.RemoveAll(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase));
+            headers.Add(new(name, value));
         }
         if (!headers.Exists(pair => string.Equals(pair.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)))
         {
             headers.Add(new("Content-Type", contentType));
         }
-        var statusCode = int.Parse(response.StatusCode, CultureInfo.InvariantCulture);
+        var statusCode = overrides.Status ?? int.Parse(response.StatusCode, CultureInfo.InvariantCulture);
         invocation.Log?.Add($"Method response body after transformations: {Truncate(Encoding.UTF8.GetString(body))}");
         return new MethodResult(statusCode, headers, body);
     }
@@ -88,13 +103,26 @@ internal static class IntegrationResponseMapping
         return fallback;
     }
 
-    /// <summary>Selection patterns are Java regular expressions that must match the whole text; null when invalid.</summary>
+    /// <summary>
+    /// CONVERT_TO_BINARY decodes a base64 payload; a payload that is not base64 passes as it is.
+    /// </summary>
+    private static byte[] FromBase64(byte[] body)
+    {
+        var text = Encoding.ASCII.GetString(body).Trim();
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : body;
+    }
+
+    /// <summary>
+    /// Selection patterns are Java regular expressions that must match the whole text (Matcher.matches), where
+    /// '.' stops at a line break as Java's does; null when invalid.
+    /// </summary>
     private static Regex? Pattern(string selectionPattern) =>
         Patterns.GetOrAdd(selectionPattern, static text =>
         {
             try
             {
-                return new Regex($"^(?:{text})$", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                return new Regex($@"\A(?:{text})\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
             }
             catch (ArgumentException)
             {

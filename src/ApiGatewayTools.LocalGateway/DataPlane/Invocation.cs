@@ -87,7 +87,7 @@ internal sealed class Invocation
     public MappingTemplateContext RequestTemplateContext() => _templateContext ??= TemplateContext(BodyText);
 
     /// <summary>What a response template sees: the integration response's body, with the same parameters and context.</summary>
-    public MappingTemplateContext ResponseTemplateContext(string integrationResponseBody)
+    public MappingTemplateContext ResponseTemplateContext(string integrationResponseBody, ResponseOverride? responseOverride = null)
     {
         var request = RequestTemplateContext();
         return new MappingTemplateContext
@@ -100,6 +100,7 @@ internal sealed class Invocation
             MultiValueHeaders = request.MultiValueHeaders,
             Context = request.Context,
             StageVariables = request.StageVariables,
+            ResponseOverride = responseOverride,
             Cancellation = Cancellation,
         };
     }

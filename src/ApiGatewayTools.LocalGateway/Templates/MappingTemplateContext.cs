@@ -38,6 +38,20 @@ internal sealed record MappingTemplateContext
     public IReadOnlyDictionary<string, string> StageVariables { get; init; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Set for a response template only: receives what the template assigns to <c>$context.responseOverride.status</c>
+    /// and <c>$context.responseOverride.header.*</c>, which replace the mapped status and headers.
+    /// </summary>
+    public ResponseOverride? ResponseOverride { get; init; }
+
     /// <summary>Ends the render when the request it serves is abandoned (the gateway is stopping).</summary>
     public CancellationToken Cancellation { get; init; }
+}
+
+/// <summary>What a response template overrode: applied after the integration response's own mappings.</summary>
+internal sealed class ResponseOverride
+{
+    public int? Status { get; set; }
+
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

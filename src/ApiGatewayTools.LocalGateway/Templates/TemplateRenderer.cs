@@ -24,11 +24,21 @@ internal sealed class TemplateRenderer
     private readonly CancellationToken _cancellation;
 
     private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
+    private readonly ResponseOverride? _responseOverride;
+    private readonly TemplateMap? _overrideMap;
 
     public TemplateRenderer(MappingTemplateContext context)
     {
         _variables["input"] = new InputVariable(context);
-        _variables["context"] = NestedMap(context.Context);
+        var contextMap = NestedMap(context.Context);
+        _variables["context"] = contextMap;
+        if (context.ResponseOverride is not null)
+        {
+            _responseOverride = context.ResponseOverride;
+            _overrideMap = new TemplateMap();
+            _overrideMap.Put("header", new TemplateMap(StringComparer.OrdinalIgnoreCase));
+            contextMap.Put("responseOverride", _overrideMap);
+        }
         _variables["stageVariables"] = TemplateMap.From(context.StageVariables);
         _variables["util"] = UtilVariable.Instance;
         _cancellation = context.Cancellation;
@@ -38,7 +48,29 @@ internal sealed class TemplateRenderer
     {
         var output = new StringBuilder();
         RenderNodes(nodes, output);
+        CollectResponseOverride();
         return output.ToString();
+    }
+
+    /// <summary>Overrides take effect after the whole template rendered, with what it last assigned.</summary>
+    private void CollectResponseOverride()
+    {
+        if (_responseOverride is null || _overrideMap is null)
+        {
+            return;
+        }
+        if (_overrideMap.Get("status") is { } status
+            && int.TryParse(TemplateValues.ToText(status), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+        {
+            _responseOverride.Status = code;
+        }
+        if (_overrideMap.Get("header") is TemplateMap headers)
+        {
+            foreach (var name in headers.Keys)
+            {
+                _responseOverride.Headers[name] = TemplateValues.ToText(headers.Get(name));
+            }
+        }
     }
 
     /// <summary>Renders until the end of the nodes or a #break; answers false for the #break.</summary>

@@ -27,11 +27,27 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
     [ValidateRange(50, 29000)]
     public int? TimeoutMilliseconds { get; set; }
 
+    /// <summary>Request mapping templates per content type, or one string for application/json (non-proxy only).</summary>
+    [Parameter]
+    [TemplateMapArgument]
+    public Hashtable? RequestTemplate { get; set; }
+
+    /// <summary>What happens to a body whose content type has no template (non-proxy only; API Gateway's default is WHEN_NO_MATCH).</summary>
+    [Parameter]
+    [ValidateSet(IntegrationOptions.WhenNoMatch, IntegrationOptions.WhenNoTemplates, IntegrationOptions.Never)]
+    public string? PassthroughBehavior { get; set; }
+
+    /// <summary>Adds a 400 response for the backend's 4xx and a 500 for its 5xx beside the default 200 (non-proxy only).</summary>
+    [Parameter]
+    public SwitchParameter ErrorResponse { get; set; }
+
     protected override void ProcessItem()
     {
         IntegrationUri.ValidateHttp(Uri);
         var backendVerb = IntegrationHttpMethod is null ? null : HttpVerb.Normalize(IntegrationHttpMethod, nameof(IntegrationHttpMethod));
         var mappings = Hashtables.ToStringMap(RequestParameter, nameof(RequestParameter));
+        var templates = Hashtables.ToStringMap(RequestTemplate, nameof(RequestTemplate));
+        IntegrationOptions.RequireNonProxy(Proxy, nameof(Proxy), templates, PassthroughBehavior, ErrorResponse);
         var (connection, resource, verb) = Target();
 
         var plan = IntegrationPlan.For(new PutIntegrationRequest
@@ -44,7 +60,9 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
             Uri = Uri,
             TimeoutInMillis = TimeoutMilliseconds,
             RequestParameters = IntegrationMappings.WithUriPathVariables(Uri, mappings),
-        });
+            RequestTemplates = templates,
+            PassthroughBehavior = PassthroughBehavior,
+        }, ErrorResponse);
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString(), () => PlannedIntegration(resource, verb, Proxy ? "HTTP_PROXY" : "HTTP", Uri)))
         {
             return;

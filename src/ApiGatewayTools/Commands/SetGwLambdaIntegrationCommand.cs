@@ -22,15 +22,35 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
     [Parameter]
     public SwitchParameter SkipPermission { get; set; }
 
+    /// <summary>Request mapping templates per content type, or one string for application/json (with -NonProxy).</summary>
+    [Parameter]
+    [TemplateMapArgument]
+    public Hashtable? RequestTemplate { get; set; }
+
+    /// <summary>What happens to a body whose content type has no template (with -NonProxy; API Gateway's default is WHEN_NO_MATCH).</summary>
+    [Parameter]
+    [ValidateSet(IntegrationOptions.WhenNoMatch, IntegrationOptions.WhenNoTemplates, IntegrationOptions.Never)]
+    public string? PassthroughBehavior { get; set; }
+
+    /// <summary>
+    /// Adds a 400 response for errors whose message says "bad request" and a 500 for every other error beside the
+    /// default 200, each answering {"message": errorMessage} (with -NonProxy).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter ErrorResponse { get; set; }
+
     protected override bool IsInputError(GwException e) =>
         base.IsInputError(e) || e.ErrorId == LambdaIntegrationWorkflow.FunctionNotFoundErrorId;
 
     protected override void ProcessItem()
     {
         var function = LambdaFunctionReference.Parse(FunctionName);
+        var templates = Hashtables.ToStringMap(RequestTemplate, nameof(RequestTemplate));
+        IntegrationOptions.RequireNonProxy(!NonProxy, "NonProxy", templates, PassthroughBehavior, ErrorResponse);
+        var options = new IntegrationOptions(templates, PassthroughBehavior, ErrorResponse);
         var (connection, resource, verb) = Target();
         var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), Gateway(connection), RestApiId, resource.ResourceId, verb,
-            ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct));
+            ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct, options));
         // Before ShouldProcess, so -WhatIf shows what the plan cannot grant yet too.
         foreach (var warning in plan.Warnings)
         {

@@ -172,6 +172,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
 
     protected ResourceTree? CachedTree(GwConnection connection, string restApiId) => _trees.GetValueOrDefault((connection, restApiId));
 
+    /// <summary>Drops the cached tree after a change to its methods, so the next item reads it again.</summary>
+    protected void ForgetTree(GwConnection connection, string restApiId) => _trees.Remove((connection, restApiId));
+
     /// <summary>Keeps a listed tree current after this cmdlet changed a resource's methods.</summary>
     protected void Remember(GwConnection connection, RestApiResource resource) => CachedTree(connection, resource.RestApiId)?.Add(resource);
 

@@ -16,6 +16,10 @@ public abstract class GwMethodCmdlet : GwResourceCmdlet
         return (connection, resource, verb);
     }
 
+    /// <summary>The method as it is now, with its responses and its integration's responses embedded.</summary>
+    protected Method ReadMethod(GwConnection connection, RestApiResource resource, string verb) =>
+        Await(ct => Gateway(connection).SendAsync(ApiGatewayOperations.GetMethod(RestApiId, resource.ResourceId, verb), ct)) with { Path = resource.Path };
+
     /// <summary>What a -WhatIf run of a Set-*Integration outputs for the next command of the pipeline.</summary>
     protected static Integration PlannedIntegration(RestApiResource resource, string verb, string type, string? uri) => new()
     {
