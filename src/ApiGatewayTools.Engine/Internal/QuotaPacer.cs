@@ -4,8 +4,10 @@ namespace ApiGatewayTools.Engine.Internal;
 
 /// <summary>
 /// Keeps an account's request rate under API Gateway's documented per-account control-plane quotas,
-/// so long scripts slow down smoothly instead of collecting 429s. One pacer per endpoint, region and
-/// access key, shared by every client in the process. Only AWS's own endpoints are paced.
+/// so long scripts slow down smoothly instead of collecting 429s. One pacer per endpoint (host and port), region
+/// and access key, shared by every client in the process: every cmdlet, and every runspace of ForEach-Object
+/// -Parallel, since the engine is loaded once per process. AWS's own endpoints are paced, and endpoints that
+/// enforce the same quotas (<see cref="GwConnection.PacedToQuotas"/>).
 /// </summary>
 internal sealed class QuotaPacer
 {
@@ -35,6 +37,12 @@ internal sealed class QuotaPacer
 
     internal QuotaPacer(TimeProvider time) => _time = time;
 
+    /// <summary>
+    /// Added to every wait: the service's clock starts its bucket before ours and the request travels after we send it,
+    /// so a send on the exact refill instant is already late enough; a timer that fires a little early is not.
+    /// </summary>
+    internal static readonly TimeSpan TimerMargin = TimeSpan.FromMilliseconds(5);
+
     public static QuotaPacer For(string endpoint, string region, string accessKeyId) =>
         Pacers.GetOrAdd($"{endpoint}|{region}|{accessKeyId}", _ => new QuotaPacer(TimeProvider.System));
 
@@ -54,6 +62,7 @@ internal sealed class QuotaPacer
             return;
         }
 
+        wait += TimerMargin;
         reportWait(wait);
         await delay(wait, ct).ConfigureAwait(false);
     }
