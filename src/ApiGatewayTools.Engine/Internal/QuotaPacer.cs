@@ -38,10 +38,12 @@ internal sealed class QuotaPacer
     internal QuotaPacer(TimeProvider time) => _time = time;
 
     /// <summary>
-    /// Added to every wait: the service's clock starts its bucket before ours and the request travels after we send it,
-    /// so a send on the exact refill instant is already late enough; a timer that fires a little early is not.
+    /// Added to every wait. Our bucket counts a token from the moment it is reserved, the service's from the moment the
+    /// request arrives, and that delay varies (the first request of a connection, a busy machine): a send held to the
+    /// exact refill instant can reach the service before its token. The margin shifts held sends, not the rate: the
+    /// reservations behind them are counted from the bucket, so a long build loses no throughput to it.
     /// </summary>
-    internal static readonly TimeSpan TimerMargin = TimeSpan.FromMilliseconds(5);
+    internal static readonly TimeSpan SendMargin = TimeSpan.FromMilliseconds(250);
 
     public static QuotaPacer For(string endpoint, string region, string accessKeyId) =>
         Pacers.GetOrAdd($"{endpoint}|{region}|{accessKeyId}", _ => new QuotaPacer(TimeProvider.System));
@@ -62,7 +64,7 @@ internal sealed class QuotaPacer
             return;
         }
 
-        wait += TimerMargin;
+        wait += SendMargin;
         reportWait(wait);
         await delay(wait, ct).ConfigureAwait(false);
     }
