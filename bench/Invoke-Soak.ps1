@@ -89,6 +89,7 @@ answers that took over a second (the SlowResponse fault holds an answer 2 s). Me
 $table
 
 Total wall time: $([math]::Round($clock.Elapsed.TotalSeconds)) s. Result: $verdict.
+$(($runs | ForEach-Object { "Run $($_.Run): $($_.Seconds) s, of which $($_.SlowSeconds) s in slow answers, $($_.RetryWaitSeconds) s waiting before retries and $($_.PacedSeconds) s paced to the quotas; $($_.Calls) calls, $([math]::Round($_.Calls / $RouteCount, 1)) per route." }) -join "`n")
 <!-- /soak -->
 "@
 $report = if (Test-Path $ReportPath) { Get-Content -Raw $ReportPath } else { '' }

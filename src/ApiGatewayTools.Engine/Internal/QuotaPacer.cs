@@ -49,12 +49,20 @@ internal sealed class QuotaPacer
         Pacers.GetOrAdd($"{endpoint}|{region}|{accessKeyId}", _ => new QuotaPacer(TimeProvider.System));
 
     /// <summary>Reserves the operation's token and answers how long to wait before sending.</summary>
-    public TimeSpan Reserve(string operation)
+    public TimeSpan Reserve(string operation) => BucketFor(operation).Reserve();
+
+    private TokenBucket BucketFor(string operation)
     {
         var name = Quotas.ContainsKey(operation) ? operation : SharedBucket;
-        var bucket = _buckets.GetOrAdd(name, n => new TokenBucket(Quotas[n].Burst, Quotas[n].PerSecond, _time));
-        return bucket.Reserve();
+        return _buckets.GetOrAdd(name, n => new TokenBucket(Quotas[n].Burst, Quotas[n].PerSecond, _time));
     }
+
+    /// <summary>
+    /// Called when an attempt of the operation has its answer (or failed): the service took its token at some moment
+    /// up to now. A bucket that is full at that moment loses what it would refill meanwhile; ours counted the token
+    /// from the reservation, so near full it forgets what it refilled since and counts from now, never ahead of the service's.
+    /// </summary>
+    public void Settle(string operation) => BucketFor(operation).Settle();
 
     public async Task AcquireAsync(string operation, Action<TimeSpan> reportWait, Func<TimeSpan, CancellationToken, Task> delay, CancellationToken ct)
     {
@@ -95,12 +103,27 @@ internal sealed class QuotaPacer
         {
             lock (_gate)
             {
-                var now = _time.GetTimestamp();
-                _tokens = Math.Min(_burst, _tokens + _time.GetElapsedTime(_lastRefill, now).TotalSeconds * _perSecond);
-                _lastRefill = now;
+                Refill();
                 _tokens -= 1;
                 return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _perSecond);
             }
+        }
+
+        /// <summary>A request's token was taken at the latest now: a bucket within one token of full restarts its refill here.</summary>
+        public void Settle()
+        {
+            lock (_gate)
+            {
+                Refill();
+                _tokens = Math.Min(_tokens, _burst - 1);
+            }
+        }
+
+        private void Refill()
+        {
+            var now = _time.GetTimestamp();
+            _tokens = Math.Min(_burst, _tokens + _time.GetElapsedTime(_lastRefill, now).TotalSeconds * _perSecond);
+            _lastRefill = now;
         }
     }
 }
