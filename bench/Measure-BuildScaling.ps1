@@ -46,6 +46,12 @@ function New-BuildRouteSet([int] $Count) {
     }
 }
 
+# One line of what a case wrote to stderr, without colour codes: a note for the report's table.
+function Get-ShortNote([string] $Text) {
+    $plain = (($Text -replace '\e\[[\d;]*m', '') -replace '\s+', ' ').Trim()
+    if ($plain.Length -gt 160) { $plain.Substring(0, 160) + '...' } else { $plain }
+}
+
 function Install-Boto3 {
     & /usr/bin/python3 -c 'import boto3' 2>$null
     if ($LASTEXITCODE -eq 0) { return $true }
@@ -147,7 +153,7 @@ function Write-Chart([object[]] $Results, [string] $Path) {
     [void]$svg.AppendLine("<text x='$left' y='18' font-size='14'>Build and deploy under AWS's control-plane quotas: seconds by routes</text>")
     [void]$svg.AppendLine("<line x1='$left' y1='$(& $y 0)' x2='$($width - $right)' y2='$(& $y 0)' stroke='black'/><line x1='$left' y1='$top' x2='$left' y2='$(& $y 0)' stroke='black'/>")
     foreach ($size in $Sizes) { [void]$svg.AppendLine("<text x='$(& $x $size)' y='$($height - 22)' text-anchor='middle'>$size</text>") }
-    foreach ($tick in 0..4) { $v = [math]::Round($maxY * $tick / 4); [void]$svg.AppendLine("<text x='$($left - 6)' y='$(& $y $v)' text-anchor='end'>$v s</text>") }
+    foreach ($tick in 0..4) { $v = [math]::Round($maxY * $tick / 4); [void]$svg.AppendLine("<text x='$($left - 6)' y='$('{0:0.#}' -f (& $y $v))' text-anchor='end'>$v s</text>") }
     [void]$svg.AppendLine("<text x='$(($width - $right + $left) / 2)' y='$($height - 6)' text-anchor='middle'>routes</text>")
     $row = 0
     foreach ($way in $Ways) {
@@ -189,11 +195,11 @@ try {
                 continue
             }
             if (-not (Test-Path $case.ResultFile)) {
-                $results.Add([pscustomobject]@{ Way = $case.Way; Size = $case.Size; Calls = $null; Refused = $null; Errors = $null; Seconds = $null; Note = "failed: $((Get-Content $case.ErrorFile -Raw) -replace '\s+', ' ')" })
+                $results.Add([pscustomobject]@{ Way = $case.Way; Size = $case.Size; Calls = $null; Refused = $null; Errors = $null; Seconds = $null; Note = "failed: $(Get-ShortNote (Get-Content $case.ErrorFile -Raw))" })
                 continue
             }
             $r = Get-Content -Raw $case.ResultFile | ConvertFrom-Json
-            $results.Add([pscustomobject]@{ Way = $case.Way; Size = $case.Size; Calls = $r.Calls; Refused = $r.Refused; Errors = $r.Errors; Seconds = $r.Seconds; Note = $r.FirstError })
+            $results.Add([pscustomobject]@{ Way = $case.Way; Size = $case.Size; Calls = $r.Calls; Refused = $r.Refused; Errors = $r.Errors; Seconds = $r.Seconds; Note = if ($r.FirstError) { Get-ShortNote $r.FirstError } else { $null } })
             Write-Host ("   {0} {1}: {2} calls, {3} refused (429), {4} errors, {5} s" -f $case.Way, $case.Size, $r.Calls, $r.Refused, $r.Errors, $r.Seconds)
         }
     }
