@@ -6,8 +6,9 @@
     Test   builds, then runs the xunit tests, the Pester tests and the AWS SDK for JavaScript v3
            conformance suite; the last line is "Tests: N passed, N failed"; exits 1 on any failure.
     Demo   builds, then runs docs/examples/seed-walkthrough.ps1 on the local gateway.
-    Bench  builds, then measures the local gateway under load (against nginx as the reference) and the
-           module's import cost, and writes docs/benchmarks.md; then the soak (bench/Invoke-Soak.ps1) builds
+    Bench  builds, then measures the local gateway under load (against nginx as the reference), the
+           module's import cost, and building APIs of 50 to 1,000 routes under AWS's control-plane quotas
+           (boto3 per-call loop, cmdlet pipeline, Sync-GwRestApi), and writes docs/benchmarks.md; then the soak (bench/Invoke-Soak.ps1) builds
            300 routes three times under injected faults and adds its section to the same report.
     Package builds, then publishes the Gallery package (.nupkg) to the file repository out/repository
            with PSResourceGet, exactly as Publish-PSResource would send it to the PowerShell Gallery.

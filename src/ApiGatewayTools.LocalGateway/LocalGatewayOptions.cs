@@ -35,6 +35,12 @@ public sealed record LocalGatewayOptions
     public int FaultSeed { get; init; }
 
     /// <summary>
+    /// Enforce API Gateway's per-account control-plane quotas (CreateResource 5/s, every other operation 10/s, ...),
+    /// answering 429 TooManyRequestsException with Retry-After as AWS does. Checked before a fault is drawn.
+    /// </summary>
+    public bool EmulateQuotas { get; init; }
+
+    /// <summary>
     /// When set, the state is loaded from this file at start (when it exists) and written back after each change
     /// and at a clean stop, atomically. A file that is not a readable state file stops the start.
     /// </summary>

@@ -39,6 +39,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly ServedRequests _served;
     private readonly ControlPlaneDispatcher _controlPlane;
+    private readonly ControlPlaneQuotas? _quotas;
     private readonly InvokeEndpoint _invokeEndpoint;
     private readonly StageMetrics _metrics = new();
     private readonly BackendClient _backend = new();
@@ -80,7 +81,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
         var faults = options.FaultRate > 0
             ? new FaultInjector(options.FaultRate, options.FaultKinds.Count > 0 ? options.FaultKinds : Enum.GetValues<LocalFault>(), options.FaultSeed)
             : null;
-        _controlPlane = new ControlPlaneDispatcher(State, signatures, _served, faults);
+        _quotas = options.EmulateQuotas ? new ControlPlaneQuotas(options.Clock) : null;
+        _controlPlane = new ControlPlaneDispatcher(State, signatures, _served, faults, _quotas);
         IRouteArea[] areas =
         [
             new RestApiRoutes(State),
@@ -164,6 +166,12 @@ public sealed class LocalGatewayServer : IAsyncDisposable
     public int Port { get; }
     public DateTimeOffset StartedAt { get; }
     public IReadOnlyList<LocalRequestLogEntry> RecentRequests => _served.Recent;
+
+    /// <summary>Whether API Gateway's per-account control-plane quotas are enforced (-EmulateQuotas).</summary>
+    public bool EmulatesQuotas => _quotas is not null;
+
+    /// <summary>How many control-plane calls the quotas refused with 429 since the start (0 without -EmulateQuotas).</summary>
+    public long QuotaRefusals => _quotas?.Refused ?? 0;
     /// <summary>The most recent access-log lines of every stage that has an access-log format, oldest first.</summary>
     public IReadOnlyList<LocalAccessLogEntry> AccessLog => _served.AccessLog;
 

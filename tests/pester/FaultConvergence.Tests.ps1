@@ -93,8 +93,9 @@ Describe 'A plan that cannot finish' {
 Describe 'A 20-route build under faults' {
     It 'ends, after two re-runs, exactly as defined' {
         Stop-GwLocalGateway
-        # Every kind but SlowResponse, whose two-second holds belong to the soak (bench/Invoke-Soak.ps1), not to a unit run.
-        Start-GwLocalGateway -FaultRate 0.2 -FaultKind Throttle, ServerError, ServiceUnavailable, ConnectionReset, ProcessedButDropped -FaultSeed 2026 | Out-Null
+        # Every kind but SlowResponse, whose two-second holds belong to the soak (bench/Invoke-Soak.ps1), not to a unit run;
+        # under AWS's control-plane quotas, which the cmdlets pace themselves to, as the soak runs.
+        Start-GwLocalGateway -EmulateQuotas -FaultRate 0.2 -FaultKind Throttle, ServerError, ServiceUnavailable, ConnectionReset, ProcessedButDropped -FaultSeed 2026 | Out-Null
         Register-GwLocalFunction -FunctionName conv-fn -ScriptBlock { param($event) @{ statusCode = 200; body = 'hi' } } | Out-Null
         $routes = @(New-FaultRouteSet -Count 20)
 

@@ -34,7 +34,7 @@ public static class GwConnectionResolver
         var onThisMachine = IsLoopback(apiGatewayEndpoint) && IsLoopback(lambdaEndpoint);
         var (credentials, usedProfile) = ResolveCredentials(options, environment, profile, onThisMachine);
         var region = ResolveRegion(options, environment, profile ?? (profileName is null ? TryProfile("default", environment) : null), onThisMachine);
-        return new GwConnection(region, usedProfile, apiGatewayEndpoint, lambdaEndpoint, credentials);
+        return new GwConnection(region, usedProfile, apiGatewayEndpoint, lambdaEndpoint, credentials, options.EndpointEnforcesQuotas && apiGatewayEndpoint is not null);
     }
 
     private static (Uri? ApiGateway, Uri? Lambda) ResolveEndpoints(GwConnectionOptions options, ResolverEnvironment environment)

@@ -139,6 +139,9 @@ public interface IGwActivityListener
     /// <summary>The client is waiting before a retry (throttling, 5xx, dropped connection).</summary>
     void Waiting(string operation, TimeSpan delay, int attempt, string reason);
 
+    /// <summary>The client holds a request back to stay within API Gateway's per-account quota for the operation.</summary>
+    void Pacing(string operation, TimeSpan wait) { }
+
     /// <summary>An attempt's answer may have been lost and the client looked for what it made (<see cref="GwOperation.Reconcile"/>).</summary>
     void Reconciled(string operation, int attempt, string outcome) { }
 }

@@ -6,7 +6,7 @@ using System.Text;
 namespace ApiGatewayTools.Engine.Internal;
 
 /// <summary>
-/// Sends one <see cref="GwOperation"/>: quota pacing (AWS endpoints only), SigV4 signing, retries with
+/// Sends one <see cref="GwOperation"/>: quota pacing (AWS and endpoints that enforce its quotas), SigV4 signing, retries with
 /// backoff, error parsing and activity reporting. Answers the body of the successful response.
 /// </summary>
 internal sealed class GwTransport
@@ -39,7 +39,7 @@ internal sealed class GwTransport
     {
         var customEndpoint = CustomEndpointFor(operation.Service);
         var endpoint = customEndpoint ?? InvokeUrls.RegionalEndpoint(operation.Service, _connection.Region);
-        var paced = operation.Service == ServiceNames.ApiGateway && (customEndpoint is null || _retry.PaceEveryEndpoint);
+        var paced = operation.Service == ServiceNames.ApiGateway && (_connection.PacedToQuotas || _retry.PaceEveryEndpoint);
         var wirePath = endpoint.AbsolutePath.TrimEnd('/') + operation.Path;
         var query = operation.Query.ToList();
         var requestUri = new Uri(endpoint.GetLeftPart(UriPartial.Authority) + wirePath + RestPath.QueryString(query));
@@ -55,11 +55,10 @@ internal sealed class GwTransport
             }
 
             var credentials = await _connection.Credentials.GetCredentialsAsync().ConfigureAwait(false);
-            if (paced)
+            var pacer = paced ? QuotaPacer.For(endpoint.Authority, _connection.Region, credentials.AccessKey) : null;
+            if (pacer is not null)
             {
-                await QuotaPacer.For(endpoint.Host, _connection.Region, credentials.AccessKey)
-                    .AcquireAsync(operation.Name, wait => _listener?.Waiting(operation.Name, wait, attempt, "quota pacing"), _retry.Delay, ct)
-                    .ConfigureAwait(false);
+                await pacer.AcquireAsync(operation.Name, wait => _listener?.Pacing(operation.Name, wait), _retry.Delay, ct).ConfigureAwait(false);
             }
 
             var clock = Stopwatch.StartNew();
@@ -70,6 +69,7 @@ internal sealed class GwTransport
             {
                 using var request = BuildSignedRequest(operation, requestUri, wirePath, query, body, credentials, sends);
                 using var response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+                pacer?.Settle(operation.Name);
                 var text = await response.Content.ReadAsStringAsync(attemptTimeout.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
@@ -103,6 +103,7 @@ internal sealed class GwTransport
             }
             catch (Exception ex) when (IsDroppedConnection(ex, ct))
             {
+                pacer?.Settle(operation.Name);
                 Report(operation, null, clock.Elapsed, attempt, "ConnectionError");
                 answerMayBeLost |= sends.Count > 0;
                 if (attempt >= RetryPolicy.MaxAttempts(_retry, FailureClass.Transient))

@@ -7,8 +7,10 @@ namespace ApiGatewayTools.Engine.Models;
 /// </summary>
 public sealed class GwConnection
 {
-    internal GwConnection(string region, string? profileName, Uri? apiGatewayEndpoint, Uri? lambdaEndpoint, Amazon.Runtime.AWSCredentials credentials)
+    internal GwConnection(string region, string? profileName, Uri? apiGatewayEndpoint, Uri? lambdaEndpoint, Amazon.Runtime.AWSCredentials credentials,
+        bool endpointEnforcesQuotas = false)
     {
+        EndpointEnforcesQuotas = endpointEnforcesQuotas;
         Region = region;
         ProfileName = profileName;
         ApiGatewayEndpoint = apiGatewayEndpoint;
@@ -30,6 +32,15 @@ public sealed class GwConnection
     /// <summary>True when requests go somewhere other than AWS (a local gateway or another implementation).</summary>
     public bool IsCustomEndpoint => ApiGatewayEndpoint is not null;
 
+    /// <summary>The custom endpoint enforces API Gateway's per-account quotas as AWS does (a local gateway started with -EmulateQuotas).</summary>
+    public bool EndpointEnforcesQuotas { get; }
+
+    /// <summary>
+    /// Whether API Gateway calls are paced to AWS's per-account control-plane quotas: on AWS's own endpoint, and on
+    /// an endpoint that enforces them. Every client of the process with the same endpoint and keys shares one pacer.
+    /// </summary>
+    public bool PacedToQuotas => ApiGatewayEndpoint is null || EndpointEnforcesQuotas;
+
     public override string ToString() =>
         ApiGatewayEndpoint is null ? $"{Region}{(ProfileName is null ? "" : " (" + ProfileName + ")")}" : $"{Region} @ {ApiGatewayEndpoint}";
 }
@@ -43,4 +54,6 @@ public sealed record GwConnectionOptions
     public string? AccessKey { get; init; }
     public string? SecretKey { get; init; }
     public string? SessionToken { get; init; }
+    /// <summary>The endpoint enforces API Gateway's per-account quotas (a local gateway started with -EmulateQuotas): pace to them.</summary>
+    public bool EndpointEnforcesQuotas { get; init; }
 }

@@ -12,7 +12,8 @@ namespace ApiGatewayTools.LocalGateway.ControlPlane;
 /// refused from the request line and headers is refused before a byte of the body is read or buffered.
 /// A new operation is a route in its kind's <see cref="IRouteArea"/>; nothing here changes.
 /// </summary>
-internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authenticator authenticator, ServedRequests served, FaultInjector? faults = null)
+internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authenticator authenticator, ServedRequests served, FaultInjector? faults = null,
+    ControlPlaneQuotas? quotas = null)
 {
     /// <summary>The Lambda API's paths start with its version date; its errors have their own body shape.</summary>
     private const string LambdaApiVersion = "2015-03-31";
@@ -60,10 +61,18 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
             {
                 request.RouteValues[name] = value;
             }
-            fault = faults?.Next();
-            response = fault is { } injected
-                ? await RunWithFaultAsync(injected, match, request, ct).ConfigureAwait(false)
-                : await RunAsync(match, request, ct).ConfigureAwait(false);
+            // Throttling comes first, as at AWS's front door: a throttled call is not processed, so it meets no fault.
+            if (IsQuotaCounted(match, request) && quotas!.Refusal(operation) is { } throttled)
+            {
+                response = throttled;
+            }
+            else
+            {
+                fault = faults?.Next();
+                response = fault is { } injected
+                    ? await RunWithFaultAsync(injected, match, request, ct).ConfigureAwait(false)
+                    : await RunAsync(match, request, ct).ConfigureAwait(false);
+            }
         }
         catch (GatewayError error)
         {
@@ -146,6 +155,9 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
         // ProcessedButDropped runs the call for real; its answer is then lost with the connection.
         return await RunAsync(match, request, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Only API Gateway's own operations count against its control-plane quotas.</summary>
+    private bool IsQuotaCounted(RouteMatch match, GatewayRequest request) => quotas is not null && match.RequiresSignature && !IsLambdaApi(request);
 
     private static bool IsLambdaApi(GatewayRequest request) => request.PathSegments.Count > 0 && request.PathSegments[0] == LambdaApiVersion;
 

@@ -13,8 +13,7 @@ internal static class FaultResponses
         var lambda = style == ErrorBodyStyle.Lambda;
         return fault switch
         {
-            LocalFault.Throttle => new GatewayError(429, "TooManyRequestsException", lambda ? "Rate exceeded" : "Too Many Requests", style)
-                .ToResponse().WithHeader("Retry-After", retryAfter),
+            LocalFault.Throttle => ControlPlaneQuotas.TooManyRequests(FaultInjector.RetryAfterSeconds, style),
             LocalFault.ServerError => (lambda
                 ? new GatewayError(500, "ServiceException", "The Lambda service encountered an internal error.", style)
                 : new GatewayError(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.")).ToResponse(),

@@ -37,6 +37,13 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
     [Parameter]
     public int FaultSeed { get; set; }
 
+    /// <summary>
+    /// Enforce API Gateway's per-account control-plane quotas (CreateRestApi 1 per 3 s, CreateResource 5/s, every other
+    /// operation 10/s with a burst of 40, ...) with AWS's 429 and Retry-After. Cmdlets of this session pace themselves to them.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter EmulateQuotas { get; set; }
+
     /// <summary>Append one JSON line per request to this file (no headers, bodies or credentials).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -89,6 +96,7 @@ public sealed class StartGwLocalGatewayCommand : PSCmdlet
                 FaultRate = FaultRate,
                 FaultKinds = FaultKind,
                 FaultSeed = FaultSeed,
+                EmulateQuotas = EmulateQuotas,
                 StatePath = statePath,
             });
         }

@@ -249,6 +249,9 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
             Show(ThrottleProgressId, $"Waiting to retry {operation}", reason, (int)Math.Ceiling(delay.TotalSeconds));
         });
 
+        public void Pacing(string operation, TimeSpan wait) => cmdlet.Post(() =>
+            cmdlet.WriteVerbose($"{operation}: held {wait.TotalSeconds:0.000} s to stay within API Gateway's per-account quota"));
+
         public void Reconciled(string operation, int attempt, string outcome) => cmdlet.Post(() =>
             cmdlet.WriteVerbose($"{operation} (attempt {attempt}): {outcome}"));
 

@@ -87,6 +87,7 @@ internal static class LocalGatewaySession
             AccessKey = strictKeys?.AccessKey ?? LocalGatewayServer.DefaultAccessKey,
             SecretKey = strictKeys?.SecretKey ?? LocalGatewayServer.DefaultSecretKey,
             Region = options.Region ?? LocalGatewayServer.Region,
+            EndpointEnforcesQuotas = server.EmulatesQuotas,
         };
     }
 }

@@ -14,6 +14,8 @@ public sealed class LocalGatewayInfo
         Functions = server.Functions.Select(f => new LocalFunction(f)).ToArray();
         RecentRequests = server.RecentRequests;
         AccessLog = server.AccessLog;
+        EmulatesQuotas = server.EmulatesQuotas;
+        QuotaRefusals = server.QuotaRefusals;
     }
 
     public string EndpointUrl { get; }
@@ -23,6 +25,10 @@ public sealed class LocalGatewayInfo
     /// <summary>The throw-away access key the module signs with while the gateway is the default endpoint.</summary>
     public string AccessKey => LocalGatewayServer.DefaultAccessKey;
     public DateTimeOffset StartedAt { get; }
+    /// <summary>Whether AWS's per-account control-plane quotas are enforced (Start-GwLocalGateway -EmulateQuotas).</summary>
+    public bool EmulatesQuotas { get; }
+    /// <summary>How many control-plane calls the quotas refused with 429 since the start.</summary>
+    public long QuotaRefusals { get; }
     public IReadOnlyList<LocalFunction> Functions { get; }
     public IReadOnlyList<LocalRequestLogEntry> RecentRequests { get; }
     /// <summary>The latest access-log lines of the stages that have an access-log format, oldest first (each shows as its line).</summary>

@@ -83,6 +83,36 @@ public sealed class PaginationAndPacingTests
         Assert.Equal(0.4, pacer.Reserve("GetResources").TotalSeconds, 3);
     }
 
+    [Fact]
+    public void AnAnswerNearAFullBucketRestartsItsRefill()
+    {
+        // The service took the token when the request arrived, up to the answer: its bucket, full until then, refilled
+        // nothing in between, so ours counts the next token from the answer too.
+        var time = new ManualTime();
+        var pacer = new QuotaPacer(time);
+
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve("CreateRestApi"));
+        time.Advance(TimeSpan.FromSeconds(1));
+        pacer.Settle("CreateRestApi");
+
+        Assert.Equal(3, pacer.Reserve("CreateRestApi").TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void AnAnswerInAQueueChangesNothing()
+    {
+        var time = new ManualTime();
+        var pacer = new QuotaPacer(time);
+        for (var i = 0; i < 40; i++)
+        {
+            pacer.Reserve("GetStage");
+        }
+
+        pacer.Settle("GetStage");
+
+        Assert.Equal(0.1, pacer.Reserve("GetStage").TotalSeconds, 3);
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private long _ticks;

@@ -30,7 +30,10 @@ internal sealed class TokenBucket
     public int Burst => Limit.Burst;
 
     /// <summary>Takes a token if there is one; false means the request is throttled.</summary>
-    public bool TryTake()
+    public bool TryTake() => TryTake(out _);
+
+    /// <summary>Takes a token if there is one; when there is none, <paramref name="nextToken"/> says how long until there is.</summary>
+    public bool TryTake(out TimeSpan nextToken)
     {
         lock (_gate)
         {
@@ -40,9 +43,11 @@ internal sealed class TokenBucket
             _tokens = Math.Min(Burst, _tokens + (elapsed * RatePerSecond));
             if (_tokens < 1)
             {
+                nextToken = RatePerSecond > 0 ? TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond) : TimeSpan.MaxValue;
                 return false;
             }
             _tokens -= 1;
+            nextToken = TimeSpan.Zero;
             return true;
         }
     }
