@@ -90,6 +90,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
             new AuthorizerRoutes(State),
+            new OpenApi.ExportRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),
             _userPools,
             new ApiKeyRoutes(State),

@@ -28,6 +28,10 @@ internal sealed class DeploymentSnapshot
         Authorizers = api.Authorizers.Values.Select(authorizer => authorizer with { }).ToDictionary(authorizer => authorizer.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
         ResourcePolicy = StoredPolicy.Load(api.Policy);
+        PolicyDocument = api.Policy;
+        ApiKeySource = api.ApiKeySource;
+        MinimumCompressionSize = api.MinimumCompressionSize;
+        RequestValidators = api.RequestValidators.Values.Select(validator => validator with { }).ToDictionary(validator => validator.Id, StringComparer.Ordinal);
     }
 
     public string RestApiId { get; }
@@ -41,4 +45,10 @@ internal sealed class DeploymentSnapshot
     public IReadOnlyDictionary<string, string> Paths { get; }
     /// <summary>The API's resource policy as deployed (a changed policy reaches callers with the next deployment, as in AWS); null without one.</summary>
     public IamPolicy? ResourcePolicy { get; }
+    /// <summary>The resource policy as the API stored it, for GetExport; null without one.</summary>
+    public string? PolicyDocument { get; }
+    public string ApiKeySource { get; }
+    public int? MinimumCompressionSize { get; }
+    /// <summary>The request validators as deployed, which methods name by id.</summary>
+    public IReadOnlyDictionary<string, RequestValidatorRecord> RequestValidators { get; }
 }

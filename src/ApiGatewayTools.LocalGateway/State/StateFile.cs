@@ -155,10 +155,17 @@ internal static class StateFile
                 CreatedDate = default,
                 RootResourceId = frozen.RootResourceId ?? throw new JsonException("A deployment snapshot has no rootResourceId."),
                 BinaryMediaTypes = frozen.BinaryMediaTypes ?? [],
+                Policy = frozen.Policy,
+                ApiKeySource = frozen.ApiKeySource ?? "HEADER",
+                MinimumCompressionSize = frozen.MinimumCompressionSize,
             };
             foreach (var resource in frozen.Resources ?? [])
             {
                 api.Resources.Add(resource with { });
+            }
+            foreach (var validator in frozen.RequestValidators ?? [])
+            {
+                api.RequestValidators.Add(validator with { });
             }
             return new DeploymentSnapshot(api);
         }
@@ -170,6 +177,10 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                Policy = value.PolicyDocument,
+                ApiKeySource = value.ApiKeySource,
+                MinimumCompressionSize = value.MinimumCompressionSize,
+                RequestValidators = [.. value.RequestValidators.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -178,6 +189,10 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public string? Policy { get; set; }
+            public string? ApiKeySource { get; set; }
+            public int? MinimumCompressionSize { get; set; }
+            public List<RequestValidatorRecord>? RequestValidators { get; set; }
         }
     }
 }
