@@ -89,6 +89,8 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new DeploymentRoutes(State),
             new StageRoutes(State),
             new RequestValidatorRoutes(State),
+            new ModelRoutes(State),
+            new GatewayResponseRoutes(State),
             new AuthorizerRoutes(State),
             new OpenApi.ExportRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),

@@ -62,6 +62,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                 throw GatewayError.Conflict("Method already exists for this resource");
             }
             RequestValidatorRoutes.EnsureExists(api, method.RequestValidatorId);
+            ModelRoutes.EnsureExist(api, method.RequestModels.Values);
             AuthorizerRoutes.EnsureFits(api, method.AuthorizationType, method.AuthorizerId);
             resource.Methods.Add(httpMethod, method);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Method(w, method));
@@ -81,6 +82,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
             {
                 ValidateAuthorizer(updated);
                 RequestValidatorRoutes.EnsureExists(api, updated.RequestValidatorId);
+                ModelRoutes.EnsureExist(api, updated.RequestModels.Values);
                 AuthorizerRoutes.EnsureFits(api, updated.AuthorizationType, updated.AuthorizerId);
             });
             resource.Methods[httpMethod] = method;

@@ -62,6 +62,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
                 RootResourceId = root.Id,
             };
             api.Resources.Add(root);
+            ModelRoutes.AddDefaults(api);
             state.RestApis.Add(api);
             return GatewayResponse.Json(201, w => ControlPlaneJson.RestApi(w, api));
         }

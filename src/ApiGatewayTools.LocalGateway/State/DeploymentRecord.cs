@@ -32,6 +32,8 @@ internal sealed class DeploymentSnapshot
         ApiKeySource = api.ApiKeySource;
         MinimumCompressionSize = api.MinimumCompressionSize;
         RequestValidators = api.RequestValidators.Values.Select(validator => validator with { }).ToDictionary(validator => validator.Id, StringComparer.Ordinal);
+        Models = api.Models.Values.Select(model => model with { }).ToDictionary(model => model.Name, StringComparer.Ordinal);
+        GatewayResponses = api.GatewayResponses.Values.Select(response => response with { }).ToDictionary(response => response.ResponseType, StringComparer.Ordinal);
     }
 
     public string RestApiId { get; }
@@ -51,4 +53,8 @@ internal sealed class DeploymentSnapshot
     public int? MinimumCompressionSize { get; }
     /// <summary>The request validators as deployed, which methods name by id.</summary>
     public IReadOnlyDictionary<string, RequestValidatorRecord> RequestValidators { get; }
+    /// <summary>The API's models as deployed, by name: request bodies are validated against these.</summary>
+    public IReadOnlyDictionary<string, ModelRecord> Models { get; }
+    /// <summary>The gateway responses the API had customised, by type (a change reaches callers with the next deployment, as in AWS); empty when none.</summary>
+    public IReadOnlyDictionary<string, GatewayResponseRecord> GatewayResponses { get; }
 }

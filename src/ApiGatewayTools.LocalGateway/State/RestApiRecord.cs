@@ -34,6 +34,8 @@ internal sealed record RestApiRecord
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
+        Models = original.Models;
+        GatewayResponses = original.GatewayResponses;
     }
 
     public required string Id { get; init; }
@@ -64,4 +66,11 @@ internal sealed record RestApiRecord
 
     public Store<AuthorizerRecord> Authorizers { get; } =
         new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
+
+    /// <summary>Keyed by name: paths and methods address a model by its name.</summary>
+    public Store<ModelRecord> Models { get; } =
+        new(model => model.Name, name => GatewayError.NotFound($"Invalid model name specified: {name}"));
+    /// <summary>The gateway response types the API customised, by type; every other type answers API Gateway's default.</summary>
+    public Store<GatewayResponseRecord> GatewayResponses { get; } =
+        new(response => response.ResponseType, _ => GatewayError.NotFound("Invalid Gateway Response identifier specified"));
 }

@@ -38,6 +38,8 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                Models = [.. api.Models.Values],
+                GatewayResponses = [.. api.GatewayResponses.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -88,6 +90,14 @@ internal static class StateFile
             foreach (var validator in persisted.RequestValidators ?? [])
             {
                 api.RequestValidators.Add(validator);
+            }
+            foreach (var model in persisted.Models ?? [])
+            {
+                api.Models.Add(model with { });
+            }
+            foreach (var response in persisted.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
             }
             state.RestApis.Add(api);
         }
@@ -140,6 +150,8 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<ModelRecord>? Models { get; set; }
+        public List<GatewayResponseRecord>? GatewayResponses { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
@@ -165,7 +177,15 @@ internal static class StateFile
             }
             foreach (var validator in frozen.RequestValidators ?? [])
             {
-                api.RequestValidators.Add(validator with { });
+                api.RequestValidators.Add(validator);
+            }
+            foreach (var model in frozen.Models ?? [])
+            {
+                api.Models.Add(model);
+            }
+            foreach (var response in frozen.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
             }
             return new DeploymentSnapshot(api);
         }
@@ -181,6 +201,8 @@ internal static class StateFile
                 ApiKeySource = value.ApiKeySource,
                 MinimumCompressionSize = value.MinimumCompressionSize,
                 RequestValidators = [.. value.RequestValidators.Values],
+                Models = [.. value.Models.Values],
+                GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -193,6 +215,8 @@ internal static class StateFile
             public string? ApiKeySource { get; set; }
             public int? MinimumCompressionSize { get; set; }
             public List<RequestValidatorRecord>? RequestValidators { get; set; }
+            public List<ModelRecord>? Models { get; set; }
+            public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
     }
 }
