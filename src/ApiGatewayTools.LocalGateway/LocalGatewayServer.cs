@@ -91,6 +91,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new RequestValidatorRoutes(State),
             new ModelRoutes(State),
             new GatewayResponseRoutes(State),
+            new DocumentationRoutes(State),
             new AuthorizerRoutes(State),
             new OpenApi.ExportRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),

@@ -36,6 +36,8 @@ internal sealed record RestApiRecord
         Authorizers = original.Authorizers;
         Models = original.Models;
         GatewayResponses = original.GatewayResponses;
+        DocumentationParts = original.DocumentationParts;
+        DocumentationVersions = original.DocumentationVersions;
     }
 
     public required string Id { get; init; }
@@ -73,4 +75,10 @@ internal sealed record RestApiRecord
     /// <summary>The gateway response types the API customised, by type; every other type answers API Gateway's default.</summary>
     public Store<GatewayResponseRecord> GatewayResponses { get; } =
         new(response => response.ResponseType, _ => GatewayError.NotFound("Invalid Gateway Response identifier specified"));
+
+    public Store<DocumentationPartRecord> DocumentationParts { get; } =
+        new(part => part.Id, _ => GatewayError.NotFound("Invalid Documentation part identifier specified"));
+
+    public Store<DocumentationVersionRecord> DocumentationVersions { get; } =
+        new(version => version.Version, _ => GatewayError.NotFound("Invalid Documentation version specified"));
 }

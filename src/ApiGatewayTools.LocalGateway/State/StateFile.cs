@@ -40,6 +40,8 @@ internal static class StateFile
                 RequestValidators = [.. api.RequestValidators.Values],
                 Models = [.. api.Models.Values],
                 GatewayResponses = [.. api.GatewayResponses.Values],
+                DocumentationParts = [.. api.DocumentationParts.Values],
+                DocumentationVersions = [.. api.DocumentationVersions.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -99,6 +101,14 @@ internal static class StateFile
             {
                 api.GatewayResponses.Add(response with { });
             }
+            foreach (var part in persisted.DocumentationParts ?? [])
+            {
+                api.DocumentationParts.Add(part);
+            }
+            foreach (var version in persisted.DocumentationVersions ?? [])
+            {
+                api.DocumentationVersions.Add(version);
+            }
             state.RestApis.Add(api);
         }
         state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
@@ -152,6 +162,8 @@ internal static class StateFile
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
         public List<ModelRecord>? Models { get; set; }
         public List<GatewayResponseRecord>? GatewayResponses { get; set; }
+        public List<DocumentationPartRecord>? DocumentationParts { get; set; }
+        public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
