@@ -31,7 +31,8 @@ internal sealed class ExportRoutes(GatewayState state) : IRouteArea
             var api = state.RestApis.Get(request.Route("restapi_id"));
             var stage = api.Stages.Get(request.Route("stage_name"));
             var deployment = api.Deployments.Get(stage.DeploymentId);
-            exported = new ExportedApi(api.Name, api.Description, api.Version, stage.StageName, deployment.CreatedDate, deployment.Snapshot);
+            var documentation = stage.DocumentationVersion is { } version && api.DocumentationVersions.TryGetValue(version, out var found) ? found : null;
+            exported = new ExportedApi(api.Name, api.Description, api.Version, stage.StageName, deployment.CreatedDate, deployment.Snapshot, documentation);
         }
         var document = new OpenApiExport(exported, exportType == "swagger", extensions).Build();
         var extension = mediaType == "application/yaml" ? "yaml" : "json";

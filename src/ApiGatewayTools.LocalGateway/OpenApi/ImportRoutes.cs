@@ -39,6 +39,7 @@ internal sealed class ImportRoutes(GatewayState state) : IRouteArea
                 RootResourceId = root.Id,
             };
             api.Resources.Add(root);
+            ModelRoutes.AddDefaults(api);
             Apply(api, imported, overwrite: true);
             state.RestApis.Add(api);
             return Answer(201, api, imported);
@@ -111,6 +112,22 @@ internal sealed class ImportRoutes(GatewayState state) : IRouteArea
             {
                 api.RequestValidators.Remove(validator.Id);
             }
+            foreach (var model in api.Models.Values)
+            {
+                api.Models.Remove(model.Name);
+            }
+            ModelRoutes.AddDefaults(api);
+            foreach (var response in api.GatewayResponses.Values)
+            {
+                api.GatewayResponses.Remove(response.ResponseType);
+            }
+            if (imported.DocumentationParts is not null)
+            {
+                foreach (var part in api.DocumentationParts.Values)
+                {
+                    api.DocumentationParts.Remove(part.Id);
+                }
+            }
             api.Name = imported.Name;
             api.Description = imported.Description;
             api.Version = imported.Version;
@@ -130,6 +147,21 @@ internal sealed class ImportRoutes(GatewayState state) : IRouteArea
             id => a with { Id = id }), StringComparer.Ordinal);
         var validatorIds = imported.Validators.ToDictionary(v => v.Name!, v => Upsert(api.RequestValidators, v, existing => existing.Name == v.Name,
             id => v with { Id = id }), StringComparer.Ordinal);
+        foreach (var (name, schema) in imported.Models)
+        {
+            var withReferences = schema.Replace(ModelSchemas.ReferenceTo(OpenApiImport.PlaceholderApiId, ""), ModelSchemas.ReferenceTo(api.Id, ""), StringComparison.Ordinal);
+            api.Models.Replace(api.Models.TryGetValue(name, out var existing)
+                ? existing with { Schema = withReferences }
+                : new ModelRecord { Id = api.Models.NewId(IdGenerator.NewResourceId), Name = name, Schema = withReferences, ContentType = "application/json" });
+        }
+        foreach (var response in imported.GatewayResponses)
+        {
+            api.GatewayResponses.Replace(response with { });
+        }
+        if (imported.DocumentationParts is { } parts)
+        {
+            DocumentationRoutes.Merge(api.DocumentationParts, parts);
+        }
         foreach (var path in imported.Paths)
         {
             ResourceAt(api, path);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ApiGatewayTools.LocalGateway.ControlPlane;
 using ApiGatewayTools.LocalGateway.State;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace ApiGatewayTools.LocalGateway.OpenApi;
 
@@ -334,10 +336,15 @@ internal sealed class OpenApiExport(ExportedApi api, bool swagger, ExportExtensi
 
     private void WriteDefinitions(JsonObject document)
     {
+        // Every model the deployment froze, used or not, so that an imported export has the same models.
         var schemas = new JsonObject();
-        foreach (var model in _usedModels)
+        foreach (var model in api.Snapshot.Models.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
         {
-            schemas[model] = api.ModelSchema(model) ?? new JsonObject { ["type"] = "object" };
+            schemas[model.Name] = Schema(model);
+        }
+        foreach (var missing in _usedModels.Where(name => !api.Snapshot.Models.ContainsKey(name)))
+        {
+            schemas[missing] = new JsonObject { ["type"] = "object" };
         }
         var securitySchemes = new JsonObject();
         foreach (var (name, scheme) in _securitySchemes.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -368,6 +375,50 @@ internal sealed class OpenApiExport(ExportedApi api, bool swagger, ExportExtensi
         if (components.Count > 0)
         {
             document["components"] = components;
+        }
+    }
+
+    /// <summary>
+    /// A model's schema as a document schema: references to the API's models point into the document, and it is
+    /// written by the OpenAPI library for the document's version, as imported schemas are read, so that a schema
+    /// exported, imported and exported again reads the same whatever order its author wrote it in.
+    /// </summary>
+    private JsonNode Schema(ModelRecord model)
+    {
+        if (ParseObject(model.Schema) is not { } root)
+        {
+            return new JsonObject { ["type"] = "object" };
+        }
+        root.Remove("$schema");
+        OpenApiSchemaRefs.Rewrite(root, ModelSchemas.ReferenceTo(api.Snapshot.RestApiId, ""), OpenApiSchemaRefs.ComponentSchemas);
+        var schema = OpenApiModelFactory.Parse<OpenApiSchema>(root.ToJsonString(), OpenApiSpecVersion.OpenApi3_0, new OpenApiDocument(),
+            out var diagnostic, "json", new OpenApiReaderSettings());
+        if (schema is null || diagnostic.Errors.Count > 0)
+        {
+            return root;
+        }
+        using var text = new StringWriter();
+        var writer = new OpenApiJsonWriter(text);
+        if (swagger)
+        {
+            schema.SerializeAsV2(writer);
+        }
+        else
+        {
+            schema.SerializeAsV3(writer);
+        }
+        return JsonNode.Parse(text.ToString()) ?? root;
+    }
+
+    private static JsonObject? ParseObject(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
@@ -407,6 +458,41 @@ internal sealed class OpenApiExport(ExportedApi api, bool swagger, ExportExtensi
         {
             document[OpenApiNames.Policy] = JsonNode.Parse(policy);
         }
+        var gatewayResponses = new JsonObject();
+        foreach (var response in snapshot.GatewayResponses.Values.OrderBy(r => r.ResponseType, StringComparer.Ordinal))
+        {
+            var written = new JsonObject();
+            AddIfSet(written, "statusCode", response.StatusCode);
+            AddMap(written, "responseParameters", response.ResponseParameters);
+            AddMap(written, "responseTemplates", response.ResponseTemplates);
+            gatewayResponses[response.ResponseType] = written;
+        }
+        if (gatewayResponses.Count > 0)
+        {
+            document[OpenApiNames.GatewayResponses] = gatewayResponses;
+        }
+        if (api.Documentation is { Parts.Count: > 0 } documentation)
+        {
+            document[OpenApiNames.Documentation] = Documentation(documentation);
+        }
+    }
+
+    /// <summary>The documentation version the stage is tied to, with its parts, as ImportDocumentationParts reads them back.</summary>
+    private static JsonObject Documentation(DocumentationVersionRecord documentation)
+    {
+        var parts = new JsonArray();
+        foreach (var part in documentation.Parts.OrderBy(p => p.Location.Type, StringComparer.Ordinal)
+            .ThenBy(p => p.Location.Path, StringComparer.Ordinal).ThenBy(p => p.Location.Method, StringComparer.Ordinal)
+            .ThenBy(p => p.Location.StatusCode, StringComparer.Ordinal).ThenBy(p => p.Location.Name, StringComparer.Ordinal))
+        {
+            var location = new JsonObject { ["type"] = part.Location.Type };
+            AddIfSet(location, "path", part.Location.Path);
+            AddIfSet(location, "method", part.Location.Method);
+            AddIfSet(location, "statusCode", part.Location.StatusCode);
+            AddIfSet(location, "name", part.Location.Name);
+            parts.Add(new JsonObject { ["location"] = location, ["properties"] = JsonNode.Parse(part.Properties) });
+        }
+        return new JsonObject { ["version"] = documentation.Version, ["documentationParts"] = parts };
     }
 
     private static void AddIfSet(JsonObject target, string name, string? value)
@@ -432,27 +518,12 @@ internal sealed class OpenApiExport(ExportedApi api, bool swagger, ExportExtensi
     }
 }
 
-/// <summary>What GetExport reads, taken under the state lock: the stage's deployment and the API's own description.</summary>
+/// <summary>What GetExport reads, taken under the state lock: the stage's deployment and documentation, and the API's own description.</summary>
 internal sealed record ExportedApi(
     string Name,
     string? Description,
     string? Version,
     string StageName,
     DateTimeOffset DeployedAt,
-    DeploymentSnapshot Snapshot)
-{
-    /// <summary>The JSON schema of a model by name; API Gateway's two built-in models are known without a models store.</summary>
-    public Func<string, JsonObject?> ModelSchema { get; init; } = BuiltInModel;
-
-    public static JsonObject? BuiltInModel(string name) => name switch
-    {
-        "Empty" => new JsonObject { ["title"] = "Empty Schema", ["type"] = "object" },
-        "Error" => new JsonObject
-        {
-            ["title"] = "Error Schema",
-            ["type"] = "object",
-            ["properties"] = new JsonObject { ["message"] = new JsonObject { ["type"] = "string" } },
-        },
-        _ => null,
-    };
-}
+    DeploymentSnapshot Snapshot,
+    DocumentationVersionRecord? Documentation);

@@ -30,6 +30,11 @@ internal sealed class ImportedApi
     public List<ImportedMethod> Methods { get; } = [];
     public List<AuthorizerRecord> Authorizers { get; } = [];
     public List<RequestValidatorRecord> Validators { get; } = [];
+    /// <summary>Model name to its draft 4 schema, whose references to other models name <see cref="OpenApiImport.PlaceholderApiId"/>.</summary>
+    public SortedDictionary<string, string> Models { get; } = new(StringComparer.Ordinal);
+    public List<GatewayResponseRecord> GatewayResponses { get; } = [];
+    /// <summary>Null when the document has no documentation or the caller asked to ignore it.</summary>
+    public List<(DocumentationLocation Location, string Properties)>? DocumentationParts { get; set; }
     public List<string> Warnings { get; } = [];
 }
 
@@ -42,6 +47,9 @@ internal sealed class OpenApiImport
 {
     /// <summary>A bound on the work one document may ask for: API Gateway's default of 300 resources per API, with room.</summary>
     public const int MaxOperations = 3000;
+
+    /// <summary>The API id imported models refer to each other by until the API they land in is known.</summary>
+    public const string PlaceholderApiId = "importedapi";
 
     private static readonly Dictionary<string, string> LocationPrefixes = new(StringComparer.Ordinal)
     {
@@ -130,6 +138,9 @@ internal sealed class OpenApiImport
             _errors.Add("The API's name is missing: set info.title. [#/info/title]");
         }
         ReadApiExtensions();
+        ReadModels();
+        ReadGatewayResponses();
+        ReadDocumentation();
         ReadSecuritySchemes();
         var basePath = BasePath();
         var operations = 0;
@@ -246,6 +257,74 @@ internal sealed class OpenApiImport
         {
             _api.Warnings.Add($"{OpenApiNames.EndpointConfiguration} is not supported by the local gateway and was ignored.");
         }
+    }
+
+    /// <summary>
+    /// Schemas become models: each written by the library as an OpenAPI 3.0 schema (whatever the document's version),
+    /// its references turned into model references, and compiled as draft 4 as CreateModel would.
+    /// </summary>
+    private void ReadModels()
+    {
+        foreach (var (name, schema) in _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (name.Length == 0 || !name.All(char.IsAsciiLetterOrDigit))
+            {
+                _errors.Add($"Model name must be alphanumeric: {name} [{OpenApiSchemaRefs.ComponentSchemas}{name}]");
+                continue;
+            }
+            using var text = new StringWriter();
+            schema.SerializeAsV3(new OpenApiJsonWriter(text));
+            var written = JsonNode.Parse(text.ToString()) as JsonObject ?? [];
+            OpenApiSchemaRefs.Rewrite(written, OpenApiSchemaRefs.ComponentSchemas, ModelSchemas.ReferenceTo(PlaceholderApiId, ""));
+            var model = new JsonObject { ["$schema"] = "http://json-schema.org/draft-04/schema#" };
+            foreach (var (key, value) in written.ToList())
+            {
+                written.Remove(key);
+                model[key] = value;
+            }
+            _api.Models[name] = model.ToJsonString();
+        }
+        var records = _api.Models.ToDictionary(pair => pair.Key,
+            pair => new ModelRecord { Id = "", Name = pair.Key, Schema = pair.Value, ContentType = "application/json" }, StringComparer.Ordinal);
+        foreach (var (name, schema) in _api.Models)
+        {
+            Check(OpenApiSchemaRefs.ComponentSchemas + name, () => ModelSchemas.Compile(PlaceholderApiId, records, schema));
+        }
+    }
+
+    private void ReadGatewayResponses()
+    {
+        foreach (var (type, definition) in Extension(_document.Extensions, OpenApiNames.GatewayResponses) as JsonObject ?? [])
+        {
+            var where = $"#/{OpenApiNames.GatewayResponses}/{type}";
+            if (GatewayResponseType.Find(type) is null)
+            {
+                _errors.Add($"Invalid gateway response type '{type}'. Valid options are {string.Join(", ", GatewayResponseType.All)} [{where}]");
+                continue;
+            }
+            var response = new GatewayResponseRecord
+            {
+                ResponseType = type,
+                StatusCode = Text(definition?["statusCode"]),
+                ResponseParameters = StringMap(definition?["responseParameters"]),
+                ResponseTemplates = StringMap(definition?["responseTemplates"]),
+            };
+            Check(where, () => GatewayResponseRoutes.Validate(response));
+            _api.GatewayResponses.Add(response);
+        }
+    }
+
+    /// <summary>Documentation parts, read as ImportDocumentationParts reads them; parts it cannot read are warnings.</summary>
+    private void ReadDocumentation()
+    {
+        if (_options.IgnoreDocumentation || Extension(_document.Extensions, OpenApiNames.Documentation) is not { } documentation)
+        {
+            return;
+        }
+        using var wrapped = JsonDocument.Parse(new JsonObject { [OpenApiNames.Documentation] = documentation.DeepClone() }.ToJsonString());
+        var (parts, warnings) = DocumentationRoutes.ReadDocument(wrapped.RootElement);
+        _api.DocumentationParts = parts;
+        _api.Warnings.AddRange(warnings);
     }
 
     /// <summary>Security schemes that carry x-amazon-apigateway-authorizer become the API's authorizers.</summary>

@@ -13,5 +13,7 @@ internal static class OpenApiNames
     public const string BinaryMediaTypes = "x-amazon-apigateway-binary-media-types";
     public const string MinimumCompressionSize = "x-amazon-apigateway-minimum-compression-size";
     public const string Policy = "x-amazon-apigateway-policy";
+    public const string GatewayResponses = "x-amazon-apigateway-gateway-responses";
+    public const string Documentation = "x-amazon-apigateway-documentation";
     public const string EndpointConfiguration = "x-amazon-apigateway-endpoint-configuration";
 }

@@ -35,6 +35,7 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         var copyId = JsonNode.Parse(imported.Text)!["id"]!.GetValue<string>();
         Assert.NotEqual(apiId, copyId);
         (await _client.Post($"/restapis/{copyId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Post($"/restapis/{copyId}/documentation/versions", new { documentationVersion = "1.0", stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
         var second = await Export(copyId, "prod", exportType, mediaType, "apigateway");
 
         Assert.Equal(first.Replace(apiId, "API"), second.Replace(copyId, "API"));
@@ -55,7 +56,12 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Equal("path", getPet["parameters"]![0]!["in"]!.GetValue<string>());
         Assert.Equal("mock", getPet["x-amazon-apigateway-integration"]!["type"]!.GetValue<string>());
         Assert.Equal("200", getPet["x-amazon-apigateway-integration"]!["responses"]!["default"]!["statusCode"]!.GetValue<string>());
-        Assert.Equal("#/components/schemas/Empty", full["paths"]!["/pets"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/Pet", full["paths"]!["/pets"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/Pet", full["components"]!["schemas"]!["Pets"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.Null(full["components"]!["schemas"]!["Pet"]!["$schema"]);
+        Assert.Equal("400", full["x-amazon-apigateway-gateway-responses"]!["DEFAULT_4XX"]!["statusCode"]!.GetValue<string>());
+        Assert.Equal("1.0", full["x-amazon-apigateway-documentation"]!["version"]!.GetValue<string>());
+        Assert.Equal(2, full["x-amazon-apigateway-documentation"]!["documentationParts"]!.AsArray().Count);
         Assert.Equal("body-only", full["paths"]!["/pets"]!["post"]!["x-amazon-apigateway-request-validator"]!.GetValue<string>());
         Assert.Equal("token", full["components"]!["securitySchemes"]!["petauth"]!["x-amazon-apigateway-authorizer"]!["type"]!.GetValue<string>());
         Assert.NotNull(full["components"]!["securitySchemes"]!["api_key"]);
@@ -69,7 +75,8 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         var swagger = JsonNode.Parse(await Export(apiId, "prod", "swagger", "application/json", "integrations"))!;
         Assert.Equal("2.0", swagger["swagger"]!.GetValue<string>());
         Assert.Equal("/prod", swagger["basePath"]!.GetValue<string>());
-        Assert.Equal("#/definitions/Empty", swagger["paths"]!["/pets"]!["post"]!["parameters"]![0]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/definitions/Pet", swagger["paths"]!["/pets"]!["post"]!["parameters"]![0]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/definitions/Pet", swagger["definitions"]!["Pets"]!["items"]!["$ref"]!.GetValue<string>());
         Assert.NotNull(swagger["paths"]!["/pets/{petId}"]!["get"]!["x-amazon-apigateway-integration"]);
         Assert.Null(swagger["x-amazon-apigateway-request-validators"]);
     }
@@ -223,6 +230,28 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
             authorizerUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:auth/invocations",
             identitySource = "method.request.header.Authorization",
         })).Str("id");
+        (await _client.Post($"/restapis/{apiId}/models", new
+        {
+            name = "Pet",
+            contentType = "application/json",
+            schema = """{"$schema": "http://json-schema.org/draft-04/schema#", "type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 40}, "price": {"type": "number", "minimum": 0}}}""",
+        })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Post($"/restapis/{apiId}/models", new
+        {
+            name = "Pets",
+            contentType = "application/json",
+            schema = "{\"type\": \"array\", \"items\": {\"$ref\": \"https://apigateway.amazonaws.com/restapis/" + apiId + "/models/Pet\"}}",
+        })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Put($"/restapis/{apiId}/gatewayresponses/DEFAULT_4XX", new
+        {
+            statusCode = "400",
+            responseParameters = new Dictionary<string, string> { ["gatewayresponse.header.Access-Control-Allow-Origin"] = "'*'" },
+            responseTemplates = new Dictionary<string, string> { ["application/json"] = "{\"error\": $context.error.messageString}" },
+        })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Post($"/restapis/{apiId}/documentation/parts", new { location = new { type = "API" }, properties = "{\"description\": \"The pet store\"}" }))
+            .ShouldBe(HttpStatusCode.Created);
+        (await _client.Post($"/restapis/{apiId}/documentation/parts", new { location = new { type = "METHOD", path = "/pets", method = "GET" }, properties = "{\"summary\": \"List pets\"}" }))
+            .ShouldBe(HttpStatusCode.Created);
         var pets = await _client.CreateResource(apiId, rootId, "pets");
         var pet = await _client.CreateResource(apiId, pets, "{petId}");
         var methods = $"/restapis/{apiId}/resources";
@@ -245,7 +274,7 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         (await _client.Put($"{methods}/{pets}/methods/GET/responses/200", new
         {
             responseParameters = new Dictionary<string, bool> { ["method.response.header.Access-Control-Allow-Origin"] = false },
-            responseModels = new Dictionary<string, string> { ["application/json"] = "Empty" },
+            responseModels = new Dictionary<string, string> { ["application/json"] = "Pets" },
         })).ShouldBe(HttpStatusCode.Created);
         (await _client.Put($"{methods}/{pets}/methods/GET/integration/responses/200", new
         {
@@ -256,7 +285,7 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         {
             authorizationType = "AWS_IAM",
             requestValidatorId = validator,
-            requestModels = new Dictionary<string, string> { ["application/json"] = "Empty" },
+            requestModels = new Dictionary<string, string> { ["application/json"] = "Pet" },
         })).ShouldBe(HttpStatusCode.Created);
         (await _client.Put($"{methods}/{pets}/methods/POST/integration", new { type = "MOCK", requestTemplates = new Dictionary<string, string> { ["application/json"] = "{\"statusCode\": 200}" } }))
             .ShouldBe(HttpStatusCode.Created);
@@ -279,6 +308,7 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         (await _client.Put($"{methods}/{pet}/methods/GET/integration/responses/404", new { selectionPattern = "4\\d{2}" })).ShouldBe(HttpStatusCode.Created);
 
         (await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Post($"/restapis/{apiId}/documentation/versions", new { documentationVersion = "1.0", stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
         return apiId;
     }
 
