@@ -63,11 +63,13 @@ internal sealed class OpenApiImport
 
     private readonly List<string> _errors = [];
     private readonly OpenApiDocument _document;
+    private readonly OpenApiSpecVersion _version;
     private readonly ImportOptions _options;
     private readonly ImportedApi _api;
 
-    private OpenApiImport(OpenApiDocument document, ImportOptions options)
+    private OpenApiImport(OpenApiDocument document, OpenApiSpecVersion version, ImportOptions options)
     {
+        _version = version;
         _document = document;
         _options = options;
         _api = new ImportedApi
@@ -88,16 +90,23 @@ internal sealed class OpenApiImport
         settings.AddYamlReader();
         var format = LooksLikeJson(body) ? "json" : "yaml";
         ReadResult result;
-        using (var stream = new MemoryStream(body))
+        try
         {
+            using var stream = new MemoryStream(body);
             result = OpenApiDocument.Load(stream, format, settings);
+        }
+        catch (Exception e) when (e is OpenApiException or OpenApiUnsupportedSpecVersionException or JsonException or FormatException
+            or InvalidOperationException or ArgumentException)
+        {
+            // What the reader cannot make a document of at all (an unknown version, text that is neither JSON nor YAML).
+            throw ImportFailed("Errors", [e.Message]);
         }
         if (result.Document is null || result.Diagnostic?.Errors.Count > 0)
         {
             var problems = result.Diagnostic?.Errors.Select(error => error.ToString()).ToList() ?? [];
             throw ImportFailed("Errors", problems.Count > 0 ? problems : ["The document could not be read as OpenAPI."]);
         }
-        var import = new OpenApiImport(result.Document, options);
+        var import = new OpenApiImport(result.Document, result.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0, options);
         import.Translate(result.Diagnostic?.Warnings.Select(warning => warning.ToString()) ?? []);
         return import._api;
     }
@@ -167,7 +176,7 @@ internal sealed class OpenApiImport
             }
             if (item is IOpenApiExtensible extensible && Extension(extensible.Extensions, OpenApiExport.AnyMethodKey) is JsonObject any)
             {
-                ReadAnyMethod(fullPath, path, any);
+                ReadAnyMethod(fullPath, path, any, item.Parameters);
             }
         }
         if (_errors.Count > 0)
@@ -448,35 +457,34 @@ internal sealed class OpenApiImport
         {
             _errors.Add($"Request validator '{validatorName}' of {httpMethod} {path} is not defined in {OpenApiNames.RequestValidators}. [{where}]");
         }
-        if (Extension(operation.Extensions, OpenApiNames.Integration) is JsonObject integration)
+        switch (Extension(operation.Extensions, OpenApiNames.Integration))
         {
-            method.Integration = ReadIntegration(integration, $"{where}/{OpenApiNames.Integration}");
+            case JsonObject integration:
+                method.Integration = ReadIntegration(integration, $"{where}/{OpenApiNames.Integration}");
+                break;
+            case { } notAnObject:
+                _errors.Add($"{OpenApiNames.Integration} must be an object, not {notAnObject.GetValueKind()}. [{where}/{OpenApiNames.Integration}]");
+                break;
         }
         Check(where, () => MethodRoutes.ValidateDefinition(method));
         _api.Methods.Add(new ImportedMethod(fullPath, method, authorizerName, validatorName));
     }
 
-    /// <summary>The ANY method, which OpenAPI has no verb for; it is read from the extension's own JSON.</summary>
-    private void ReadAnyMethod(string fullPath, string path, JsonObject any)
+    /// <summary>
+    /// The ANY method, which OpenAPI has no verb for: the extension holds an operation, read by the library as the
+    /// document's own operations are (parameters, bodies, responses, security), in the document's version.
+    /// </summary>
+    private void ReadAnyMethod(string fullPath, string path, JsonObject any, IList<IOpenApiParameter>? pathParameters)
     {
-        var operation = new OpenApiOperation { OperationId = Text(any["operationId"]), Responses = [] };
-        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-        foreach (var name in new[] { OpenApiNames.Integration, OpenApiNames.RequestValidator, OpenApiNames.Auth })
+        // The operation was already read as part of the document; read alone, the library's checks lack the path
+        // item around it (its path parameters), so only whether it reads at all counts here.
+        var operation = OpenApiModelFactory.Parse<OpenApiOperation>(any.ToJsonString(), _version, _document, out _, "json", new OpenApiReaderSettings());
+        if (operation is null)
         {
-            if (any[name] is { } node)
-            {
-                operation.Extensions[name] = new JsonNodeExtension(node.DeepClone());
-            }
+            _errors.Add($"The ANY method could not be read. [#/paths/{Escape(path)}/{OpenApiExport.AnyMethodKey}]");
+            return;
         }
-        foreach (var (statusCode, _) in any["responses"] as JsonObject ?? [])
-        {
-            operation.Responses[statusCode] = new OpenApiResponse { Description = "" };
-        }
-        if (any["security"] is not null || any["parameters"] is not null)
-        {
-            _api.Warnings.Add($"Parameters and security of the ANY method of {path} are read only from its integration's request parameters.");
-        }
-        ReadOperation(fullPath, path, "ANY", operation, null);
+        ReadOperation(fullPath, path, "ANY", operation, pathParameters);
     }
 
     private IntegrationRecord ReadIntegration(JsonObject definition, string where)

@@ -65,6 +65,9 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Equal("body-only", full["paths"]!["/pets"]!["post"]!["x-amazon-apigateway-request-validator"]!.GetValue<string>());
         Assert.Equal("token", full["components"]!["securitySchemes"]!["petauth"]!["x-amazon-apigateway-authorizer"]!["type"]!.GetValue<string>());
         Assert.NotNull(full["components"]!["securitySchemes"]!["api_key"]);
+        var any = full["paths"]!["/pets/{petId}/{proxy+}"]!["x-amazon-apigateway-any-method"]!;
+        Assert.Equal("http_proxy", any["x-amazon-apigateway-integration"]!["type"]!.GetValue<string>());
+        Assert.Equal("api_key", any["security"]![0]!.AsObject().Single().Key);
         Assert.Equal("image/png", full["x-amazon-apigateway-binary-media-types"]![0]!.GetValue<string>());
 
         var plain = JsonNode.Parse(await Export(apiId, "prod", "oas30", "application/json", null))!;
@@ -181,6 +184,13 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
     [InlineData("{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"x\",\"version\":\"1\"},\"paths\":{\"/a\":{\"get\":{\"responses\":{\"200\":{\"description\":\"x\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Nope\"}}}}}}}}}", "#/components/schemas/Nope")]
     [InlineData("{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"x\",\"version\":\"1\"},\"paths\":{\"/a\":{\"get\":{\"x-amazon-apigateway-integration\":{\"type\":\"carrier_pigeon\"}}}}}", "#/paths/~1a/get/x-amazon-apigateway-integration")]
     [InlineData("{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"x\",\"version\":\"1\"},\"paths\":{\"/a/{b+}/c\":{}}}", "greedy")]
+    [InlineData("null", "")]
+    [InlineData("[1, 2]", "")]
+    [InlineData("{}", "")]
+    [InlineData("openapi: 9.9.9\ninfo: {title: x, version: '1'}\npaths: {}\n", "9.9.9")]
+    [InlineData("openapi: 3.0.1\npaths:\n  /a: ~\n", "title")]
+    [InlineData("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: [1]\n", "")]
+    [InlineData("{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"x\",\"version\":\"1\"},\"paths\":{\"/a\":{\"get\":{\"x-amazon-apigateway-integration\":{\"type\":\"mock\",\"responses\":{\"default\":{}}}}}}}", "statusCode")]
     public async Task Malformed_documents_are_refused_naming_the_problem_and_its_place(string document, string named)
     {
         var refused = await Send(HttpMethod.Post, "/restapis?mode=import", document, null);
@@ -306,6 +316,21 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
             responseTemplates = new Dictionary<string, string> { ["application/json"] = "{\"id\": \"$input.params('petId')\"}" },
         })).ShouldBe(HttpStatusCode.Created);
         (await _client.Put($"{methods}/{pet}/methods/GET/integration/responses/404", new { selectionPattern = "4\\d{2}" })).ShouldBe(HttpStatusCode.Created);
+
+        var proxy = await _client.CreateResource(apiId, pet, "{proxy+}");
+        (await _client.Put($"{methods}/{proxy}/methods/ANY", new
+        {
+            authorizationType = "NONE",
+            apiKeyRequired = true,
+            requestParameters = new Dictionary<string, bool> { ["method.request.path.proxy"] = true, ["method.request.header.X-Trace"] = false },
+        })).ShouldBe(HttpStatusCode.Created);
+        (await _client.Put($"{methods}/{proxy}/methods/ANY/integration", new
+        {
+            type = "HTTP_PROXY",
+            httpMethod = "ANY",
+            uri = "http://petstore.example.com/{proxy}",
+            requestParameters = new Dictionary<string, string> { ["integration.request.path.proxy"] = "method.request.path.proxy" },
+        })).ShouldBe(HttpStatusCode.Created);
 
         (await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
         (await _client.Post($"/restapis/{apiId}/documentation/versions", new { documentationVersion = "1.0", stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
