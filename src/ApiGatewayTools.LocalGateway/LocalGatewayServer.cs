@@ -96,6 +96,7 @@ public sealed class LocalGatewayServer : IAsyncDisposable
             new GatewayResponseRoutes(State),
             new DocumentationRoutes(State),
             new AuthorizerRoutes(State),
+            new OpenApi.ExportRoutes(State),
             new TestInvokeAuthorizerRoute(State, authorizers),
             _userPools,
             new ApiKeyRoutes(State),

@@ -170,7 +170,7 @@ internal sealed partial class AuthorizerRoutes(GatewayState state) : IRouteArea
 
     private Store<AuthorizerRecord> Authorizers(GatewayRequest request) => state.RestApis.Get(request.Route("restapi_id")).Authorizers;
 
-    private static void Validate(AuthorizerRecord authorizer)
+    internal static void Validate(AuthorizerRecord authorizer)
     {
         if (!Types.Contains(authorizer.Type))
         {

@@ -159,15 +159,7 @@ internal sealed class DocumentationRoutes(GatewayState state) : IRouteArea
                     parts.Remove(old.Id);
                 }
             }
-            var ids = new List<string>();
-            foreach (var (location, properties) in imported)
-            {
-                var existing = parts.Values.FirstOrDefault(part => part.Location == location);
-                var part = existing is not null
-                    ? parts.Replace(existing with { Properties = properties })
-                    : parts.Add(new DocumentationPartRecord { Id = parts.NewId(IdGenerator.NewResourceId), Location = location, Properties = properties });
-                ids.Add(part.Id);
-            }
+            var ids = Merge(parts, imported);
             return GatewayResponse.Json(200, w =>
             {
                 w.WriteStartArray("ids");
@@ -180,7 +172,23 @@ internal sealed class DocumentationRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private static (List<(DocumentationLocation Location, string Properties)> Parts, List<string> Warnings) ReadDocument(JsonElement document)
+    /// <summary>Imported parts into an API's parts: a part at a location already documented replaces its content. Answers the parts' ids.</summary>
+    internal static List<string> Merge(Store<DocumentationPartRecord> parts, IEnumerable<(DocumentationLocation Location, string Properties)> imported)
+    {
+        var ids = new List<string>();
+        foreach (var (location, properties) in imported)
+        {
+            var existing = parts.Values.FirstOrDefault(part => part.Location == location);
+            var part = existing is not null
+                ? parts.Replace(existing with { Properties = properties })
+                : parts.Add(new DocumentationPartRecord { Id = parts.NewId(IdGenerator.NewResourceId), Location = location, Properties = properties });
+            ids.Add(part.Id);
+        }
+        return ids;
+    }
+
+    /// <summary>The parts of a document's x-amazon-apigateway-documentation (ImportRestApi and PutRestApi read them too), and warnings for those that cannot be read.</summary>
+    internal static (List<(DocumentationLocation Location, string Properties)> Parts, List<string> Warnings) ReadDocument(JsonElement document)
     {
         var parts = new List<(DocumentationLocation, string)>();
         var warnings = new List<string>();

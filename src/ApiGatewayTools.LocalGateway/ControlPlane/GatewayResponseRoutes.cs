@@ -161,7 +161,7 @@ internal sealed partial class GatewayResponseRoutes(GatewayState state) : IRoute
     }
 
     /// <summary>What AWS refuses in a gateway response: a status code outside [1-5]\d\d, a parameter that is not a header, query string or path of the response, a value that is neither quoted nor a request value, a template that cannot render.</summary>
-    private static void Validate(GatewayResponseRecord response)
+    internal static void Validate(GatewayResponseRecord response)
     {
         if (response.StatusCode is { } status && !StatusCodePattern().IsMatch(status))
         {

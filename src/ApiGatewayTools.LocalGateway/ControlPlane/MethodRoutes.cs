@@ -200,6 +200,20 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         }
     }
 
+    /// <summary>
+    /// The checks a method's own definition passes, whichever way it arrives (PutMethod or an imported document):
+    /// its authorization type and the names of its request and response parameters.
+    /// </summary>
+    internal static void ValidateDefinition(MethodRecord method)
+    {
+        ValidateAuthorizationType(method.AuthorizationType);
+        ValidateRequestParameters(method.RequestParameters.Keys);
+        foreach (var response in method.MethodResponses.Values)
+        {
+            ValidateResponseParameters(response.ResponseParameters.Keys);
+        }
+    }
+
     /// <summary>The status code from the path: three digits, 100 to 599, as for method and integration responses alike.</summary>
     public static string ReadStatusCode(GatewayRequest request)
     {

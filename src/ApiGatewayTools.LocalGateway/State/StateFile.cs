@@ -93,14 +93,6 @@ internal static class StateFile
             {
                 api.RequestValidators.Add(validator);
             }
-            foreach (var part in persisted.DocumentationParts ?? [])
-            {
-                api.DocumentationParts.Add(part);
-            }
-            foreach (var version in persisted.DocumentationVersions ?? [])
-            {
-                api.DocumentationVersions.Add(version);
-            }
             foreach (var model in persisted.Models ?? [])
             {
                 api.Models.Add(model with { });
@@ -108,6 +100,14 @@ internal static class StateFile
             foreach (var response in persisted.GatewayResponses ?? [])
             {
                 api.GatewayResponses.Add(response with { });
+            }
+            foreach (var part in persisted.DocumentationParts ?? [])
+            {
+                api.DocumentationParts.Add(part);
+            }
+            foreach (var version in persisted.DocumentationVersions ?? [])
+            {
+                api.DocumentationVersions.Add(version);
             }
             state.RestApis.Add(api);
         }
@@ -179,6 +179,9 @@ internal static class StateFile
                 CreatedDate = default,
                 RootResourceId = frozen.RootResourceId ?? throw new JsonException("A deployment snapshot has no rootResourceId."),
                 BinaryMediaTypes = frozen.BinaryMediaTypes ?? [],
+                Policy = frozen.Policy,
+                ApiKeySource = frozen.ApiKeySource ?? "HEADER",
+                MinimumCompressionSize = frozen.MinimumCompressionSize,
             };
             foreach (var resource in frozen.Resources ?? [])
             {
@@ -206,6 +209,9 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                Policy = value.PolicyDocument,
+                ApiKeySource = value.ApiKeySource,
+                MinimumCompressionSize = value.MinimumCompressionSize,
                 RequestValidators = [.. value.RequestValidators.Values],
                 Models = [.. value.Models.Values],
                 GatewayResponses = [.. value.GatewayResponses.Values],
@@ -217,6 +223,9 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public string? Policy { get; set; }
+            public string? ApiKeySource { get; set; }
+            public int? MinimumCompressionSize { get; set; }
             public List<RequestValidatorRecord>? RequestValidators { get; set; }
             public List<ModelRecord>? Models { get; set; }
             public List<GatewayResponseRecord>? GatewayResponses { get; set; }
