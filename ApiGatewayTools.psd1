@@ -49,6 +49,7 @@
         'Publish-GwLambdaVersion'
         'Set-GwLambdaAlias'
         'Show-GwRestApi'
+        'Sync-GwRestApi'
         'Start-GwLocalGateway'
         'Stop-GwLocalGateway'
         'Get-GwLocalGateway'
