@@ -1,0 +1,68 @@
+namespace ApiGatewayTools.Commands;
+
+/// <summary>
+/// Exports what a stage serves as an OpenAPI 3 or Swagger 2 document (GetExport): to a file (-OutFile), as JSON
+/// or YAML text (-AsJson, -AsYaml), or by default as an object that prints as the document and carries its ids.
+/// </summary>
+[Cmdlet(VerbsData.Export, "GwRestApi", SupportsShouldProcess = true, DefaultParameterSetName = AsObject)]
+[OutputType(typeof(ExportedDocument), ParameterSetName = [AsObject])]
+[OutputType(typeof(string), ParameterSetName = [AsJsonSet, AsYamlSet])]
+[OutputType(typeof(FileInfo), ParameterSetName = [ToFile])]
+public sealed class ExportGwRestApiCommand : GwRestApiCmdlet
+{
+    private const string AsObject = "AsObject";
+    private const string AsJsonSet = "AsJson";
+    private const string AsYamlSet = "AsYaml";
+    private const string ToFile = "ToFile";
+    public const string FileExistsErrorId = "ExportFileExists";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string StageName { get; set; } = "";
+
+    [Parameter]
+    public ApiDocumentFormat Format { get; set; } = ApiDocumentFormat.OpenApi3;
+
+    /// <summary>API Gateway's extensions to include; Integrations and Authorizers make a document that re-imports whole.</summary>
+    [Parameter]
+    public ApiExportExtension[] Extension { get; set; } = [ApiExportExtension.Integrations, ApiExportExtension.Authorizers];
+
+    /// <summary>Where to write the document; relative paths resolve from the current location. YAML when it ends in .yaml or .yml.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ToFile)]
+    [ValidateNotNullOrEmpty]
+    public string OutFile { get; set; } = "";
+
+    [Parameter(ParameterSetName = ToFile)]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AsJsonSet)]
+    public SwitchParameter AsJson { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AsYamlSet)]
+    public SwitchParameter AsYaml { get; set; }
+
+    protected override void ProcessItem()
+    {
+        var file = ParameterSetName == ToFile ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile) : null;
+        if (file is not null && File.Exists(file) && !Force)
+        {
+            throw new GwValidationException(FileExistsErrorId, "OutFile", $"{file} exists; add -Force to overwrite it, or give another -OutFile.");
+        }
+
+        var yaml = AsYaml || (file is not null && (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
+        var extensions = Extension.Aggregate(ApiExportExtension.None, (all, e) => all | e);
+        var client = Gateway(ResolveConnection());
+        var document = Await(ct => client.SendAsync(ApiGatewayOperations.GetExport(RestApiId, StageName, Format, extensions, yaml), ct));
+        if (file is null)
+        {
+            WriteObject(ParameterSetName == AsObject ? document : document.Text);
+            return;
+        }
+
+        if (ShouldProcess(file, $"Write the {Format} export of stage {StageName} of REST API {RestApiId}"))
+        {
+            File.WriteAllText(file, document.Text);
+            WriteObject(new FileInfo(file));
+        }
+    }
+}
