@@ -139,7 +139,7 @@ public static class ApiDefinitionFromDocument
 
         /// <summary>The model a schema names: the last label of its local $ref; an inline schema names none.</summary>
         private static string? ModelName(JsonNode? schema) =>
-            schema?["$ref"]?.GetValue<string>() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
+            schema?["$ref"]?.GetValue<string>() is { } reference ? CanonicalJson.ModelNameOf(reference) : null;
 
         private static ApiIntegration Integration(JsonObject integration)
         {
@@ -180,7 +180,7 @@ public static class ApiDefinitionFromDocument
                     ?? string.Join(",", (authorizer["providerARNs"] as JsonArray ?? []).Select(a => a?.GetValue<string>() ?? ""));
                 return ApiDefinitionSettings.Authorizer(type, identitySource, target);
             }, StringComparer.Ordinal),
-            Models = (Schemas ?? []).ToDictionary(m => m.Key, m => CanonicalJson.Of(m.Value), StringComparer.Ordinal),
+            Models = (Schemas ?? []).ToDictionary(m => m.Key, m => CanonicalJson.OfModel(m.Value), StringComparer.Ordinal),
             GatewayResponses = (_root["x-amazon-apigateway-gateway-responses"] as JsonObject ?? []).ToDictionary(g => g.Key, g => CanonicalJson.Of(g.Value), StringComparer.Ordinal),
         };
 
@@ -213,7 +213,13 @@ internal static class ApiDefinitionSettings
 /// <summary>JSON with members in ordinal order and no whitespace: equal values, equal text.</summary>
 internal static class CanonicalJson
 {
-    public static string Of(JsonNode? node) => Sorted(node)?.ToJsonString() ?? "null";
+    public static string Of(JsonNode? node) => Sorted(node, modelReferences: false)?.ToJsonString() ?? "null";
+
+    /// <summary>
+    /// A model's schema, its references to other models written by name alone: "#/definitions/Pet" (Swagger 2),
+    /// "#/components/schemas/Pet" (OpenAPI 3) and API Gateway's model URLs all name the model Pet.
+    /// </summary>
+    public static string OfModel(JsonNode? schema) => Sorted(schema, modelReferences: true)?.ToJsonString() ?? "null";
 
     public static string? OfText(string? json)
     {
@@ -232,10 +238,16 @@ internal static class CanonicalJson
         }
     }
 
-    private static JsonNode? Sorted(JsonNode? node) => node switch
+    /// <summary>The last label of a reference to a model.</summary>
+    public static string ModelNameOf(string reference) => reference[(reference.LastIndexOf('/') + 1)..];
+
+    private static JsonNode? Sorted(JsonNode? node, bool modelReferences) => node switch
     {
-        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray array => new JsonArray(array.Select(Sorted).ToArray()),
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key,
+            modelReferences && p.Key == "$ref" && p.Value?.GetValueKind() == JsonValueKind.String
+                ? JsonValue.Create("#/models/" + ModelNameOf(p.Value.GetValue<string>()))
+                : Sorted(p.Value, modelReferences)))),
+        JsonArray array => new JsonArray(array.Select(item => Sorted(item, modelReferences)).ToArray()),
         null => null,
         _ => JsonNode.Parse(node.ToJsonString()),
     };

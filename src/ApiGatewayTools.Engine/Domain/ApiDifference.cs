@@ -23,7 +23,7 @@ public enum ApiChange
 /// </summary>
 public sealed record ApiDifference(ApiDifferenceKind Kind, ApiChange Change, string? Path, string? Method, string? Property, string? Reference, string? Difference)
 {
-    public override string ToString() => $"{Change} {Kind} {Method} {Path} {Property}".Replace("  ", " ", StringComparison.Ordinal).Trim();
+    public override string ToString() => string.Join(" ", new[] { Change.ToString(), Kind.ToString(), Method, Path, Property }.Where(part => !string.IsNullOrEmpty(part)));
 
     /// <summary>
     /// Every difference, routes in path order then settings: a route on one side only is one difference (not one per
