@@ -43,7 +43,7 @@ public sealed class ExportGwRestApiCommand : GwRestApiCmdlet
 
     protected override void ProcessItem()
     {
-        var file = ParameterSetName == ToFile ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile) : null;
+        var file = ParameterSetName == ToFile ? SessionPaths.Resolve(SessionState, OutFile, "OutFile") : null;
         if (file is not null && File.Exists(file) && !Force)
         {
             throw new GwValidationException(FileExistsErrorId, "OutFile", $"{file} exists; add -Force to overwrite it, or give another -OutFile.");
@@ -61,8 +61,11 @@ public sealed class ExportGwRestApiCommand : GwRestApiCmdlet
 
         if (ShouldProcess(file, $"Write the {Format} export of stage {StageName} of REST API {RestApiId}"))
         {
-            File.WriteAllText(file, document.Text);
-            WriteObject(new FileInfo(file));
+            WriteObject(SessionPaths.Access(file, "OutFile", () =>
+            {
+                File.WriteAllText(file, document.Text);
+                return new FileInfo(file);
+            }));
         }
     }
 }

@@ -14,13 +14,13 @@ public abstract class GwDocumentCmdlet : GwCmdlet
     /// <summary>Reads and checks the document at <paramref name="path"/>; <paramref name="parameterName"/> is named when the file is missing.</summary>
     protected ApiDocument ReadDocument(string path, string parameterName)
     {
-        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        var file = SessionPaths.Resolve(SessionState, path, parameterName);
         if (!File.Exists(file))
         {
             throw new GwValidationException(DocumentNotFoundErrorId, parameterName,
                 $"There is no file {file}. Give the path of an OpenAPI document (JSON or YAML), e.g. -{parameterName} ./api.yaml.");
         }
 
-        return ApiDocument.Parse(File.ReadAllText(file), file);
+        return ApiDocument.Parse(SessionPaths.Access(file, parameterName, () => File.ReadAllText(file)), file);
     }
 }
