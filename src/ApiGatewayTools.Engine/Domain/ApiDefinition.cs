@@ -133,23 +133,23 @@ public sealed record ApiIntegration(string Type)
 
     public IEnumerable<ApiProperty> Properties()
     {
-        const ApiDifferenceKind kind = ApiDifferenceKind.Integration;
-        yield return new(kind, "Integration.Type", Type);
-        yield return new(kind, "Integration.Uri", Uri);
-        yield return new(kind, "Integration.HttpMethod", HttpMethod);
-        yield return new(kind, "Integration.Credentials", Credentials);
-        yield return new(kind, "Integration.PassthroughBehavior", PassthroughBehavior);
-        yield return new(kind, "Integration.ContentHandling", ContentHandling);
-        yield return new(kind, "Integration.TimeoutInMillis", TimeoutInMillis.ToString(CultureInfo.InvariantCulture));
-        yield return new(kind, "Integration.CacheKeyParameters", CacheKeyParameters.Count == 0 ? null : string.Join(",", CacheKeyParameters.Order(StringComparer.Ordinal)));
+        const ApiDifferenceKind Kind = ApiDifferenceKind.Integration;
+        yield return new(Kind, "Integration.Type", Type);
+        yield return new(Kind, "Integration.Uri", Uri);
+        yield return new(Kind, "Integration.HttpMethod", HttpMethod);
+        yield return new(Kind, "Integration.Credentials", Credentials);
+        yield return new(Kind, "Integration.PassthroughBehavior", PassthroughBehavior);
+        yield return new(Kind, "Integration.ContentHandling", ContentHandling);
+        yield return new(Kind, "Integration.TimeoutInMillis", TimeoutInMillis.ToString(CultureInfo.InvariantCulture));
+        yield return new(Kind, "Integration.CacheKeyParameters", CacheKeyParameters.Count == 0 ? null : string.Join(",", CacheKeyParameters.Order(StringComparer.Ordinal)));
         foreach (var (name, value) in RequestParameters)
         {
-            yield return new(kind, $"Integration.RequestParameters[{name}]", value);
+            yield return new(Kind, $"Integration.RequestParameters[{name}]", value);
         }
 
         foreach (var (contentType, template) in RequestTemplates)
         {
-            yield return new(kind, $"Integration.RequestTemplates[{contentType}]", template);
+            yield return new(Kind, $"Integration.RequestTemplates[{contentType}]", template);
         }
 
         foreach (var (pattern, response) in Responses)
@@ -197,15 +197,15 @@ public sealed record ApiSettings
 
     public IEnumerable<ApiProperty> Properties()
     {
-        const ApiDifferenceKind kind = ApiDifferenceKind.Setting;
-        yield return new(kind, "BinaryMediaTypes", BinaryMediaTypes.Count == 0 ? null : string.Join(",", BinaryMediaTypes.Order(StringComparer.Ordinal)));
-        yield return new(kind, "ApiKeySource", ApiKeySource);
-        yield return new(kind, "Policy", Policy);
+        const ApiDifferenceKind Kind = ApiDifferenceKind.Setting;
+        yield return new(Kind, "BinaryMediaTypes", BinaryMediaTypes.Count == 0 ? null : string.Join(",", BinaryMediaTypes.Order(StringComparer.Ordinal)));
+        yield return new(Kind, "ApiKeySource", ApiKeySource);
+        yield return new(Kind, "Policy", Policy);
         foreach (var (section, map) in Sections())
         {
             foreach (var (name, value) in map ?? new Dictionary<string, string>())
             {
-                yield return new(kind, $"{section}[{name}]", value);
+                yield return new(Kind, $"{section}[{name}]", value);
             }
         }
     }

@@ -53,7 +53,7 @@ public sealed class CompareGwRestApiCommand : GwDocumentCmdlet
     protected override void ProcessItem()
     {
         var (reference, difference) = ParameterSetName == SinceDeployment
-            ? (Definition(null, StageName, null, "Reference") , Definition(null, null, null, "Difference"))
+            ? (Definition(null, StageName, null, "Reference"), Definition(null, null, null, "Difference"))
             : (Definition(ReferenceRestApiId, ReferenceStageName, ReferencePath, "Reference"), Definition(DifferenceRestApiId, DifferenceStageName, DifferencePath, "Difference"));
         WriteObject(ApiDifference.Between(reference(), difference()), enumerateCollection: true);
     }

@@ -20,12 +20,16 @@ public sealed class ExportGwRestApiCommand : GwRestApiCmdlet
     [ValidateNotNullOrEmpty]
     public string StageName { get; set; } = "";
 
+    // Strings, not the engine's enums: a value-type field of an engine type would load the engine before the module's
+    // load context is in place (PowerShell lists the cmdlet types first).
     [Parameter]
-    public ApiDocumentFormat Format { get; set; } = ApiDocumentFormat.OpenApi3;
+    [ValidateSet("OpenApi3", "Swagger2")]
+    public string Format { get; set; } = "OpenApi3";
 
     /// <summary>API Gateway's extensions to include; Integrations and Authorizers make a document that re-imports whole.</summary>
     [Parameter]
-    public ApiExportExtension[] Extension { get; set; } = [ApiExportExtension.Integrations, ApiExportExtension.Authorizers];
+    [ValidateSet("Integrations", "Authorizers", "Documentation", "ApiGateway", "Postman")]
+    public string[] Extension { get; set; } = ["Integrations", "Authorizers"];
 
     /// <summary>Where to write the document; relative paths resolve from the current location. YAML when it ends in .yaml or .yml.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ToFile)]
@@ -50,9 +54,10 @@ public sealed class ExportGwRestApiCommand : GwRestApiCmdlet
         }
 
         var yaml = AsYaml || (file is not null && (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
-        var extensions = Extension.Aggregate(ApiExportExtension.None, (all, e) => all | e);
+        var extensions = Extension.Aggregate(ApiExportExtension.None, (all, e) => all | Enum.Parse<ApiExportExtension>(e, ignoreCase: true));
+        var format = Enum.Parse<ApiDocumentFormat>(Format, ignoreCase: true);
         var client = Gateway(ResolveConnection());
-        var document = Await(ct => client.SendAsync(ApiGatewayOperations.GetExport(RestApiId, StageName, Format, extensions, yaml), ct));
+        var document = Await(ct => client.SendAsync(ApiGatewayOperations.GetExport(RestApiId, StageName, format, extensions, yaml), ct));
         if (file is null)
         {
             WriteObject(ParameterSetName == AsObject ? document : document.Text);

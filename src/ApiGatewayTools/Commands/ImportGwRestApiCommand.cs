@@ -26,8 +26,10 @@ public sealed class ImportGwRestApiCommand : GwDocumentCmdlet
     [Parameter]
     public SwitchParameter FailOnWarnings { get; set; }
 
+    /// <summary>A string, not the engine's enum: see Export-GwRestApi's -Format.</summary>
     [Parameter]
-    public ImportBasePath? BasePath { get; set; }
+    [ValidateSet("Ignore", "Prepend", "Split")]
+    public string? BasePath { get; set; }
 
     /// <summary>A new API's endpoint type.</summary>
     [Parameter]
@@ -39,7 +41,7 @@ public sealed class ImportGwRestApiCommand : GwDocumentCmdlet
     protected override void ProcessItem()
     {
         var document = ReadDocument(Path, "Path");
-        var import = document.ForImport() with { FailOnWarnings = FailOnWarnings, BasePath = BasePath, EndpointType = EndpointType };
+        var import = document.ForImport() with { FailOnWarnings = FailOnWarnings, BasePath = BasePath is null ? null : Enum.Parse<ImportBasePath>(BasePath, ignoreCase: true), EndpointType = EndpointType };
         var overwrite = Mode == "Overwrite";
         var operation = RestApiId is null ? ApiGatewayOperations.ImportRestApi(import) : ApiGatewayOperations.PutRestApi(RestApiId, import, overwrite);
         var target = RestApiId is null ? $"a new REST API from {document.Source}" : $"REST API {RestApiId}";
