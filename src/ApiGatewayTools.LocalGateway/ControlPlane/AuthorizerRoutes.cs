@@ -75,6 +75,12 @@ internal sealed partial class AuthorizerRoutes(GatewayState state) : IRouteArea
     /// </summary>
     public static void EnsureFits(RestApiRecord api, string authorizationType, string? authorizerId)
     {
+        // An id the API does not have is refused as AWS refuses it, whichever of the two types was asked for.
+        if (authorizerId is not null && authorizationType is ("CUSTOM" or "COGNITO_USER_POOLS") && !api.Authorizers.ContainsKey(authorizerId))
+        {
+            throw GatewayError.BadRequest(
+                "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+        }
         if (authorizerId is not null && authorizationType is ("CUSTOM" or "COGNITO_USER_POOLS")
             && api.Authorizers.TryGetValue(authorizerId, out var authorizer)
             && (authorizationType == "COGNITO_USER_POOLS") != (authorizer.Type == "COGNITO_USER_POOLS"))
@@ -164,7 +170,7 @@ internal sealed partial class AuthorizerRoutes(GatewayState state) : IRouteArea
 
     private Store<AuthorizerRecord> Authorizers(GatewayRequest request) => state.RestApis.Get(request.Route("restapi_id")).Authorizers;
 
-    private static void Validate(AuthorizerRecord authorizer)
+    internal static void Validate(AuthorizerRecord authorizer)
     {
         if (!Types.Contains(authorizer.Type))
         {

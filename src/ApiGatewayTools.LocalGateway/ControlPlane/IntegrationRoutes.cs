@@ -173,7 +173,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
     }
 
     /// <summary>The checks API Gateway makes on an integration before it accepts it.</summary>
-    private static void Validate(IntegrationRecord integration)
+    internal static void Validate(IntegrationRecord integration)
     {
         if (!Types.Contains(integration.Type))
         {

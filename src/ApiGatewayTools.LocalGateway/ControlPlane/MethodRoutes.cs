@@ -62,6 +62,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                 throw GatewayError.Conflict("Method already exists for this resource");
             }
             RequestValidatorRoutes.EnsureExists(api, method.RequestValidatorId);
+            ModelRoutes.EnsureExist(api, method.RequestModels.Values);
             AuthorizerRoutes.EnsureFits(api, method.AuthorizationType, method.AuthorizerId);
             resource.Methods.Add(httpMethod, method);
             return GatewayResponse.Json(201, w => ControlPlaneJson.Method(w, method));
@@ -81,6 +82,7 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
             {
                 ValidateAuthorizer(updated);
                 RequestValidatorRoutes.EnsureExists(api, updated.RequestValidatorId);
+                ModelRoutes.EnsureExist(api, updated.RequestModels.Values);
                 AuthorizerRoutes.EnsureFits(api, updated.AuthorizationType, updated.AuthorizerId);
             });
             resource.Methods[httpMethod] = method;
@@ -195,6 +197,20 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
                 break;
             default:
                 throw operation.Unsupported();
+        }
+    }
+
+    /// <summary>
+    /// The checks a method's own definition passes, whichever way it arrives (PutMethod or an imported document):
+    /// its authorization type and the names of its request and response parameters.
+    /// </summary>
+    internal static void ValidateDefinition(MethodRecord method)
+    {
+        ValidateAuthorizationType(method.AuthorizationType);
+        ValidateRequestParameters(method.RequestParameters.Keys);
+        foreach (var response in method.MethodResponses.Values)
+        {
+            ValidateResponseParameters(response.ResponseParameters.Keys);
         }
     }
 

@@ -143,7 +143,7 @@ internal sealed partial class ResourceRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private static void ValidatePathPart(string? pathPart)
+    internal static void ValidatePathPart(string? pathPart)
     {
         if (string.IsNullOrEmpty(pathPart) || !ValidPathPart().IsMatch(pathPart))
         {

@@ -5,19 +5,27 @@ using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.LocalGateway.ControlPlane;
 
-/// <summary>CreateRestApi, GetRestApis, GetRestApi, UpdateRestApi, DeleteRestApi.</summary>
+/// <summary>CreateRestApi, GetRestApis, GetRestApi, UpdateRestApi, DeleteRestApi; ImportRestApi and PutRestApi through <see cref="OpenApi.ImportRoutes"/>.</summary>
 internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
 {
+    private readonly OpenApi.ImportRoutes _import = new(state);
+
     private static readonly string[] EndpointTypes = ["EDGE", "REGIONAL", "PRIVATE"];
     private static readonly string[] ApiKeySources = ["HEADER", "AUTHORIZER"];
 
     public void Register(Router router)
     {
         router.MapCollection("RestApi", "/restapis", "restapi_id", Create, List, Get, Update, Delete);
+        _import.Register(router);
     }
 
     private GatewayResponse Create(GatewayRequest request)
     {
+        // ImportRestApi shares CreateRestApi's path; its body is a document, not a RestApi.
+        if (request.QueryValue("mode") == "import")
+        {
+            return _import.Import(request);
+        }
         var body = request.Json;
         var name = JsonRead.String(body, "name");
         if (string.IsNullOrWhiteSpace(name))
@@ -54,6 +62,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
                 RootResourceId = root.Id,
             };
             api.Resources.Add(root);
+            ModelRoutes.AddDefaults(api);
             state.RestApis.Add(api);
             return GatewayResponse.Json(201, w => ControlPlaneJson.RestApi(w, api));
         }
@@ -97,7 +106,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
     }
 
     /// <summary>The policy as the API keeps and returns it; a malformed document is AWS's 400.</summary>
-    private static string? StoredResourcePolicy(string? submitted, string restApiId)
+    internal static string? StoredResourcePolicy(string? submitted, string restApiId)
     {
         try
         {
@@ -161,7 +170,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
         }
     }
 
-    private static void ValidateEndpointTypes(List<string>? types)
+    internal static void ValidateEndpointTypes(List<string>? types)
     {
         if (types is null)
         {

@@ -45,7 +45,7 @@ internal sealed partial class HttpIntegration(BackendClient backend)
         if (endpoint is null)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Invalid endpoint address: {uriText}");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"invalid endpoint address {uriText}");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"invalid endpoint address {uriText}");
         }
         var verb = integration.HttpMethod is null or "ANY" ? invocation.Request.HttpMethod : integration.HttpMethod;
         using var message = new HttpRequestMessage(Method(verb), endpoint);
@@ -92,7 +92,7 @@ internal sealed partial class HttpIntegration(BackendClient backend)
         catch (HttpRequestException e)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: {e.Message}");
-            return MethodResult.GatewayError(GatewayFailure.BadGateway, $"endpoint request failed: {e.Message}");
+            return MethodResult.GatewayError(GatewayFailure.IntegrationFailure, $"endpoint request failed: {e.Message}");
         }
         invocation.Log?.Add($"Received response. Status: {output.StatusCode}, Integration latency measured by the gateway");
         invocation.Log?.Add($"Endpoint response headers: {{{string.Join(", ", output.Headers.Select(pair => $"{pair.Key}={pair.Value}"))}}}");

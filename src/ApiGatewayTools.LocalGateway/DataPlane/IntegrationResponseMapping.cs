@@ -24,7 +24,7 @@ internal static class IntegrationResponseMapping
         if (response is null)
         {
             invocation.Log?.Add("Execution failed due to configuration error: No match for output mapping and no default output mapping specified for Endpoint Response");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, "no integration response matches and none is the default");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, "no integration response matches and none is the default");
         }
         invocation.Log?.Add($"Integration response {response.StatusCode} selected for {selector}");
 

@@ -24,7 +24,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
         if (!match.Success)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: {integration.Uri} is not a Lambda function invocation URI");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, "the integration URI is not a Lambda function invocation");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, "the integration URI is not a Lambda function invocation");
         }
         var functionArn = HttpIntegration.SubstituteStageVariables(match.Groups["function"].Value, invocation.StageVariables);
         FunctionReference reference;
@@ -35,19 +35,19 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
         catch (GatewayError)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Invalid function ARN {functionArn}");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"invalid function ARN {functionArn}");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"invalid function ARN {functionArn}");
         }
         // A qualifier from a stage variable (orders:${stageVariables.alias}) is resolved per stage here, and
         // the permission checked is the one on that qualifier, as Lambda checks it.
         if (findFunction(reference) is not { } found)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Function not found: {reference.Arn}");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"function not found: {reference.Arn}");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"function not found: {reference.Arn}");
         }
         if (LambdaPermission.Denial(found.PolicyJson, invocation.SourceArn) is { } denial)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Invalid permissions on Lambda function: {denial}");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"invalid permissions on Lambda function {reference.Name}: {denial}");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"invalid permissions on Lambda function {reference.Name}: {denial}");
         }
 
         string eventJson;
@@ -75,7 +75,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
             // API Gateway answers 500 when Lambda refuses the call (throttled, payload too large).
             invocation.Log?.Add($"Lambda invocation failed with status: {refused.StatusCode}. Lambda request id: {outcome.Context.AwsRequestId}");
             invocation.Log?.Add($"Execution failed due to configuration error: {refused.ErrorType}: {refused.Message}");
-            return MethodResult.GatewayError(GatewayFailure.InternalServerError, $"Lambda refused to invoke {reference.Name}: {refused.ErrorType}: {refused.Message}");
+            return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"Lambda refused to invoke {reference.Name}: {refused.ErrorType}: {refused.Message}");
         }
         if (outcome.Result is not { } result)
         {
@@ -92,7 +92,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
             invocation.Log?.Add($"Lambda execution failed with status 200 due to customer function error: {message}");
             if (proxy)
             {
-                return MethodResult.GatewayError(GatewayFailure.BadGateway, $"function {reference.Name} failed: {message}");
+                return MethodResult.GatewayError(GatewayFailure.IntegrationFailure, $"function {reference.Name} failed: {message}");
             }
             return IntegrationResponseMapping.Map(invocation, new IntegrationOutput(200, [], Encoding.UTF8.GetBytes(result.Payload), message));
         }
@@ -106,7 +106,7 @@ internal sealed partial class LambdaIntegration(FunctionLookup findFunction, Fun
             return response;
         }
         invocation.Log?.Add($"Execution failed due to configuration error: Malformed Lambda proxy response: {problem}");
-        return MethodResult.GatewayError(GatewayFailure.BadGateway, $"malformed Lambda proxy response: {problem}");
+        return MethodResult.GatewayError(GatewayFailure.IntegrationFailure, $"malformed Lambda proxy response: {problem}");
     }
 
     /// <summary>The function ARN in a Lambda invocation URI (an integration's or an authorizer's); null when it is not one.</summary>

@@ -22,7 +22,7 @@ internal sealed class MethodPipeline(HttpIntegration http, LambdaIntegration lam
         catch (MappingTemplateException e)
         {
             invocation.Log?.Add($"Execution failed due to configuration error: Unable to transform request or response: {e.Message}");
-            result = MethodResult.GatewayError(GatewayFailure.InternalServerError, $"mapping template error: {e.Message}");
+            result = MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"mapping template error: {e.Message}");
         }
         invocation.Log?.Add($"Method completed with status: {result.StatusCode}");
         return result;
@@ -31,7 +31,7 @@ internal sealed class MethodPipeline(HttpIntegration http, LambdaIntegration lam
     private static MethodResult Unsupported(Invocation invocation, string reason)
     {
         invocation.Log?.Add($"Execution failed due to configuration error: {reason}");
-        return MethodResult.GatewayError(GatewayFailure.InternalServerError, reason);
+        return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, reason);
     }
 
     private static void LogRequest(Invocation invocation)

@@ -82,7 +82,7 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
             Cancellation = ct,
         };
         var started = Stopwatch.GetTimestamp();
-        var result = responses.Answer(await pipeline.RunAsync(invocation, ct).ConfigureAwait(false));
+        var result = responses.Answer(await pipeline.RunAsync(invocation, ct).ConfigureAwait(false), invocation, current.GatewayResponses);
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return GatewayResponse.Json(200, w =>
         {

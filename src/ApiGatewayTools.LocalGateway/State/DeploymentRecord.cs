@@ -28,6 +28,12 @@ internal sealed class DeploymentSnapshot
         Authorizers = api.Authorizers.Values.Select(authorizer => authorizer with { }).ToDictionary(authorizer => authorizer.Id, StringComparer.Ordinal);
         Paths = Resources.Values.ToDictionary(resource => resource.Id, resource => ResourceTree.PathOf(Resources, resource), StringComparer.Ordinal);
         ResourcePolicy = StoredPolicy.Load(api.Policy);
+        PolicyDocument = api.Policy;
+        ApiKeySource = api.ApiKeySource;
+        MinimumCompressionSize = api.MinimumCompressionSize;
+        RequestValidators = api.RequestValidators.Values.Select(validator => validator with { }).ToDictionary(validator => validator.Id, StringComparer.Ordinal);
+        Models = api.Models.Values.Select(model => model with { }).ToDictionary(model => model.Name, StringComparer.Ordinal);
+        GatewayResponses = api.GatewayResponses.Values.Select(response => response with { }).ToDictionary(response => response.ResponseType, StringComparer.Ordinal);
     }
 
     public string RestApiId { get; }
@@ -41,4 +47,14 @@ internal sealed class DeploymentSnapshot
     public IReadOnlyDictionary<string, string> Paths { get; }
     /// <summary>The API's resource policy as deployed (a changed policy reaches callers with the next deployment, as in AWS); null without one.</summary>
     public IamPolicy? ResourcePolicy { get; }
+    /// <summary>The resource policy as the API stored it, for GetExport; null without one.</summary>
+    public string? PolicyDocument { get; }
+    public string ApiKeySource { get; }
+    public int? MinimumCompressionSize { get; }
+    /// <summary>The request validators as deployed, which methods name by id.</summary>
+    public IReadOnlyDictionary<string, RequestValidatorRecord> RequestValidators { get; }
+    /// <summary>The API's models as deployed, by name: request bodies are validated against these.</summary>
+    public IReadOnlyDictionary<string, ModelRecord> Models { get; }
+    /// <summary>The gateway responses the API had customised, by type (a change reaches callers with the next deployment, as in AWS); empty when none.</summary>
+    public IReadOnlyDictionary<string, GatewayResponseRecord> GatewayResponses { get; }
 }

@@ -34,6 +34,10 @@ internal sealed record RestApiRecord
         Stages = original.Stages;
         RequestValidators = original.RequestValidators;
         Authorizers = original.Authorizers;
+        Models = original.Models;
+        GatewayResponses = original.GatewayResponses;
+        DocumentationParts = original.DocumentationParts;
+        DocumentationVersions = original.DocumentationVersions;
     }
 
     public required string Id { get; init; }
@@ -64,4 +68,17 @@ internal sealed record RestApiRecord
 
     public Store<AuthorizerRecord> Authorizers { get; } =
         new(authorizer => authorizer.Id, _ => GatewayError.NotFound("Invalid Authorizer identifier specified"));
+
+    /// <summary>Keyed by name: paths and methods address a model by its name.</summary>
+    public Store<ModelRecord> Models { get; } =
+        new(model => model.Name, name => GatewayError.NotFound($"Invalid model name specified: {name}"));
+    /// <summary>The gateway response types the API customised, by type; every other type answers API Gateway's default.</summary>
+    public Store<GatewayResponseRecord> GatewayResponses { get; } =
+        new(response => response.ResponseType, _ => GatewayError.NotFound("Invalid Gateway Response identifier specified"));
+
+    public Store<DocumentationPartRecord> DocumentationParts { get; } =
+        new(part => part.Id, _ => GatewayError.NotFound("Invalid Documentation part identifier specified"));
+
+    public Store<DocumentationVersionRecord> DocumentationVersions { get; } =
+        new(version => version.Version, _ => GatewayError.NotFound("Invalid Documentation version specified"));
 }

@@ -38,6 +38,10 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                Models = [.. api.Models.Values],
+                GatewayResponses = [.. api.GatewayResponses.Values],
+                DocumentationParts = [.. api.DocumentationParts.Values],
+                DocumentationVersions = [.. api.DocumentationVersions.Values],
             }).ToList(),
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
@@ -88,6 +92,22 @@ internal static class StateFile
             foreach (var validator in persisted.RequestValidators ?? [])
             {
                 api.RequestValidators.Add(validator);
+            }
+            foreach (var model in persisted.Models ?? [])
+            {
+                api.Models.Add(model with { });
+            }
+            foreach (var response in persisted.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
+            }
+            foreach (var part in persisted.DocumentationParts ?? [])
+            {
+                api.DocumentationParts.Add(part);
+            }
+            foreach (var version in persisted.DocumentationVersions ?? [])
+            {
+                api.DocumentationVersions.Add(version);
             }
             state.RestApis.Add(api);
         }
@@ -140,6 +160,10 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<ModelRecord>? Models { get; set; }
+        public List<GatewayResponseRecord>? GatewayResponses { get; set; }
+        public List<DocumentationPartRecord>? DocumentationParts { get; set; }
+        public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
     }
 
     /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
@@ -155,10 +179,25 @@ internal static class StateFile
                 CreatedDate = default,
                 RootResourceId = frozen.RootResourceId ?? throw new JsonException("A deployment snapshot has no rootResourceId."),
                 BinaryMediaTypes = frozen.BinaryMediaTypes ?? [],
+                Policy = frozen.Policy,
+                ApiKeySource = frozen.ApiKeySource ?? "HEADER",
+                MinimumCompressionSize = frozen.MinimumCompressionSize,
             };
             foreach (var resource in frozen.Resources ?? [])
             {
                 api.Resources.Add(resource with { });
+            }
+            foreach (var validator in frozen.RequestValidators ?? [])
+            {
+                api.RequestValidators.Add(validator);
+            }
+            foreach (var model in frozen.Models ?? [])
+            {
+                api.Models.Add(model);
+            }
+            foreach (var response in frozen.GatewayResponses ?? [])
+            {
+                api.GatewayResponses.Add(response with { });
             }
             return new DeploymentSnapshot(api);
         }
@@ -170,6 +209,12 @@ internal static class StateFile
                 RootResourceId = value.RootResourceId,
                 BinaryMediaTypes = [.. value.BinaryMediaTypes],
                 Resources = [.. value.Resources.Values],
+                Policy = value.PolicyDocument,
+                ApiKeySource = value.ApiKeySource,
+                MinimumCompressionSize = value.MinimumCompressionSize,
+                RequestValidators = [.. value.RequestValidators.Values],
+                Models = [.. value.Models.Values],
+                GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
 
         private sealed class FrozenApi
@@ -178,6 +223,12 @@ internal static class StateFile
             public string? RootResourceId { get; set; }
             public List<string>? BinaryMediaTypes { get; set; }
             public List<ResourceRecord>? Resources { get; set; }
+            public string? Policy { get; set; }
+            public string? ApiKeySource { get; set; }
+            public int? MinimumCompressionSize { get; set; }
+            public List<RequestValidatorRecord>? RequestValidators { get; set; }
+            public List<ModelRecord>? Models { get; set; }
+            public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
     }
 }

@@ -61,7 +61,10 @@ public sealed class MethodAndIntegrationTests(GatewayFixture fixture) : IClassFi
         (await _client.Put($"{resource}/methods/GET", new { authorizationType = "MAGIC" })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Put($"{resource}/methods/GET", new { apiKeyRequired = true })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Put($"{resource}/methods/GET", new { authorizationType = "CUSTOM" })).ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
-        (await _client.Put($"{resource}/methods/POST", new { authorizationType = "CUSTOM", authorizerId = "abc123" })).ShouldBe(HttpStatusCode.Created);
+        var unknownAuthorizer = await _client.Put($"{resource}/methods/POST", new { authorizationType = "CUSTOM", authorizerId = "abc123" });
+        unknownAuthorizer.ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        Assert.Equal("Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.",
+            unknownAuthorizer.ErrorMessage);
         (await _client.Put($"{resource}/methods/GET", new { authorizationType = "NONE", requestParameters = new Dictionary<string, bool> { ["query.page"] = true } }))
             .ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
         (await _client.Put($"{resource}/methods/ANY", new { authorizationType = "NONE" })).ShouldBe(HttpStatusCode.Created);

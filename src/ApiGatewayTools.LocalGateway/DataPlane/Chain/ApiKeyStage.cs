@@ -28,22 +28,22 @@ internal sealed class ApiKeyStage(Func<string, string, string, ApiKeyAccess> fin
         var keyValue = stage.ApiKeySource == "AUTHORIZER" ? context.UsageIdentifierKey : context.Request.Headers["x-api-key"];
         if (string.IsNullOrEmpty(keyValue))
         {
-            return Refuse(GatewayFailure.Forbidden, stage.ApiKeySource == "AUTHORIZER"
+            return Refuse(GatewayFailure.InvalidApiKey, stage.ApiKeySource == "AUTHORIZER"
                 ? "the method requires an API key and the authorizer gave no usageIdentifierKey"
                 : "the method requires an API key and the request has no x-api-key header");
         }
         var access = Find(keyValue, stage.RestApiId, stage.StageName);
         if (access.KeyId is not { } keyId)
         {
-            return Refuse(GatewayFailure.Forbidden, "the API key is not a key of this account");
+            return Refuse(GatewayFailure.InvalidApiKey, "the API key is not a key of this account");
         }
         if (!access.Enabled)
         {
-            return Refuse(GatewayFailure.Forbidden, $"API key {keyId} is disabled");
+            return Refuse(GatewayFailure.InvalidApiKey, $"API key {keyId} is disabled");
         }
         if (access.Plan is not { } plan)
         {
-            return Refuse(GatewayFailure.Forbidden, $"API key {keyId} is in no usage plan for stage {stage.StageName} of API {stage.RestApiId}");
+            return Refuse(GatewayFailure.InvalidApiKey, $"API key {keyId} is in no usage plan for stage {stage.StageName} of API {stage.RestApiId}");
         }
         context.ApiKeyId = keyId;
         var method = $"{context.Match.ResourcePath}/{context.Method.HttpMethod}";

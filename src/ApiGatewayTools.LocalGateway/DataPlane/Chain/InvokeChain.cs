@@ -38,7 +38,7 @@ internal sealed class InvokeChain
     /// <list type="bullet">
     /// <item>authorizers (Lambda, Cognito): caller checks, after the resource policy and before the API key stage
     /// (an authorizer may supply the API key);</item>
-    /// <item>request validation: after the caller checks;</item>
+    /// <item>request validation: <see cref="RequestValidation"/>, after the caller checks (throttling included) and before the cache;</item>
     /// <item>customised gateway responses: in <see cref="GatewayResponses"/>, which every refusal goes through.</item>
     /// </list>
     /// What happens after the answer (access log, metrics) is the <see cref="InvokeEndpoint"/>'s, which sees every request.
@@ -57,6 +57,8 @@ internal sealed class InvokeChain
             new AuthorizerCheck(practices.Authorizers, practices.Clock),
             practices.ApiKeys,
             new Throttling(practices.AccountThrottle, practices.Clock),
+            // The method's request validator: required parameters, then the body against its model.
+            new RequestValidation(),
             // The stage cache, then the integration with its request and response mapping.
             new ResponseCacheStage(practices.Cache),
             new IntegrationStage(pipeline),
@@ -81,7 +83,7 @@ internal sealed class InvokeChain
                     }
                 }
                 context.GatewayFailure = result.GatewayFailure;
-                return _responses.Answer(result);
+                return _responses.Answer(result, context);
             }
         }
         throw new InvalidOperationException("The integration stage ended without an answer.");

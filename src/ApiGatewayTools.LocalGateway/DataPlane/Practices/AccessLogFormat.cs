@@ -131,7 +131,8 @@ internal sealed class AccessLogFormat
             "integrationLatency" or "integration.latency" => context.IntegrationLatency is { } latency ? Number((long)latency.TotalMilliseconds) : null,
             "integrationStatus" or "integration.status" => context.IntegrationLatency is not null && failure is null ? Number(served.Status) : null,
             "error.message" => failure?.Message,
-            "error.messageString" => failure is null ? null : "\"" + failure.Message + "\"",
+            "error.messageString" => failure is null ? null : GatewayResponses.MessageString(failure),
+            "error.responseType" => failure?.ResponseType.Name,
             "isCanaryRequest" => context.FoundStage?.Canary is null ? null : context.Canary ? "true" : "false",
             _ => null,
         };

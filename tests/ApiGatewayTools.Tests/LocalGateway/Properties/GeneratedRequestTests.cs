@@ -121,6 +121,9 @@ public sealed class GeneratedRequestTests(ITestOutputHelper output) : IDisposabl
         deployment.ShouldBe(HttpStatusCode.Created);
         var validator = await client.Post($"/restapis/{apiId}/requestvalidators", new { name = "body", validateRequestBody = true });
         validator.ShouldBe(HttpStatusCode.Created);
+        var part = await client.Post($"/restapis/{apiId}/documentation/parts", new { location = new { type = "API" }, properties = "{}" });
+        part.ShouldBe(HttpStatusCode.Created);
+        (await client.Post($"/restapis/{apiId}/documentation/versions", new { documentationVersion = "v1" })).ShouldBe(HttpStatusCode.Created);
         if (_gateway.Server.Functions.Count > 0)
         {
             var permission = await client.Post("/2015-03-31/functions/hello/policy",
@@ -137,6 +140,8 @@ public sealed class GeneratedRequestTests(ITestOutputHelper output) : IDisposabl
             ["deployment_id"] = deployment.Str("id"),
             ["stage_name"] = "prod",
             ["requestvalidator_id"] = validator.Str("id"),
+            ["part_id"] = part.Str("id"),
+            ["doc_version"] = "v1",
             ["resource_arn"] = HostileInput.PercentEncode($"arn:aws:apigateway:us-east-1::/restapis/{apiId}/stages/prod"),
             ["function_name"] = "hello",
             ["statement_id"] = $"sid-{apiId}",

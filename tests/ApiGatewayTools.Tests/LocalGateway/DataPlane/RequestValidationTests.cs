@@ -1,0 +1,102 @@
+using System.Net;
+
+namespace ApiGatewayTools.Tests.LocalGateway.DataPlane;
+
+public sealed class RequestValidationTests : IAsyncLifetime
+{
+    private const string PetSchema = """
+        {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"age":{"type":"integer","minimum":0}}}
+        """;
+
+    private readonly DataPlaneHarness _gateway = new();
+    private string _apiId = "";
+
+    public async Task InitializeAsync()
+    {
+        _apiId = await _gateway.CreateApi();
+        (await _gateway.Client.Post($"/restapis/{_apiId}/models", new { name = "Pet", schema = PetSchema, contentType = "application/json" }))
+            .ShouldBe(HttpStatusCode.Created);
+        var both = (await _gateway.Client.Post($"/restapis/{_apiId}/requestvalidators", new { name = "both", validateRequestBody = true, validateRequestParameters = true })).Str("id");
+        var bodyOnly = (await _gateway.Client.Post($"/restapis/{_apiId}/requestvalidators", new { name = "body", validateRequestBody = true })).Str("id");
+
+        var pets = await _gateway.MockMethod(_apiId, "/pets", "POST", """{"ok":true}""");
+        (await _gateway.Client.Patch($"/restapis/{_apiId}/resources/{pets}/methods/POST",
+            new { op = "replace", path = "/requestValidatorId", value = both },
+            new { op = "add", path = "/requestModels/application~1json", value = "Pet" },
+            new { op = "add", path = "/requestParameters/method.request.querystring.limit", value = "true" },
+            new { op = "add", path = "/requestParameters/method.request.header.X-Trace", value = "true" },
+            new { op = "add", path = "/requestParameters/method.request.querystring.page", value = "false" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        // Parameters are declared required here, but the validator checks bodies only.
+        var loose = await _gateway.MockMethod(_apiId, "/loose", "POST", """{"ok":true}""");
+        (await _gateway.Client.Patch($"/restapis/{_apiId}/resources/{loose}/methods/POST",
+            new { op = "replace", path = "/requestValidatorId", value = bodyOnly },
+            new { op = "add", path = "/requestModels/$default", value = "Pet" },
+            new { op = "add", path = "/requestParameters/method.request.querystring.limit", value = "true" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        await _gateway.Deploy(_apiId);
+    }
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    private Task<InvokeAnswer> Post(string path, string body, string? contentType = "application/json", bool trace = true)
+    {
+        var content = new StringContent(body, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return _gateway.Invoke(_apiId, "prod", HttpMethod.Post, path, content,
+            trace ? new Dictionary<string, string> { ["X-Trace"] = "1" } : null);
+    }
+
+    [Fact]
+    public async Task A_request_with_its_parameters_and_a_matching_body_reaches_the_integration()
+    {
+        var answer = await Post("/pets?limit=5", """{"name":"Rex","age":3}""");
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("""{"ok":true}""", answer.Body);
+    }
+
+    [Fact]
+    public async Task Missing_required_parameters_are_named_in_the_order_declared()
+    {
+        var answer = await Post("/pets", """{"name":"Rex"}""", trace: false);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("""{"message": "Missing required request parameters: [limit, X-Trace]"}""", answer.Body);
+        Assert.Equal("BadRequestException", answer.Header("x-amzn-ErrorType"));
+        Assert.Contains("[limit, X-Trace]", _gateway.Logged(answer).Error);
+    }
+
+    [Theory]
+    [InlineData("""{"age":3}""", "object has missing required properties ([\"name\"])")]
+    [InlineData("""{"name":"Rex","age":-1}""", "NumberTooSmall at #/age")]
+    [InlineData("""{"name":""", "Unknown error parsing request body")]
+    [InlineData("", "Unknown error parsing request body")]
+    public async Task A_body_that_does_not_match_its_model_is_refused_and_the_log_says_why(string body, string why)
+    {
+        var answer = await Post("/pets?limit=1", body);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("""{"message": "Invalid request body"}""", answer.Body);
+        Assert.Equal("BadRequestException", answer.Header("x-amzn-ErrorType"));
+        var logged = _gateway.Logged(answer).Error;
+        Assert.StartsWith("Request body does not match model schema for content type application/json: [", logged);
+        Assert.True(logged!.Contains(why, StringComparison.Ordinal), logged);
+    }
+
+    [Fact]
+    public async Task Without_a_content_type_the_body_is_read_as_JSON_and_other_types_without_a_model_pass()
+    {
+        Assert.Equal(400, (await Post("/pets?limit=1", """{"age":3}""", contentType: null)).Status);
+        Assert.Equal(200, (await Post("/pets?limit=1", "anything", contentType: "text/plain")).Status);
+    }
+
+    [Fact]
+    public async Task The_default_model_applies_to_any_content_type_and_a_body_only_validator_ignores_parameters()
+    {
+        Assert.Equal(200, (await Post("/loose", """{"name":"Rex"}""", contentType: "text/plain")).Status);
+        Assert.Equal(400, (await Post("/loose", """{"age":1}""", contentType: "text/plain")).Status);
+    }
+}
