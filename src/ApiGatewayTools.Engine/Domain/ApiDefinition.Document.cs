@@ -180,9 +180,34 @@ public static class ApiDefinitionFromDocument
                     ?? string.Join(",", (authorizer["providerARNs"] as JsonArray ?? []).Select(a => a?.GetValue<string>() ?? ""));
                 return ApiDefinitionSettings.Authorizer(type, identitySource, target);
             }, StringComparer.Ordinal),
-            Models = (Schemas ?? []).ToDictionary(m => m.Key, m => CanonicalJson.OfModel(m.Value), StringComparer.Ordinal),
+            Models = (Schemas ?? []).Select(m => (m.Key, Schema: CanonicalJson.OfModel(WithoutDialect(m.Value))))
+                .Where(m => DefaultModels.GetValueOrDefault(m.Key) != m.Schema)
+                .ToDictionary(m => m.Key, m => m.Schema, StringComparer.Ordinal),
             GatewayResponses = (_root["x-amazon-apigateway-gateway-responses"] as JsonObject ?? []).ToDictionary(g => g.Key, g => CanonicalJson.Of(g.Value), StringComparer.Ordinal),
         };
+
+        /// <summary>
+        /// The models AWS gives every new API (Empty, Error) are implied, like any other default: a document that
+        /// leaves them out and an export that lists them describe the same API.
+        /// </summary>
+        private static readonly Dictionary<string, string> DefaultModels = new(StringComparer.Ordinal)
+        {
+            ["Empty"] = "{\"title\":\"Empty Schema\",\"type\":\"object\"}",
+            ["Error"] = "{\"properties\":{\"message\":{\"type\":\"string\"}},\"title\":\"Error Schema\",\"type\":\"object\"}",
+        };
+
+        /// <summary>API Gateway's models name their JSON Schema draft; OpenAPI's schemas do not. The draft is no difference.</summary>
+        private static JsonNode? WithoutDialect(JsonNode? schema)
+        {
+            if (schema is not JsonObject obj || !obj.ContainsKey("$schema"))
+            {
+                return schema;
+            }
+
+            var copy = (JsonObject)obj.DeepClone();
+            copy.Remove("$schema");
+            return copy;
+        }
 
         private JsonNode? Deref(JsonNode? node) =>
             node?["$ref"]?.GetValue<string>() is { } reference ? document.Resolve(reference) : node;

@@ -23,7 +23,8 @@ public enum ApiChange
 /// </summary>
 public sealed record ApiDifference(ApiDifferenceKind Kind, ApiChange Change, string? Path, string? Method, string? Property, string? Reference, string? Difference)
 {
-    public override string ToString() => string.Join(" ", new[] { Change.ToString(), Kind.ToString(), Method, Path, Property }.Where(part => !string.IsNullOrEmpty(part)));
+    /// <summary>"Changed Integration: GET /pets Integration.Uri". The colon keeps a plan's description from reading as a request line.</summary>
+    public override string ToString() => $"{Change} {Kind}: " + string.Join(" ", new[] { Method, Path, Property }.Where(part => !string.IsNullOrEmpty(part)));
 
     /// <summary>
     /// Every difference, routes in path order then settings: a route on one side only is one difference (not one per
