@@ -71,6 +71,23 @@ Describe 'Round trip' {
     }
 }
 
+Describe 'Documents shaped like real-world ones' {
+    # The engine's documents and the local gateway's: console exports, Swagger 2 tools, OpenAPI 3.1 tools, with and without extensions.
+    It '<Name> imports, then compares equal live and as deployed, and a sync finds nothing to change' -ForEach @(
+        Get-ChildItem "$PSScriptRoot/../ApiGatewayTools.Tests/Engine/OpenApiDocuments", "$PSScriptRoot/../ApiGatewayTools.Tests/LocalGateway/OpenApiDocuments" -File |
+            ForEach-Object { @{ Name = $_.Name; Document = $_.FullName } }
+    ) {
+        $api = Import-GwRestApi -Path $Document -WarningAction SilentlyContinue
+
+        @(Compare-GwRestApi -ReferencePath $Document -DifferenceRestApiId $api.RestApiId -ErrorAction Stop) | Should -BeNullOrEmpty
+        (Sync-GwRestApi -Path $Document -RestApiId $api.RestApiId).Strategy | Should -Be 'None'
+        if (Select-String -Path $Document -Pattern 'x-amazon-apigateway-integration' -Quiet) {
+            $api | Publish-GwDeployment -StageName prod | Out-Null
+            @(Compare-GwRestApi -ReferencePath $Document -DifferenceRestApiId $api.RestApiId -DifferenceStageName prod -ErrorAction Stop) | Should -BeNullOrEmpty
+        }
+    }
+}
+
 Describe 'What is not deployed' {
     It 'Compare -StageName and Show-GwRestApi catch a forgotten deployment' {
         $api = New-PipelineApi

@@ -33,9 +33,11 @@ public static class ApiDefinitionFromDocument
                 OperationName = Str(operation, "operationId"),
                 RequestValidator = Str(operation, "x-amazon-apigateway-request-validator") ?? Str(_root, "x-amazon-apigateway-request-validator"),
                 RequestParameters = parameters.Where(p => p.In is "query" or "header")
-                    .ToDictionary(p => $"method.request.{(p.In == "query" ? "querystring" : "header")}.{p.Name}", p => p.Required, StringComparer.Ordinal),
+                    .ToDictionary(p => $"method.request.{(IsArray(p.Definition) ? "multivalue" : "")}{(p.In == "query" ? "querystring" : "header")}.{p.Name}",
+                        p => p.Required, StringComparer.Ordinal),
                 RequestModels = RequestModels(operation, parameters),
-                MethodResponses = (operation["responses"] as JsonObject ?? [])
+                // API Gateway's method responses are 3-digit status codes; OpenAPI's "default" response has no place there.
+                MethodResponses = (operation["responses"] as JsonObject ?? []).Where(r => r.Key.Length == 3 && r.Key.All(char.IsAsciiDigit))
                     .ToDictionary(r => r.Key, r => MethodResponse(Deref(r.Value) as JsonObject ?? [], operation), StringComparer.Ordinal),
                 Integration = operation["x-amazon-apigateway-integration"] is JsonObject integration ? Integration(integration) : null,
             };
@@ -78,6 +80,10 @@ public static class ApiDefinitionFromDocument
         private IEnumerable<Parameter> Parameters(JsonNode? list) =>
             (list as JsonArray ?? []).Select(Deref).OfType<JsonObject>()
                 .Select(p => new Parameter(Str(p, "name") ?? "", Str(p, "in") ?? "", p["required"]?.GetValueKind() == JsonValueKind.True, p));
+
+        /// <summary>A parameter that takes several values ("type: array", in 2.0 on the parameter, in 3.x on its schema) is a multi-value one.</summary>
+        private bool IsArray(JsonObject parameter) =>
+            Str(IsSwagger2 ? parameter : Deref(parameter["schema"]), "type") == "array";
 
         private Dictionary<string, string> RequestModels(JsonObject operation, List<Parameter> parameters)
         {
@@ -166,7 +172,7 @@ public static class ApiDefinitionFromDocument
         {
             BinaryMediaTypes = (_root["x-amazon-apigateway-binary-media-types"] as JsonArray ?? []).Select(t => t?.GetValue<string>() ?? "").ToList(),
             ApiKeySource = Str(_root, "x-amazon-apigateway-api-key-source")?.ToUpperInvariant() ?? "HEADER",
-            Policy = _root["x-amazon-apigateway-policy"] is JsonObject policy ? CanonicalJson.Of(policy) : null,
+            Policy = _root["x-amazon-apigateway-policy"] is JsonObject policy ? CanonicalJson.OfPolicy(policy.ToJsonString()) : null,
             RequestValidators = (_root["x-amazon-apigateway-request-validators"] as JsonObject ?? []).ToDictionary(v => v.Key,
                 v => ApiDefinitionSettings.Validator(v.Value?["validateRequestBody"]?.GetValueKind() == JsonValueKind.True,
                     v.Value?["validateRequestParameters"]?.GetValueKind() == JsonValueKind.True), StringComparer.Ordinal),
@@ -236,7 +242,7 @@ internal static class ApiDefinitionSettings
 }
 
 /// <summary>JSON with members in ordinal order and no whitespace: equal values, equal text.</summary>
-internal static class CanonicalJson
+internal static partial class CanonicalJson
 {
     public static string Of(JsonNode? node) => Sorted(node, modelReferences: false)?.ToJsonString() ?? "null";
 
@@ -263,11 +269,37 @@ internal static class CanonicalJson
         }
     }
 
+    /// <summary>
+    /// A resource policy, its own API's ARNs written as AWS lets a document write them ("execute-api:/*"): AWS
+    /// expands that form to the API's full ARN when it stores the policy.
+    /// </summary>
+    public static string? OfPolicy(string? json) =>
+        OfText(json) is { } canonical ? OwnApiArn().Replace(canonical, "execute-api:/") : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"arn:aws[a-z-]*:execute-api:[^:""]*:[^:""]*:[^/""]*/")]
+    private static partial System.Text.RegularExpressions.Regex OwnApiArn();
+
+    /// <summary>OpenAPI 3.1's "type: [number, 'null']" is 3.0's "type: number, nullable: true": the type it names besides null.</summary>
+    private static string? NullableType(JsonObject schema) =>
+        schema["type"] is JsonArray { Count: 2 } types && types.Select(t => t?.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null).ToList() is var names
+            && names.Contains("null") && names.FirstOrDefault(n => n is not null and not "null") is { } other
+            ? other
+            : null;
+
+    private static JsonObject WithNullable(JsonObject schema, string type)
+    {
+        var copy = (JsonObject)schema.DeepClone();
+        copy["type"] = type;
+        copy["nullable"] = true;
+        return copy;
+    }
+
     /// <summary>The last label of a reference to a model.</summary>
     public static string ModelNameOf(string reference) => reference[(reference.LastIndexOf('/') + 1)..];
 
     private static JsonNode? Sorted(JsonNode? node, bool modelReferences) => node switch
     {
+        JsonObject obj when modelReferences && NullableType(obj) is { } single => Sorted(WithNullable(obj, single), modelReferences),
         JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key,
             modelReferences && p.Key == "$ref" && p.Value?.GetValueKind() == JsonValueKind.String
                 ? JsonValue.Create("#/models/" + ModelNameOf(p.Value.GetValue<string>()))

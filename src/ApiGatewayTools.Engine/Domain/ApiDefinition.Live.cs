@@ -49,7 +49,7 @@ public static class ApiDefinitionFromService
         {
             BinaryMediaTypes = api.BinaryMediaTypes,
             ApiKeySource = api.ApiKeySource ?? "HEADER",
-            Policy = CanonicalJson.OfText(api.Policy?.ToJson()),
+            Policy = CanonicalJson.OfPolicy(api.Policy?.ToJson()),
             RequestValidators = validators.ToDictionary(v => v.Name, v => ApiDefinitionSettings.Validator(v.ValidateRequestBody, v.ValidateRequestParameters), StringComparer.Ordinal),
             Authorizers = authorizerList.ToDictionary(a => a.Name,
                 a => ApiDefinitionSettings.Authorizer(a.Type, a.IdentitySource, a.AuthorizerUri ?? string.Join(",", a.ProviderArns)), StringComparer.Ordinal),
