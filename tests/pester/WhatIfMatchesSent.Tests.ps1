@@ -609,4 +609,43 @@ Describe 'What -WhatIf prints is what is sent: API keys and usage plans' {
         $removed.Printed | Should -Be @("DeleteUsagePlanKey DELETE /usageplans/$($plan.UsagePlanId)/keys/$($key.ApiKeyId)")
         $removed.Sent | Should -Be $removed.Printed
     }
+    It 'Sync-GwRestApi changing one method with targeted calls' {
+        $name = New-TestName 'sync'
+        $document = Join-Path ([IO.Path]::GetTempPath()) "$name.yaml"
+        $api = New-GwRestApi -Name $name
+        $api | Add-GwResource -Path /pets | Add-GwMethod -HttpMethod GET | Set-GwMockIntegration -ResponseBody '[]' | Out-Null
+        @"
+openapi: 3.0.1
+info: { title: $name, version: '1' }
+paths:
+  /pets:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses: { default: { statusCode: '200', responseTemplates: { application/json: '[1]' } } }
+"@ | Set-Content $document
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Sync-GwRestApi -Path $document -WhatIf:$WhatIf }
+        Remove-Item $document
+
+        $result.Printed[0] | Should -BeLike 'DeleteMethod DELETE /restapis/*/methods/GET'
+        $result.Printed.Count | Should -Be 5
+        $result.Sent | Should -Be $result.Printed
+    }
+
+    It 'Import-GwRestApi creating an API and overwriting one' {
+        $name = New-TestName 'import'
+        $document = Join-Path ([IO.Path]::GetTempPath()) "$name.yaml"
+        "openapi: 3.0.1`ninfo: { title: $name, version: '1' }`npaths:`n  /a:`n    get:`n      responses: { '200': { description: ok } }`n" | Set-Content $document
+        $created = Compare-WhatIfWithSent { param([switch] $WhatIf) Import-GwRestApi -Path $document -WhatIf:$WhatIf }
+        $api = New-TestApi
+        $overwritten = Compare-WhatIfWithSent { param([switch] $WhatIf) Import-GwRestApi -Path $document -RestApiId $api.RestApiId -Mode Overwrite -Confirm:$false -WhatIf:$WhatIf }
+        Remove-Item $document
+
+        $created.Printed | Should -Be @('ImportRestApi POST /restapis')
+        $created.Sent | Should -Be $created.Printed
+        $overwritten.Printed | Should -Be @("PutRestApi PUT /restapis/$($api.RestApiId)")
+        $overwritten.Sent | Should -Be $overwritten.Printed
+    }
 }

@@ -43,6 +43,12 @@ public class GwOperation
     /// <summary>Values sent in the body but never printed (an API key's value): <see cref="ToString"/> shows each as "***".</summary>
     internal IReadOnlyList<string> Secrets { get; init; } = [];
 
+    /// <summary>The body's media type: JSON for every REST-JSON call; an imported document travels as it was written (JSON or YAML).</summary>
+    internal string ContentType { get; init; } = "application/json";
+
+    /// <summary>The answer's media type asked for (GetExport's YAML), or null for the default.</summary>
+    internal string? Accept { get; init; }
+
     /// <summary>
     /// How to find what an attempt of this operation made when its answer was lost (the connection dropped after
     /// the request went out, the attempt timed out, the service failed with a 5xx): given the client and the
@@ -77,10 +83,10 @@ public class GwOperation
     }
 
     protected virtual GwOperation With(string path, string? body, string? shownBody) =>
-        new(Service, Name, Method, path, body, Query, shownBody: shownBody) { Secrets = Secrets, Reconcile = Reconcile };
+        new(Service, Name, Method, path, body, Query, shownBody: shownBody) { Secrets = Secrets, Reconcile = Reconcile, ContentType = ContentType, Accept = Accept };
 
     /// <summary>Reads the service's answer; an answer that is not what AWS's model promises is a typed error, never a raw .NET exception.</summary>
-    internal object? ReadAnswer(string text, GwConnection connection)
+    internal virtual object? ReadAnswer(string text, GwConnection connection)
     {
         try
         {
@@ -105,7 +111,22 @@ public sealed class GwOperation<T> : GwOperation
         : base(service, name, method, path, body, query, references, shownBody) => _read = read;
 
     protected override GwOperation With(string path, string? body, string? shownBody) =>
-        new GwOperation<T>(Service, Name, Method, path, _read, body, Query, shownBody: shownBody) { Secrets = Secrets, Reconcile = Reconcile };
+        new GwOperation<T>(Service, Name, Method, path, _read, body, Query, shownBody: shownBody)
+        {
+            Secrets = Secrets, Reconcile = Reconcile, ContentType = ContentType, Accept = Accept, _readDocument = _readDocument,
+        };
+
+    /// <summary>Reads an answer that is a document rather than a JSON shape (GetExport's body, JSON or YAML as asked).</summary>
+    private Func<string, GwConnection, T>? _readDocument;
+
+    internal GwOperation<T> ReadingDocument(Func<string, GwConnection, T> read)
+    {
+        _readDocument = read;
+        return this;
+    }
+
+    internal override object? ReadAnswer(string text, GwConnection connection) =>
+        _readDocument is { } read ? read(text, connection) : base.ReadAnswer(text, connection);
 
     /// <summary>Teaches this operation how to find what a lost attempt made (see <see cref="GwOperation.Reconcile"/>); answers the operation itself.</summary>
     internal GwOperation<T> ReconciledBy(Func<GwClient, GwOperation, CancellationToken, Task<T?>> find)

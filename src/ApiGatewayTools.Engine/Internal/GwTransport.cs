@@ -161,7 +161,12 @@ internal sealed class GwTransport
         request.Content = new CountedContent(body, sends);
         if (operation.Body is not null)
         {
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(operation.ContentType);
+        }
+
+        if (operation.Accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", operation.Accept);
         }
         return request;
     }

@@ -23,6 +23,7 @@ internal static class ResponseMapper
         MinimumCompressionSize = json.Int("minimumCompressionSize"),
         Tags = json.StringMap("tags"),
         Policy = ResourcePolicy.FromAws(json.Str("policy")),
+        Warnings = json.StringList("warnings"),
     };
 
     /// <summary>

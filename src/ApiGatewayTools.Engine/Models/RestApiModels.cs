@@ -28,6 +28,8 @@ public sealed record RestApi : GwObject
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     /// <summary>Who may call the API's invoke URLs (read from AWS's escaped string); null without a resource policy.</summary>
     public ResourcePolicy? Policy { get; init; }
+    /// <summary>What ImportRestApi or PutRestApi could not take from the document (empty for every other answer).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public override string ToString() => $"{Name} ({RestApiId})";
 }

@@ -1,6 +1,9 @@
 namespace ApiGatewayTools.Commands;
 
-/// <summary>Draws a whole API as a tree: paths, methods, authorization, integration targets and stages.</summary>
+/// <summary>
+/// Draws a whole API as a tree: paths, methods, authorization, integration targets and stages; a method whose live
+/// definition differs from what the stage (-StageName), or every stage, serves is marked "not deployed".
+/// </summary>
 [Cmdlet(VerbsCommon.Show, "GwRestApi")]
 [OutputType(typeof(string))]
 public sealed class ShowGwRestApiCommand : GwCmdlet
@@ -9,6 +12,11 @@ public sealed class ShowGwRestApiCommand : GwCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(RestApiIdCompleter))]
     public string RestApiId { get; set; } = "";
+
+    /// <summary>Marks what differs from this stage; from every stage when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StageName { get; set; }
 
     protected override object? TargetOfError => RestApiId;
 
@@ -22,6 +30,28 @@ public sealed class ShowGwRestApiCommand : GwCmdlet
         var methods = tree.Resources.Where(r => r.HttpMethods.Count > 0)
             .ToDictionary(r => r.ResourceId, r => (IReadOnlyList<Method>)r.ResourceMethods.Values.ToList());
         var stages = Await(ct => client.GetStagesAsync(RestApiId, null, ct));
-        WriteObject(RestApiTreeView.Render(api, tree.Resources, methods, stages), enumerateCollection: true);
+        WriteObject(RestApiTreeView.Render(api, tree.Resources, methods, stages, Undeployed(client, stages)), enumerateCollection: true);
+    }
+
+    private UndeployedRoutes? Undeployed(ApiGatewayClient client, IReadOnlyList<Stage> stages)
+    {
+        var compared = stages.Where(s => StageName is null || s.StageName == StageName).Select(s => s.StageName).ToList();
+        if (compared.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var live = Await(ct => ApiDefinitionFromService.ReadLiveAsync(client, RestApiId, ct)).Definition;
+            var served = compared.Select(stage => Await(ct => ApiDefinitionFromService.ReadStageAsync(client, RestApiId, stage, ct))).ToList();
+            return UndeployedRoutes.Between(live, served);
+        }
+        catch (GwServiceException e)
+        {
+            // The tree is worth drawing without the marks (e.g. a role that may read the API but not export it).
+            WriteWarning($"What is not deployed is not marked: reading what the stages serve failed ({e.ErrorId}: {e.Message}).");
+            return null;
+        }
     }
 }
