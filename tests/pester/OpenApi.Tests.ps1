@@ -165,6 +165,24 @@ Describe 'Sync-GwRestApi' {
     }
 }
 
+Describe 'Models and gateway responses of a live API' {
+    It 'are compared with the document, and a sync puts the API back to it' {
+        $name = New-TestName 'sync'
+        $document = New-Document $name
+        $api = Sync-GwRestApi -Path $document
+        $api | New-GwModel -Name Pet -Schema @{ type = 'object' } | Out-Null
+        $api | Set-GwGatewayResponse -ResponseType DEFAULT_4XX -Header @{ 'Access-Control-Allow-Origin' = '*' } | Out-Null
+
+        $differences = @(Compare-GwRestApi -ReferencePath $document -DifferenceRestApiId $api.RestApiId)
+        $result = Sync-GwRestApi -Path $document
+
+        @($differences.Property | Sort-Object) | Should -Be @('GatewayResponse[DEFAULT_4XX]', 'Model[Pet]')
+        $result.Strategy | Should -Be 'Overwrite'
+        @(Get-GwModel -RestApiId $api.RestApiId).Name | Should -Not -Contain 'Pet'
+        (Sync-GwRestApi -Path $document).Strategy | Should -Be 'None'
+    }
+}
+
 Describe 'Bad documents are refused before anything is sent' {
     It '<Case>' -ForEach @(
         @{ Case = 'malformed JSON names the line'; Text = "{`n  `"openapi`": `"3.0.1`",`n  `"info`": { `"title`": `"x`" `"version`": `"1`" }`n}"; Match = 'line 3' }
