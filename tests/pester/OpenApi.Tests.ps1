@@ -132,6 +132,23 @@ Describe 'Sync-GwRestApi' {
         @(Get-SentOperation $marker) | Should -BeNullOrEmpty
     }
 
+    It 'keeps the API under -Name whatever the document calls it, when it creates it and when it replaces it' {
+        $name = New-TestName 'sync'
+        $document = New-Document "$name-title"
+        $binary = Join-Path $script:Folder "$name-binary.yaml"
+        (Get-Content -Raw $document) + "x-amazon-apigateway-binary-media-types: ['image/png']`n" | Set-Content $binary
+
+        $created = Sync-GwRestApi -Path $document -Name $name
+        $replaced = Sync-GwRestApi -Path $binary -Name $name
+
+        $created.Strategy | Should -Be 'Import'
+        $created.Name | Should -Be $name
+        $replaced.Strategy | Should -Be 'Overwrite'
+        $replaced.RestApiId | Should -Be $created.RestApiId
+        $replaced.Name | Should -Be $name
+        (Sync-GwRestApi -Path $binary -Name $name).Strategy | Should -Be 'None'
+    }
+
     It 'changes one method with targeted calls, and deploys only when the stage serves something else' {
         $name = New-TestName 'sync'
         Sync-GwRestApi -Path (New-Document $name) | Out-Null

@@ -202,6 +202,26 @@ public sealed class ApiDefinitionTests
     }
 
     [Fact]
+    public void AnApiKeptUnderAnotherNameThanTheTitleIsNamedInTheSamePlan()
+    {
+        var document = ApiDocument.Parse(Text("tools-oas31.yaml"), "tools");
+        var target = ApiDefinitionFromDocument.Read(document);
+        var live = new LiveApi(new RestApi { RestApiId = "a1", Name = "inventory-prod" }, [new() { ResourceId = "r0", Path = "/" }], [], [],
+            new ApiDefinition([], new ApiSettings { BinaryMediaTypes = ["image/png"] }));
+
+        var created = ApiSyncWorkflow.PlanImport(document, target, "REGIONAL", "inventory-prod");
+        var replaced = ApiSyncWorkflow.Plan(document, target, live, "inventory-prod");
+
+        Assert.Equal(["ImportRestApi", "UpdateRestApi"], created.Plan.Steps.Select(s => s.Operation.Name));
+        Assert.Equal("UpdateRestApi PATCH /restapis/{id of the new API} {\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"inventory-prod\"}]}",
+            created.Plan.Steps[1].Operation.ToString());
+        Assert.Same(created.Plan.Steps[1], created.NewApiStep);
+        Assert.Equal(["PutRestApi", "UpdateRestApi"], replaced.Plan.Steps.Select(s => s.Operation.Name));
+        Assert.Single(ApiSyncWorkflow.PlanImport(document, target, "REGIONAL", document.Title).Plan.Steps);
+        Assert.Single(ApiSyncWorkflow.Plan(document, target, live).Plan.Steps);
+    }
+
+    [Fact]
     public void ExportAndImportOperationsCarryAwsParameters()
     {
         var export = ApiGatewayOperations.GetExport("a1", "prod", ApiDocumentFormat.OpenApi3, ApiExportExtension.Integrations | ApiExportExtension.Authorizers, yaml: true);
