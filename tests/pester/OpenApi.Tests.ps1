@@ -132,6 +132,23 @@ Describe 'Sync-GwRestApi' {
         @(Get-SentOperation $marker) | Should -BeNullOrEmpty
     }
 
+    It 'keeps the API under -Name whatever the document calls it, when it creates it and when it replaces it' {
+        $name = New-TestName 'sync'
+        $document = New-Document "$name-title"
+        $binary = Join-Path $script:Folder "$name-binary.yaml"
+        (Get-Content -Raw $document) + "x-amazon-apigateway-binary-media-types: ['image/png']`n" | Set-Content $binary
+
+        $created = Sync-GwRestApi -Path $document -Name $name
+        $replaced = Sync-GwRestApi -Path $binary -Name $name
+
+        $created.Strategy | Should -Be 'Import'
+        $created.Name | Should -Be $name
+        $replaced.Strategy | Should -Be 'Overwrite'
+        $replaced.RestApiId | Should -Be $created.RestApiId
+        $replaced.Name | Should -Be $name
+        (Sync-GwRestApi -Path $binary -Name $name).Strategy | Should -Be 'None'
+    }
+
     It 'changes one method with targeted calls, and deploys only when the stage serves something else' {
         $name = New-TestName 'sync'
         Sync-GwRestApi -Path (New-Document $name) | Out-Null
@@ -162,6 +179,24 @@ Describe 'Sync-GwRestApi' {
         $result.Calls | Should -Be 1
         $result.RestApi.BinaryMediaTypes | Should -Be @('image/png')
         (Sync-GwRestApi -Path $file).Strategy | Should -Be 'None'
+    }
+}
+
+Describe 'Models and gateway responses of a live API' {
+    It 'are compared with the document, and a sync puts the API back to it' {
+        $name = New-TestName 'sync'
+        $document = New-Document $name
+        $api = Sync-GwRestApi -Path $document
+        $api | New-GwModel -Name Pet -Schema @{ type = 'object' } | Out-Null
+        $api | Set-GwGatewayResponse -ResponseType DEFAULT_4XX -Header @{ 'Access-Control-Allow-Origin' = '*' } | Out-Null
+
+        $differences = @(Compare-GwRestApi -ReferencePath $document -DifferenceRestApiId $api.RestApiId)
+        $result = Sync-GwRestApi -Path $document
+
+        @($differences.Property | Sort-Object) | Should -Be @('GatewayResponse[DEFAULT_4XX]', 'Model[Pet]')
+        $result.Strategy | Should -Be 'Overwrite'
+        @(Get-GwModel -RestApiId $api.RestApiId).Name | Should -Not -Contain 'Pet'
+        (Sync-GwRestApi -Path $document).Strategy | Should -Be 'None'
     }
 }
 

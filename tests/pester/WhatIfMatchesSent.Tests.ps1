@@ -634,6 +634,18 @@ paths:
         $result.Sent | Should -Be $result.Printed
     }
 
+    It 'Sync-GwRestApi -Name creating an API the document titles otherwise' {
+        $name = New-TestName 'sync'
+        $document = Join-Path ([IO.Path]::GetTempPath()) "$name.yaml"
+        "openapi: 3.0.1`ninfo: { title: $name-title, version: '1' }`npaths:`n  /a:`n    get:`n      responses: { '200': { description: ok } }`n" | Set-Content $document
+        $resolve = { param($what) if ($what -eq 'id of the new API') { (Get-GwRestApi -Name $name).RestApiId } else { $what } }
+        $result = Compare-WhatIfWithSent { param([switch] $WhatIf) Sync-GwRestApi -Path $document -Name $name -WhatIf:$WhatIf } -Resolve $resolve
+        Remove-Item $document
+
+        $result.Printed | Should -Be @('ImportRestApi POST /restapis', "UpdateRestApi PATCH /restapis/$((Get-GwRestApi -Name $name).RestApiId)")
+        $result.Sent | Should -Be $result.Printed
+    }
+
     It 'Import-GwRestApi creating an API and overwriting one' {
         $name = New-TestName 'import'
         $document = Join-Path ([IO.Path]::GetTempPath()) "$name.yaml"

@@ -59,6 +59,10 @@ public static partial class ApiGatewayOperations
     public static GwOperation<RestApi> UpdateRestApi(string restApiId, IReadOnlyList<PatchOperation> operations) =>
         Build("UpdateRestApi", HttpMethod.Patch, RestPath.Of("restapis", restApiId), ResponseMapper.RestApi, PatchBody(operations));
 
+    /// <summary>UpdateRestApi of an API that an earlier step of the same plan creates.</summary>
+    public static GwOperation<RestApi> UpdateRestApi(GwStepReference restApi, IReadOnlyList<PatchOperation> operations) =>
+        Build("UpdateRestApi", HttpMethod.Patch, RestPath.Of("restapis") + "/" + restApi.Hole, ResponseMapper.RestApi, PatchBody(operations), references: [restApi]);
+
     public static GwOperation DeleteRestApi(string restApiId) =>
         Build("DeleteRestApi", HttpMethod.Delete, RestPath.Of("restapis", restApiId));
 

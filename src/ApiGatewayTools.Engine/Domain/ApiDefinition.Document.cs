@@ -186,34 +186,16 @@ public static class ApiDefinitionFromDocument
                     ?? string.Join(",", (authorizer["providerARNs"] as JsonArray ?? []).Select(a => a?.GetValue<string>() ?? ""));
                 return ApiDefinitionSettings.Authorizer(type, identitySource, target);
             }, StringComparer.Ordinal),
-            Models = (Schemas ?? []).Select(m => (m.Key, Schema: CanonicalJson.OfModel(WithoutDialect(m.Value))))
-                .Where(m => DefaultModels.GetValueOrDefault(m.Key) != m.Schema)
-                .ToDictionary(m => m.Key, m => m.Schema, StringComparer.Ordinal),
-            GatewayResponses = (_root["x-amazon-apigateway-gateway-responses"] as JsonObject ?? []).ToDictionary(g => g.Key, g => CanonicalJson.Of(g.Value), StringComparer.Ordinal),
+            Models = ApiDefinitionSettings.Models((Schemas ?? []).Select(m => (m.Key, m.Value))),
+            GatewayResponses = (_root["x-amazon-apigateway-gateway-responses"] as JsonObject ?? []).ToDictionary(g => g.Key,
+                g => ApiDefinitionSettings.GatewayResponse(StatusCode(g.Value?["statusCode"]), StringMap(g.Value?["responseParameters"]), StringMap(g.Value?["responseTemplates"])),
+                StringComparer.Ordinal),
         };
 
-        /// <summary>
-        /// The models AWS gives every new API (Empty, Error) are implied, like any other default: a document that
-        /// leaves them out and an export that lists them describe the same API.
-        /// </summary>
-        private static readonly Dictionary<string, string> DefaultModels = new(StringComparer.Ordinal)
-        {
-            ["Empty"] = "{\"title\":\"Empty Schema\",\"type\":\"object\"}",
-            ["Error"] = "{\"properties\":{\"message\":{\"type\":\"string\"}},\"title\":\"Error Schema\",\"type\":\"object\"}",
-        };
-
-        /// <summary>API Gateway's models name their JSON Schema draft; OpenAPI's schemas do not. The draft is no difference.</summary>
-        private static JsonNode? WithoutDialect(JsonNode? schema)
-        {
-            if (schema is not JsonObject obj || !obj.ContainsKey("$schema"))
-            {
-                return schema;
-            }
-
-            var copy = (JsonObject)obj.DeepClone();
-            copy.Remove("$schema");
-            return copy;
-        }
+        /// <summary>A gateway response's status as text: documents write it as a number or as a string.</summary>
+        private static string? StatusCode(JsonNode? status) => status is JsonValue value
+            ? value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()
+            : null;
 
         private JsonNode? Deref(JsonNode? node) =>
             node?["$ref"]?.GetValue<string>() is { } reference ? document.Resolve(reference) : node;
@@ -239,6 +221,57 @@ internal static class ApiDefinitionSettings
     public static string Validator(bool body, bool parameters) => $"body={(body ? "true" : "false")},parameters={(parameters ? "true" : "false")}";
 
     public static string Authorizer(string type, string? identitySource, string? target) => $"{type} {identitySource} {target}".TrimEnd();
+
+    /// <summary>Name → canonical schema of the models that are not the ones AWS gives every new API.</summary>
+    public static Dictionary<string, string> Models(IEnumerable<(string Name, JsonNode? Schema)> models) =>
+        models.Select(m => (m.Name, Schema: CanonicalJson.OfModel(WithoutDialect(m.Schema))))
+            .Where(m => DefaultModels.GetValueOrDefault(m.Name) != m.Schema)
+            .ToDictionary(m => m.Name, m => m.Schema, StringComparer.Ordinal);
+
+    /// <summary>A customised gateway response as one canonical line; empty maps are the same as none.</summary>
+    public static string GatewayResponse(string? statusCode, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> templates)
+    {
+        var response = new JsonObject();
+        if (statusCode is not null)
+        {
+            response["statusCode"] = statusCode;
+        }
+
+        if (parameters.Count > 0)
+        {
+            response["responseParameters"] = new JsonObject(parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
+        }
+
+        if (templates.Count > 0)
+        {
+            response["responseTemplates"] = new JsonObject(templates.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
+        }
+
+        return CanonicalJson.Of(response);
+    }
+
+    /// <summary>
+    /// The models AWS gives every new API (Empty, Error) are implied, like any other default: a document that
+    /// leaves them out and an export that lists them describe the same API.
+    /// </summary>
+    private static readonly Dictionary<string, string> DefaultModels = new(StringComparer.Ordinal)
+    {
+        ["Empty"] = "{\"title\":\"Empty Schema\",\"type\":\"object\"}",
+        ["Error"] = "{\"properties\":{\"message\":{\"type\":\"string\"}},\"title\":\"Error Schema\",\"type\":\"object\"}",
+    };
+
+    /// <summary>API Gateway's models name their JSON Schema draft; OpenAPI's schemas do not. The draft is no difference.</summary>
+    private static JsonNode? WithoutDialect(JsonNode? schema)
+    {
+        if (schema is not JsonObject obj || !obj.ContainsKey("$schema"))
+        {
+            return schema;
+        }
+
+        var copy = (JsonObject)obj.DeepClone();
+        copy.Remove("$schema");
+        return copy;
+    }
 }
 
 /// <summary>JSON with members in ordinal order and no whitespace: equal values, equal text.</summary>

@@ -1,8 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace ApiGatewayTools.Engine.Domain;
 
 /// <summary>
 /// A definition read from a live API (its resources with embedded methods, its validators and authorizers, whose
-/// ids become names), or from what a stage serves (GetExport of the stage with API Gateway's extensions).
+/// ids become names, its models and its customised gateway responses), or from what a stage serves (GetExport of
+/// the stage with API Gateway's extensions).
 /// </summary>
 public static class ApiDefinitionFromService
 {
@@ -15,7 +19,9 @@ public static class ApiDefinitionFromService
         var resources = await client.ListAsync(ApiGatewayOperations.GetResources(restApiId), ct).ToListAsync(ct).ConfigureAwait(false);
         var validators = await client.ListAsync(ApiGatewayOperations.GetRequestValidators(restApiId), ct).ToListAsync(ct).ConfigureAwait(false);
         var authorizers = await client.ListAsync(ApiGatewayOperations.GetAuthorizers(restApiId), ct).ToListAsync(ct).ConfigureAwait(false);
-        return new LiveApi(api, resources, validators, authorizers, Live(api, resources, validators, authorizers));
+        var models = await client.ListAsync(ApiGatewayOperations.GetModels(restApiId), ct).ToListAsync(ct).ConfigureAwait(false);
+        var gatewayResponses = await client.ListAsync(ApiGatewayOperations.GetGatewayResponses(restApiId), ct).ToListAsync(ct).ConfigureAwait(false);
+        return new LiveApi(api, resources, validators, authorizers, Live(api, resources, validators, authorizers, models, gatewayResponses));
     }
 
     /// <summary>What a stage serves, or null when the stage does not exist.</summary>
@@ -38,7 +44,10 @@ public static class ApiDefinitionFromService
         return ApiDefinitionFromDocument.Read(ApiDocument.Parse(export.Text, $"the export of stage {stageName} of REST API {restApiId}"));
     }
 
-    public static ApiDefinition Live(RestApi api, IEnumerable<RestApiResource> resources, IEnumerable<RequestValidator> validators, IEnumerable<Authorizer> authorizers)
+    /// <param name="models">Null when they were not read: then they are not compared.</param>
+    /// <param name="gatewayResponses">All of them, as GetGatewayResponses lists them; only the customised ones are part of the definition. Null when they were not read.</param>
+    public static ApiDefinition Live(RestApi api, IEnumerable<RestApiResource> resources, IEnumerable<RequestValidator> validators, IEnumerable<Authorizer> authorizers,
+        IEnumerable<RestApiModel>? models = null, IEnumerable<GatewayResponse>? gatewayResponses = null)
     {
         var resourceList = resources.ToList();
         var validatorNames = validators.ToDictionary(v => v.RequestValidatorId, v => v.Name);
@@ -53,8 +62,24 @@ public static class ApiDefinitionFromService
             RequestValidators = validators.ToDictionary(v => v.Name, v => ApiDefinitionSettings.Validator(v.ValidateRequestBody, v.ValidateRequestParameters), StringComparer.Ordinal),
             Authorizers = authorizerList.ToDictionary(a => a.Name,
                 a => ApiDefinitionSettings.Authorizer(a.Type, a.IdentitySource, a.AuthorizerUri ?? string.Join(",", a.ProviderArns)), StringComparer.Ordinal),
+            Models = models is null ? null : ApiDefinitionSettings.Models(models.Select(m => (m.Name, Schema(m.Schema)))),
+            GatewayResponses = gatewayResponses?.Where(g => !g.DefaultResponse).ToDictionary(g => g.ResponseType,
+                g => ApiDefinitionSettings.GatewayResponse(g.StatusCode, g.ResponseParameters, g.ResponseTemplates), StringComparer.Ordinal),
         };
         return new ApiDefinition(routes, settings, resourceList.Select(r => r.Path));
+    }
+
+    /// <summary>A model's schema as JSON; a schema that is not JSON compares as its text.</summary>
+    private static JsonNode? Schema(string schema)
+    {
+        try
+        {
+            return JsonNode.Parse(schema);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(schema);
+        }
     }
 
     private static ApiRoute Route(string path, Method method, IReadOnlyDictionary<string, string> validators, IReadOnlyDictionary<string, string> authorizers)

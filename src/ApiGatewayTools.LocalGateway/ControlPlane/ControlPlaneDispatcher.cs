@@ -123,7 +123,7 @@ internal sealed class ControlPlaneDispatcher(GatewayState state, SigV4Authentica
 
     private async Task<GatewayResponse> RunAsync(RouteMatch match, GatewayRequest request, CancellationToken ct)
     {
-        if (!IsLambdaApi(request) && !OpenApi.ImportRoutes.CarriesDocument(match.Operation, request))
+        if (!IsLambdaApi(request) && !OpenApi.ImportRoutes.CarriesDocument(match.Operation))
         {
             Limits.Check(request);
         }

@@ -10,6 +10,7 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
 {
     private readonly OpenApi.ImportRoutes _import = new(state);
 
+    // ImportRestApi (POST /restapis?mode=import) shares CreateRestApi's path: the router tells them apart by the query.
     private static readonly string[] EndpointTypes = ["EDGE", "REGIONAL", "PRIVATE"];
     private static readonly string[] ApiKeySources = ["HEADER", "AUTHORIZER"];
 
@@ -21,11 +22,6 @@ internal sealed class RestApiRoutes(GatewayState state) : IRouteArea
 
     private GatewayResponse Create(GatewayRequest request)
     {
-        // ImportRestApi shares CreateRestApi's path; its body is a document, not a RestApi.
-        if (request.QueryValue("mode") == "import")
-        {
-            return _import.Import(request);
-        }
         var body = request.Json;
         var name = JsonRead.String(body, "name");
         if (string.IsNullOrWhiteSpace(name))

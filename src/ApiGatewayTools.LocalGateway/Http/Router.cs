@@ -10,7 +10,10 @@ internal interface IRouteArea
 
 /// <summary>
 /// Maps (HTTP method, path template) to an operation. Templates use {name} for one segment and
-/// {name+} for the rest of the path; when several templates match, the most literal one wins.
+/// {name+} for the rest of the path; when several templates match, the most literal one wins. A template
+/// may end in ?name=value, as AWS's service model writes an operation that shares another's path
+/// (ImportRestApi is POST /restapis?mode=import): it matches only a request with that query value, and
+/// wins over the same path without it.
 /// </summary>
 internal sealed class Router
 {
@@ -20,8 +23,13 @@ internal sealed class Router
     /// False only for routes that AWS serves to anonymous callers, such as a stage's invoke URL;
     /// every AWS API operation needs a SigV4 signature.
     /// </param>
-    public void Map(string method, string template, string operation, RouteHandler handler, bool requiresSignature = true) =>
-        _routes.Add(new Route(method, template, Parse(template), operation, handler, requiresSignature));
+    public void Map(string method, string template, string operation, RouteHandler handler, bool requiresSignature = true)
+    {
+        var parts = template.Split('?', 2);
+        var query = parts.Length == 2 ? parts[1].Split('=', 2) : null;
+        var condition = query is [var name, var value] ? new QueryCondition(name, value) : null;
+        _routes.Add(new Route(method, template, Parse(parts[0]), condition, operation, handler, requiresSignature));
+    }
 
     /// <summary>For handlers that only touch in-memory state.</summary>
     public void Map(string method, string template, string operation, Func<GatewayRequest, GatewayResponse> handler) =>
@@ -55,10 +63,10 @@ internal sealed class Router
     {
         Route? best = null;
         Dictionary<string, string>? bestValues = null;
-        foreach (var route in _routes.Where(r => r.Method == request.Method))
+        foreach (var route in _routes.Where(r => r.Method == request.Method && r.Query?.Holds(request) != false))
         {
             var values = route.TryBind(request.PathSegments);
-            if (values is not null && (best is null || route.LiteralCount > best.LiteralCount))
+            if (values is not null && (best is null || route.Specificity > best.Specificity))
             {
                 best = route;
                 bestValues = values;
@@ -82,9 +90,15 @@ internal sealed class Router
 
     private sealed record Segment(string Text, SegmentKind Kind);
 
-    private sealed record Route(string Method, string Template, Segment[] Segments, string Operation, RouteHandler Handler, bool RequiresSignature)
+    private sealed record QueryCondition(string Name, string Value)
     {
-        public int LiteralCount { get; } = Segments.Count(s => s.Kind == SegmentKind.Literal);
+        public bool Holds(GatewayRequest request) => request.QueryValue(Name) == Value;
+    }
+
+    private sealed record Route(string Method, string Template, Segment[] Segments, QueryCondition? Query, string Operation, RouteHandler Handler, bool RequiresSignature)
+    {
+        /// <summary>Literal segments count first; a query condition breaks a tie.</summary>
+        public int Specificity { get; } = Segments.Count(s => s.Kind == SegmentKind.Literal) * 2 + (Query is null ? 0 : 1);
 
         public Dictionary<string, string>? TryBind(IReadOnlyList<string> path)
         {

@@ -6,7 +6,7 @@ using ApiGatewayTools.LocalGateway.State;
 namespace ApiGatewayTools.LocalGateway.OpenApi;
 
 /// <summary>
-/// ImportRestApi (POST /restapis?mode=import, which <see cref="RestApiRoutes"/> hands over) and PutRestApi
+/// ImportRestApi (POST /restapis?mode=import, beside <see cref="RestApiRoutes"/>' CreateRestApi) and PutRestApi
 /// (PUT /restapis/{id}?mode=merge|overwrite). The whole document is read and checked first, and the tree it
 /// would make is checked against API Gateway's sibling rules; only then is anything created, so a refused import
 /// leaves no trace. Overwrite replaces the API's definition and keeps its id, stages and deployments; merge adds
@@ -16,13 +16,16 @@ internal sealed class ImportRoutes(GatewayState state) : IRouteArea
 {
     private static readonly string[] BasePathModes = ["ignore", "prepend", "split"];
 
-    public void Register(Router router) => router.Map("PUT", "/restapis/{restapi_id}", "PutRestApi", Put);
+    public void Register(Router router)
+    {
+        router.Map("POST", "/restapis?mode=import", "ImportRestApi", Import);
+        router.Map("PUT", "/restapis/{restapi_id}", "PutRestApi", Put);
+    }
 
     /// <summary>Whether the request's body is an OpenAPI document rather than an API Gateway JSON request (whose limits do not apply).</summary>
-    public static bool CarriesDocument(string operation, GatewayRequest request) =>
-        operation == "PutRestApi" || operation == "CreateRestApi" && request.QueryValue("mode") == "import";
+    public static bool CarriesDocument(string operation) => operation is "PutRestApi" or "ImportRestApi";
 
-    public GatewayResponse Import(GatewayRequest request)
+    private GatewayResponse Import(GatewayRequest request)
     {
         var options = ReadOptions(request);
         var imported = OpenApiImport.Read(request.Body, options);

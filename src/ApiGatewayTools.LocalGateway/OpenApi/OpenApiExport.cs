@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ApiGatewayTools.LocalGateway.ControlPlane;
+using ApiGatewayTools.LocalGateway.DataPlane.Policies;
 using ApiGatewayTools.LocalGateway.State;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -456,7 +457,7 @@ internal sealed class OpenApiExport(ExportedApi api, bool swagger, ExportExtensi
         }
         if (snapshot.PolicyDocument is { } policy)
         {
-            document[OpenApiNames.Policy] = JsonNode.Parse(policy);
+            document[OpenApiNames.Policy] = JsonNode.Parse(StoredPolicy.Json(policy));
         }
         var gatewayResponses = new JsonObject();
         foreach (var response in snapshot.GatewayResponses.Values.OrderBy(r => r.ResponseType, StringComparer.Ordinal))

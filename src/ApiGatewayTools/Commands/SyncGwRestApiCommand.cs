@@ -56,7 +56,7 @@ public sealed class SyncGwRestApiCommand : GwDocumentCmdlet
         var client = Gateway(connection);
         var restApiId = ParameterSetName == ById ? RestApiId : FindByName(client, Name ?? document.Title);
         var live = restApiId is null ? null : Await(ct => ApiDefinitionFromService.ReadLiveAsync(client, restApiId, ct));
-        var sync = live is null ? ApiSyncWorkflow.PlanImport(document, target, EndpointType) : ApiSyncWorkflow.Plan(document, target, live);
+        var sync = live is null ? ApiSyncWorkflow.PlanImport(document, target, EndpointType, Name) : ApiSyncWorkflow.Plan(document, target, live, Name);
         var what = live is null ? $"a new REST API from {document.Source}" : $"REST API {live.Api.Name} ({live.Api.RestApiId})";
         if (sync.IsEmpty)
         {
@@ -68,7 +68,7 @@ public sealed class SyncGwRestApiCommand : GwDocumentCmdlet
         }
 
         var results = sync.IsEmpty ? null : Await(ct => sync.Plan.ApplyStepsAsync(client, null, ct));
-        var api = live is null ? results!.Of(sync.ImportStep!) : Await(ct => client.GetRestApiAsync(live.Api.RestApiId, ct));
+        var api = live is null ? results!.Of(sync.NewApiStep!) : Await(ct => client.GetRestApiAsync(live.Api.RestApiId, ct));
         WarnAbout(api.Warnings);
         var deployment = Deploy ? DeployIfStale(client, api.RestApiId, target, changed: !sync.IsEmpty) : null;
         WriteObject(new ApiSyncResult(api, sync.Strategy, sync.Differences, sync.Plan.Steps.Count, deployment));

@@ -92,8 +92,53 @@ public sealed class ApiDefinitionTests
             } },
         ], [], []);
 
-        // Models are not read from a live API: unknown, not compared.
+        // Models and gateway responses not read: unknown, not compared.
         Assert.Empty(ApiDifference.Between(live, Read("tools-oas31.yaml")));
+    }
+
+    [Fact]
+    public void LiveModelsAndCustomisedGatewayResponsesCompareWithTheDocuments()
+    {
+        const string Document = """
+            openapi: 3.0.1
+            info: {title: Tags, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Tag: {type: string}
+                Item:
+                  type: object
+                  properties:
+                    tags: {type: array, items: {$ref: '#/components/schemas/Tag'}}
+            x-amazon-apigateway-gateway-responses:
+              DEFAULT_4XX:
+                statusCode: 400
+                responseParameters: {gatewayresponse.header.Access-Control-Allow-Origin: "'*'"}
+            """;
+        const string Draft4 = "\"$schema\":\"http://json-schema.org/draft-04/schema#\"";
+        var models = new List<RestApiModel>
+        {
+            new() { Name = "Empty", Schema = "{" + Draft4 + ",\"title\":\"Empty Schema\",\"type\":\"object\"}" },
+            new() { Name = "Error", Schema = "{" + Draft4 + ",\"title\":\"Error Schema\",\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}" },
+            new() { Name = "Tag", Schema = "{\"type\":\"string\"}" },
+            new() { Name = "Item", Schema = "{" + Draft4 + ",\"type\":\"object\",\"properties\":{\"tags\":{\"type\":\"array\",\"items\":{\"$ref\":\"https://apigateway.amazonaws.com/restapis/a1/models/Tag\"}}}}" },
+        };
+        var responses = new List<GatewayResponse>
+        {
+            new() { ResponseType = "DEFAULT_4XX", StatusCode = "400", ResponseParameters = new Dictionary<string, string> { ["gatewayresponse.header.Access-Control-Allow-Origin"] = "'*'" } },
+            new() { ResponseType = "DEFAULT_5XX", DefaultResponse = true },
+            new() { ResponseType = "ACCESS_DENIED", StatusCode = "403", DefaultResponse = true },
+        };
+        ApiDefinition Live(IEnumerable<RestApiModel> m, IEnumerable<GatewayResponse> g) =>
+            ApiDefinitionFromService.Live(new RestApi { RestApiId = "a1", Name = "Tags" }, [new RestApiResource { ResourceId = "r0", Path = "/" }], [], [], m, g);
+        var document = ApiDefinitionFromDocument.Read(ApiDocument.Parse(Document, "tags.yaml"));
+
+        Assert.Empty(ApiDifference.Between(Live(models, responses), document));
+
+        var drifted = ApiDifference.Between(Live(models.Where(m => m.Name != "Tag"),
+            [.. responses, new() { ResponseType = "THROTTLED", StatusCode = "429" }]), document);
+
+        Assert.Equal(["GatewayResponse[THROTTLED] Removed", "Model[Tag] Added"], drifted.Select(d => $"{d.Property} {d.Change}").Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -154,6 +199,26 @@ public sealed class ApiDefinitionTests
         Assert.Equal(ApiSyncStrategy.Overwrite, overwrite.Strategy);
         Assert.Equal("PutRestApi PUT /restapis/a1?mode=overwrite <document tools, " + document.Text.Length + " characters>", Assert.Single(overwrite.Plan.Steps).Operation.ToString());
         Assert.Equal(ApiSyncStrategy.None, ApiSyncWorkflow.Plan(document, target, live with { Definition = target }).Strategy);
+    }
+
+    [Fact]
+    public void AnApiKeptUnderAnotherNameThanTheTitleIsNamedInTheSamePlan()
+    {
+        var document = ApiDocument.Parse(Text("tools-oas31.yaml"), "tools");
+        var target = ApiDefinitionFromDocument.Read(document);
+        var live = new LiveApi(new RestApi { RestApiId = "a1", Name = "inventory-prod" }, [new() { ResourceId = "r0", Path = "/" }], [], [],
+            new ApiDefinition([], new ApiSettings { BinaryMediaTypes = ["image/png"] }));
+
+        var created = ApiSyncWorkflow.PlanImport(document, target, "REGIONAL", "inventory-prod");
+        var replaced = ApiSyncWorkflow.Plan(document, target, live, "inventory-prod");
+
+        Assert.Equal(["ImportRestApi", "UpdateRestApi"], created.Plan.Steps.Select(s => s.Operation.Name));
+        Assert.Equal("UpdateRestApi PATCH /restapis/{id of the new API} {\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"inventory-prod\"}]}",
+            created.Plan.Steps[1].Operation.ToString());
+        Assert.Same(created.Plan.Steps[1], created.NewApiStep);
+        Assert.Equal(["PutRestApi", "UpdateRestApi"], replaced.Plan.Steps.Select(s => s.Operation.Name));
+        Assert.Single(ApiSyncWorkflow.PlanImport(document, target, "REGIONAL", document.Title).Plan.Steps);
+        Assert.Single(ApiSyncWorkflow.Plan(document, target, live).Plan.Steps);
     }
 
     [Fact]

@@ -164,6 +164,19 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task A_deployed_resource_policy_is_exported_as_the_policy_document_it_is()
+    {
+        var apiId = await ImportFile("lambda-authorizer-oas30.json", "");
+        (await _client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
+
+        var exported = JsonNode.Parse(await Export(apiId, "prod", "oas30", "application/json", "apigateway"))!;
+
+        var statement = exported["x-amazon-apigateway-policy"]!["Statement"]!.AsArray()[0]!;
+        Assert.Equal("execute-api:Invoke", statement["Action"]!.GetValue<string>());
+        Assert.Equal($"arn:aws:execute-api:{LocalGatewayServer.Region}:{LocalGatewayServer.AccountId}:{apiId}/*", statement["Resource"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Warnings_are_answered_and_refuse_the_import_when_asked_to()
     {
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "LocalGateway", "OpenApiDocuments", "plain-oas30.yaml"));
@@ -198,6 +211,41 @@ public sealed class OpenApiTests(GatewayFixture fixture) : IClassFixture<Gateway
         var message = JsonNode.Parse(refused.Text)!["message"]!.GetValue<string>();
         Assert.StartsWith("Errors found during import:", message, StringComparison.Ordinal);
         Assert.True(message.Contains(named, StringComparison.Ordinal), message);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"x\",\"version\":3}")]
+    [InlineData("{\"openapi\":3}")]
+    [InlineData("{\"openapi\":null}")]
+    [InlineData("{\"openapi\":{}}")]
+    [InlineData("{\"swagger\":true,\"info\":[]}")]
+    [InlineData("{\"patchOperations\":[{\"op\":\"replace\"}]}")]
+    [InlineData("\"openapi\"")]
+    [InlineData("3")]
+    [InlineData("{\"swagger\":\"1.2\"}")]
+    [InlineData("{\"openapi\":\"4.0.0\"}")]
+    [InlineData("{\"openapi\":\"\"}")]
+    [InlineData("openapi: 2.0")]
+    [InlineData("swagger: 3.0")]
+    [InlineData("openapi: [3]")]
+    [InlineData("{\"name\":\"\\u0000\",\"openapi\":\"3.1\"}")]
+    [InlineData("{\"description\":{\"a\":[1,{}]},\"x\":1e400}")]
+    [InlineData("{\"name\":\"x\",\"name\":\"y\"}")]
+    [InlineData("{}")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("plain text: [")]
+    [InlineData("\u0001\u00ff{")]
+    public async Task A_body_that_is_no_document_is_AWSs_400_to_import_and_to_put(string body)
+    {
+        var apiId = JsonNode.Parse((await Send(HttpMethod.Post, "/restapis", "{\"name\":\"put-target\"}", "application/json")).Text)!["id"]!.GetValue<string>();
+        foreach (var (method, path) in new[] { (HttpMethod.Post, "/restapis?mode=import"), (HttpMethod.Put, $"/restapis/{apiId}?mode=overwrite"), (HttpMethod.Put, $"/restapis/{apiId}") })
+        {
+            var refused = await Send(method, path, body, "application/json");
+            Assert.True(refused.Status == HttpStatusCode.BadRequest, $"{method} {path}: {(int)refused.Status} {refused.Text}");
+            Assert.False(string.IsNullOrEmpty(JsonNode.Parse(refused.Text)!["message"]?.GetValue<string>()), refused.Text);
+        }
     }
 
     [Fact]

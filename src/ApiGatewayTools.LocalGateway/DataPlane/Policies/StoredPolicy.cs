@@ -50,6 +50,9 @@ internal static class StoredPolicy
     public static IamPolicy? Load(string? stored) =>
         stored is null ? null : IamPolicy.TryParse(Unescape(stored), PolicyKind.Resource, out _);
 
+    /// <summary>The policy document a stored form holds, as plain JSON (the stored form is escaped as AWS returns it).</summary>
+    public static string Json(string stored) => Unescape(stored);
+
     private static void ExpandResources(JsonObject statement, string name, string restApiId, string region, string account)
     {
         const string Short = "execute-api:/";
