@@ -123,11 +123,19 @@ Describe 'Example <Number> of <Name>: <Title>' -ForEach $script:examples {
 
     It 'runs as written' {
         $example = [scriptblock]::Create($Code)
-        {
-            $ErrorActionPreference = 'Stop'
-            $PSDefaultParameterValues = @{ '*:ErrorAction' = 'Stop' }
-            & $example 3>$null 4>$null 5>$null 6>$null | Out-Null
-        } | Should -Not -Throw
+        # Examples that write or read files (./petstore.json) do so in a folder of their own, not in the clone.
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive "$Name-$Number")
+        Push-Location $folder
+        try {
+            {
+                $ErrorActionPreference = 'Stop'
+                $PSDefaultParameterValues = @{ '*:ErrorAction' = 'Stop' }
+                & $example 3>$null 4>$null 5>$null 6>$null | Out-Null
+            } | Should -Not -Throw
+        }
+        finally {
+            Pop-Location
+        }
     }
 }
 
