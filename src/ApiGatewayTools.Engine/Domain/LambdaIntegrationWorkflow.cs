@@ -27,7 +27,7 @@ public static class LambdaIntegrationWorkflow
     /// </summary>
     public static async Task<LambdaIntegrationPlan> PlanAsync(LambdaClient lambda, ApiGatewayClient gateway, string restApiId, string resourceId,
         string httpMethod, ResourcePath path, LambdaFunctionReference function, bool proxy, bool skipPermission, CancellationToken ct,
-        IntegrationOptions? options = null)
+        IntegrationOptions? options = null, Method? existing = null)
     {
         var arn = await FindFunctionAsync(lambda, function, ct).ConfigureAwait(false);
         var integration = new PutIntegrationRequest
@@ -43,7 +43,7 @@ public static class LambdaIntegrationWorkflow
         {
             integration = options.AppliedTo(integration);
         }
-        var plan = IntegrationPlan.For(integration, options?.ErrorResponses ?? false);
+        var plan = IntegrationPlan.For(integration, options?.ErrorResponses ?? false, existing);
         if (skipPermission)
         {
             return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };

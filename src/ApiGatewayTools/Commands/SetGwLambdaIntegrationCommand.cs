@@ -42,6 +42,9 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
     protected override bool IsInputError(GwException e) =>
         base.IsInputError(e) || e.ErrorId == LambdaIntegrationWorkflow.FunctionNotFoundErrorId;
 
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedResourceTrees"/>).</summary>
+    protected override bool SharesTrees => true;
+
     protected override void ProcessItem()
     {
         var function = LambdaFunctionReference.Parse(FunctionName);
@@ -50,7 +53,7 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         var options = new IntegrationOptions(templates, PassthroughBehavior, ErrorResponse);
         var (connection, resource, verb) = Target();
         var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), Gateway(connection), RestApiId, resource.ResourceId, verb,
-            ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct, options));
+            ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct, options, Listed(resource, verb)));
         // Before ShouldProcess, so -WhatIf shows what the plan cannot grant yet too.
         foreach (var warning in plan.Warnings)
         {
@@ -62,7 +65,7 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
             return;
         }
 
-        var integration = Await(ct => plan.Plan.ApplyAsync(Gateway(connection), ct));
+        var integration = ApplyIntegration(connection, resource, verb, plan.Plan);
         foreach (var permission in plan.Permissions)
         {
             var granted = permission.Qualifier is null ? permission.FunctionName : $"{permission.FunctionName}:{permission.Qualifier}";
@@ -73,6 +76,6 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
             WriteVerbose($"{plan.FunctionArn} already allows this method to invoke it.");
         }
 
-        WriteObject(integration with { Path = resource.Path });
+        WriteObject(integration);
     }
 }
