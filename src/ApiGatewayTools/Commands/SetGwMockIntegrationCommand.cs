@@ -23,7 +23,7 @@ public sealed class SetGwMockIntegrationCommand : GwMethodCmdlet
     [ValidateNotNullOrEmpty]
     public string ContentType { get; set; } = "application/json";
 
-    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedResourceTrees"/>).</summary>
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedReads"/>).</summary>
     protected override bool SharesTrees => true;
 
     protected override void ProcessItem()

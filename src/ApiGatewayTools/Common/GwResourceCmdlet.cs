@@ -53,7 +53,7 @@ public abstract class GwResourceCmdlet : GwRestApiCmdlet
             return new RestApiResource { Connection = connection, RestApiId = RestApiId, ResourceId = ResourceId ?? PlannedId.For("Resource", path!.ToString()), Path = Path ?? ResourceId! };
         }
         // A building cmdlet lists the API once for the whole script rather than reading one resource per item.
-        var tree = SharesTrees ? Tree(connection, RestApiId) : CachedTree(connection, RestApiId);
+        var tree = UsesSharedTrees ? Tree(connection, RestApiId) : CachedTree(connection, RestApiId);
         if (ResourceId is not null && tree?.FindById(ResourceId) is { } known)
         {
             return known;
