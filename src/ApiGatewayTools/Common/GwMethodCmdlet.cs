@@ -39,6 +39,11 @@ public abstract class GwMethodCmdlet : GwResourceCmdlet
         {
             Remember(connection, resource.WithMethod(IntegrationPlan.Applied(method, answers)));
         }
+        else
+        {
+            // A method the listing does not know (made elsewhere since): the listing is behind, so it is read again.
+            ForgetTree(connection, RestApiId);
+        }
         return integration with { Path = resource.Path };
     }
 
