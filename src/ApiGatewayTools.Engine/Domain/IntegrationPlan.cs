@@ -13,11 +13,11 @@ public static class IntegrationPlan
     /// Proxy types pass the backend's response through; the others get default 200 responses and, with
     /// <paramref name="errorResponses"/>, 400 and 500 responses selected by <see cref="ErrorPatterns"/>.
     /// </summary>
-    public static GwPlan<Integration> For(PutIntegrationRequest integration, bool errorResponses = false)
+    public static GwPlan<Integration> For(PutIntegrationRequest integration, bool errorResponses = false, Method? existing = null)
     {
         if (integration.Type is "AWS_PROXY" or "HTTP_PROXY")
         {
-            return Build(integration, []);
+            return Build(integration, [], existing);
         }
 
         var responses = new List<(PutMethodResponseRequest, PutIntegrationResponseRequest)>
@@ -33,7 +33,7 @@ public static class IntegrationPlan
             responses.Add(Responses(integration, "400", clientError, errorTemplate));
             responses.Add(Responses(integration, "500", serverError, errorTemplate));
         }
-        return Build(integration, responses);
+        return Build(integration, responses, existing);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public static class IntegrationPlan
     /// The body is a mapping template, so $context.requestId and the like work in it.
     /// </summary>
     public static GwPlan<Integration> Mock(string restApiId, string resourceId, string httpMethod, int statusCode, string body,
-        IReadOnlyDictionary<string, string>? headers, string contentType)
+        IReadOnlyDictionary<string, string>? headers, string contentType, Method? existing = null)
     {
         if (statusCode is < 100 or > 599)
         {
@@ -100,27 +100,80 @@ public static class IntegrationPlan
                 RestApiId = restApiId, ResourceId = resourceId, HttpMethod = httpMethod, StatusCode = status,
                 ResponseParameters = headerValues,
                 ResponseTemplates = new Dictionary<string, string> { [contentType] = body },
-            })]);
+            })], existing);
     }
 
     /// <summary>
     /// The integration first, then its method responses, then its integration responses (each needs its method
-    /// response); the plan answers the integration as API Gateway stored it.
+    /// response); the plan answers the integration as API Gateway stored it. What <paramref name="existing"/> (the
+    /// method as listed) already has is left out: a re-run of a script sends nothing for what is in place. A changed
+    /// integration is put with all its responses, as putting it anew may drop the responses it had.
     /// </summary>
-    private static GwPlan<Integration> Build(PutIntegrationRequest integration, IReadOnlyList<(PutMethodResponseRequest Method, PutIntegrationResponseRequest Integration)> responses)
+    private static GwPlan<Integration> Build(PutIntegrationRequest integration,
+        IReadOnlyList<(PutMethodResponseRequest Method, PutIntegrationResponseRequest Integration)> responses, Method? existing)
     {
         var plan = new GwPlan<Integration>();
-        plan.Returns(plan.Add(ApiGatewayOperations.PutIntegration(integration)));
+        var inPlace = existing?.Integration is { } current && IntegrationInPlace.Matches(current, integration) ? current : null;
+        if (inPlace is null)
+        {
+            plan.Returns(plan.Add(ApiGatewayOperations.PutIntegration(integration)));
+        }
+        else
+        {
+            plan.Returns(inPlace);
+        }
         foreach (var (methodResponse, _) in responses)
         {
-            plan.Add(ApiGatewayOperations.PutMethodResponse(methodResponse));
+            if (inPlace is null || !IntegrationInPlace.Matches(existing!.MethodResponses.GetValueOrDefault(methodResponse.StatusCode), methodResponse))
+            {
+                plan.Add(ApiGatewayOperations.PutMethodResponse(methodResponse));
+            }
         }
 
         foreach (var (_, integrationResponse) in responses)
         {
-            plan.Add(ApiGatewayOperations.PutIntegrationResponse(integrationResponse));
+            if (inPlace is null || !IntegrationInPlace.Matches(inPlace.IntegrationResponses.GetValueOrDefault(integrationResponse.StatusCode), integrationResponse))
+            {
+                plan.Add(ApiGatewayOperations.PutIntegrationResponse(integrationResponse));
+            }
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// The method as it is after an integration plan ran: <paramref name="answers"/> are what its steps answered
+    /// (the integration, method responses, integration responses); what the plan left out stays as it was.
+    /// </summary>
+    public static Method Applied(Method method, IEnumerable<object?> answers)
+    {
+        var integration = method.Integration;
+        var methodResponses = new Dictionary<string, MethodResponse>(method.MethodResponses, StringComparer.Ordinal);
+        var integrationResponses = new List<IntegrationResponse>();
+        foreach (var answer in answers)
+        {
+            switch (answer)
+            {
+                case Integration put:
+                    integration = put;
+                    break;
+                case MethodResponse response:
+                    methodResponses[response.StatusCode] = response;
+                    break;
+                case IntegrationResponse response:
+                    integrationResponses.Add(response);
+                    break;
+            }
+        }
+        if (integration is null)
+        {
+            return method with { MethodResponses = methodResponses };
+        }
+        var kept = new Dictionary<string, IntegrationResponse>(integration.IntegrationResponses, StringComparer.Ordinal);
+        foreach (var response in integrationResponses)
+        {
+            kept[response.StatusCode] = response;
+        }
+        return method with { MethodResponses = methodResponses, Integration = integration with { IntegrationResponses = kept } };
     }
 }

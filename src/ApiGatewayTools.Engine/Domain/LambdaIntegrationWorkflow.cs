@@ -27,9 +27,9 @@ public static class LambdaIntegrationWorkflow
     /// </summary>
     public static async Task<LambdaIntegrationPlan> PlanAsync(LambdaClient lambda, ApiGatewayClient gateway, string restApiId, string resourceId,
         string httpMethod, ResourcePath path, LambdaFunctionReference function, bool proxy, bool skipPermission, CancellationToken ct,
-        IntegrationOptions? options = null)
+        IntegrationOptions? options = null, Method? existing = null, LambdaLookups? lookups = null)
     {
-        var arn = await FindFunctionAsync(lambda, function, ct).ConfigureAwait(false);
+        var arn = await FindFunctionAsync(lambda, function, ct, lookups).ConfigureAwait(false);
         var integration = new PutIntegrationRequest
         {
             RestApiId = restApiId,
@@ -43,7 +43,7 @@ public static class LambdaIntegrationWorkflow
         {
             integration = options.AppliedTo(integration);
         }
-        var plan = IntegrationPlan.For(integration, options?.ErrorResponses ?? false);
+        var plan = IntegrationPlan.For(integration, options?.ErrorResponses ?? false, existing);
         if (skipPermission)
         {
             return new LambdaIntegrationPlan { FunctionArn = arn, Plan = plan };
@@ -69,7 +69,7 @@ public static class LambdaIntegrationWorkflow
                 StatementId = statementId,
                 SourceArn = sourceArn,
             };
-            if (await AddPermissionAsync(lambda, plan, permission, ct).ConfigureAwait(false))
+            if (await AddPermissionAsync(lambda, plan, permission, ct, lookups: lookups).ConfigureAwait(false))
             {
                 permissions.Add(permission);
             }
@@ -81,13 +81,16 @@ public static class LambdaIntegrationWorkflow
     /// The function's ARN (with the qualifier asked for); a function that does not exist fails here, before anything
     /// changes. A per-stage qualifier (${stageVariables.x}) names no alias yet: the unqualified function must exist.
     /// </summary>
-    public static async Task<LambdaFunctionArn> FindFunctionAsync(LambdaClient lambda, LambdaFunctionReference function, CancellationToken ct)
+    public static async Task<LambdaFunctionArn> FindFunctionAsync(LambdaClient lambda, LambdaFunctionReference function, CancellationToken ct,
+        LambdaLookups? lookups = null)
     {
         var qualifier = function.QualifierStageVariable is null ? function.Qualifier : null;
         LambdaFunction found;
         try
         {
-            found = await lambda.GetFunctionAsync(function.FunctionNameForApi, qualifier, ct).ConfigureAwait(false);
+            found = lookups is null
+                ? await lambda.GetFunctionAsync(function.FunctionNameForApi, qualifier, ct).ConfigureAwait(false)
+                : await lookups.GetFunctionAsync(lambda, function.FunctionNameForApi, qualifier, ct).ConfigureAwait(false);
         }
         catch (GwServiceException e) when (e.Kind == GwErrorKind.NotFound)
         {
@@ -153,9 +156,11 @@ public static class LambdaIntegrationWorkflow
     /// steps' answers that the SourceArn names (an authorizer's id before it is created).
     /// </summary>
     public static async Task<bool> AddPermissionAsync(LambdaClient lambda, GwPlan plan, AddPermissionRequest permission, CancellationToken ct,
-        IReadOnlyList<GwStepReference>? sourceArnReferences = null)
+        IReadOnlyList<GwStepReference>? sourceArnReferences = null, LambdaLookups? lookups = null)
     {
-        var policy = await lambda.GetPolicyAsync(permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false);
+        var policy = lookups is null
+            ? await lambda.GetPolicyAsync(permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false)
+            : await lookups.GetPolicyAsync(lambda, permission.FunctionName, permission.Qualifier, ct).ConfigureAwait(false);
         var existing = policy?.Statements.FirstOrDefault(s => s.StatementId == permission.StatementId);
         if (existing is not null && existing.SourceArn == permission.SourceArn && existing.Principal == permission.Principal && existing.Action == permission.Action)
         {

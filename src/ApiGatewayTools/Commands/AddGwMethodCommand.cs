@@ -52,6 +52,9 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
     [Parameter]
     public Hashtable? RequestModel { get; set; }
 
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedReads"/>).</summary>
+    protected override bool SharesTrees => true;
+
     protected override void ProcessItem()
     {
         var verb = HttpVerb.Normalize(HttpMethod);

@@ -26,6 +26,9 @@ public sealed class AddGwResourceCommand : GwRestApiCmdlet
     [ResourcePathArgument(nameof(PathPart))]
     public string PathPart { get; set; } = "";
 
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedReads"/>).</summary>
+    protected override bool SharesTrees => true;
+
     protected override object? TargetOfError => ParameterSetName == ByPath ? Path : PathPart;
 
     protected override void ProcessItem()

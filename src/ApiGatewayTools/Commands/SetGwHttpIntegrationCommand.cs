@@ -41,6 +41,9 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
     [Parameter]
     public SwitchParameter ErrorResponse { get; set; }
 
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedReads"/>).</summary>
+    protected override bool SharesTrees => true;
+
     protected override void ProcessItem()
     {
         IntegrationUri.ValidateHttp(Uri);
@@ -62,13 +65,12 @@ public sealed class SetGwHttpIntegrationCommand : GwMethodCmdlet
             RequestParameters = IntegrationMappings.WithUriPathVariables(Uri, mappings),
             RequestTemplates = templates,
             PassthroughBehavior = PassthroughBehavior,
-        }, ErrorResponse);
+        }, ErrorResponse, Listed(resource, verb));
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString(), () => PlannedIntegration(resource, verb, Proxy ? "HTTP_PROXY" : "HTTP", Uri)))
         {
             return;
         }
 
-        var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
-        WriteObject(integration with { Path = resource.Path });
+        WriteObject(ApplyIntegration(connection, resource, verb, plan));
     }
 }

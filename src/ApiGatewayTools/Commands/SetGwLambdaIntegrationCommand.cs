@@ -42,6 +42,9 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
     protected override bool IsInputError(GwException e) =>
         base.IsInputError(e) || e.ErrorId == LambdaIntegrationWorkflow.FunctionNotFoundErrorId;
 
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedReads"/>).</summary>
+    protected override bool SharesTrees => true;
+
     protected override void ProcessItem()
     {
         var function = LambdaFunctionReference.Parse(FunctionName);
@@ -49,8 +52,9 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
         IntegrationOptions.RequireNonProxy(!NonProxy, "NonProxy", templates, PassthroughBehavior, ErrorResponse);
         var options = new IntegrationOptions(templates, PassthroughBehavior, ErrorResponse);
         var (connection, resource, verb) = Target();
+        var lookups = SharedLambdaLookups(connection);
         var plan = Await(ct => LambdaIntegrationWorkflow.PlanAsync(Lambda(connection), Gateway(connection), RestApiId, resource.ResourceId, verb,
-            ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct, options));
+            ResourcePath.Parse(resource.Path), function, proxy: !NonProxy, skipPermission: SkipPermission, ct, options, Listed(resource, verb), lookups));
         // Before ShouldProcess, so -WhatIf shows what the plan cannot grant yet too.
         foreach (var warning in plan.Warnings)
         {
@@ -62,9 +66,10 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
             return;
         }
 
-        var integration = Await(ct => plan.Plan.ApplyAsync(Gateway(connection), ct));
+        var integration = ApplyIntegration(connection, resource, verb, plan.Plan);
         foreach (var permission in plan.Permissions)
         {
+            lookups?.Granted(permission);
             var granted = permission.Qualifier is null ? permission.FunctionName : $"{permission.FunctionName}:{permission.Qualifier}";
             WriteVerbose($"Granted apigateway.amazonaws.com lambda:InvokeFunction on {granted} for {permission.SourceArn} (statement {permission.StatementId}).");
         }
@@ -73,6 +78,6 @@ public sealed class SetGwLambdaIntegrationCommand : GwMethodCmdlet
             WriteVerbose($"{plan.FunctionArn} already allows this method to invoke it.");
         }
 
-        WriteObject(integration with { Path = resource.Path });
+        WriteObject(integration);
     }
 }

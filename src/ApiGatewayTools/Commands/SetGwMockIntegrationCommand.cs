@@ -23,17 +23,19 @@ public sealed class SetGwMockIntegrationCommand : GwMethodCmdlet
     [ValidateNotNullOrEmpty]
     public string ContentType { get; set; } = "application/json";
 
+    /// <summary>The building cmdlets share one listing per API across a script (see <see cref="SharedReads"/>).</summary>
+    protected override bool SharesTrees => true;
+
     protected override void ProcessItem()
     {
         var headers = Hashtables.ToStringMap(ResponseHeader, nameof(ResponseHeader));
         var (connection, resource, verb) = Target();
-        var plan = IntegrationPlan.Mock(RestApiId, resource.ResourceId, verb, StatusCode, ResponseBody, headers, ContentType);
+        var plan = IntegrationPlan.Mock(RestApiId, resource.ResourceId, verb, StatusCode, ResponseBody, headers, ContentType, Listed(resource, verb));
         if (!ShouldProcess($"{verb} {resource.Path} in REST API {RestApiId}", plan.ToString(), () => PlannedIntegration(resource, verb, "MOCK", null)))
         {
             return;
         }
 
-        var integration = Await(ct => plan.ApplyAsync(Gateway(connection), ct));
-        WriteObject(integration with { Path = resource.Path });
+        WriteObject(ApplyIntegration(connection, resource, verb, plan));
     }
 }

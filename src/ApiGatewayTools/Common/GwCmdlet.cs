@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Management.Automation.Runspaces;
 
 namespace ApiGatewayTools.Common;
 
@@ -13,7 +14,7 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
     private readonly BlockingCollection<Action> _pending = new();
     private readonly Dictionary<GwConnectionOptions, GwConnection> _resolved = new();
     private readonly Dictionary<GwConnection, (ApiGatewayClient Gateway, LambdaClient Lambda)> _clients = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(GwConnection, string), ResourceTree> _trees = new();
+    private readonly Dictionary<(string Endpoint, string RestApiId), ResourceTree> _trees = new();
     private ActivityListener? _listener;
 
     /// <summary>A profile from the shared AWS config/credentials files.</summary>
@@ -157,26 +158,67 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
         return clients;
     }
 
-    /// <summary>One API's resources, listed once per pipeline and kept current as this cmdlet changes them.</summary>
+    /// <summary>
+    /// True for the cmdlets that build routes and keep a tree current with every change they make: they share trees
+    /// across the commands of one script (<see cref="SharedReads"/>). Others list the API afresh for
+    /// themselves, and any change they make drops the shared tree.
+    /// </summary>
+    protected virtual bool SharesTrees => false;
+
+    /// <summary>A -WhatIf run plans against the API as it is now, not against what earlier commands remembered.</summary>
+    protected bool UsesSharedTrees => SharesTrees && !WhatIfRun;
+
+    private Dictionary<(string Endpoint, string RestApiId), ResourceTree> Trees =>
+        UsesSharedTrees ? SharedReads.For(Runspace.DefaultRunspace, MyInvocation.HistoryId).Trees : _trees;
+
+    /// <summary>One API's resources, listed once per pipeline (per script for the building cmdlets) and kept current as they change them.</summary>
     protected ResourceTree Tree(GwConnection connection, string restApiId)
     {
-        if (!_trees.TryGetValue((connection, restApiId), out var tree))
+        var key = SharedReads.TreeKey(connection, restApiId);
+        if (!Trees.TryGetValue(key, out var tree))
         {
             tree = PlannedId.IsPlanned(restApiId)
                 ? ResourceTree.Planned(restApiId, connection)
                 : Await(ct => ResourceTree.LoadAsync(Gateway(connection), restApiId, ct));
-            _trees[(connection, restApiId)] = tree;
+            Trees[key] = tree;
         }
         return tree;
     }
 
-    protected ResourceTree? CachedTree(GwConnection connection, string restApiId) => _trees.GetValueOrDefault((connection, restApiId));
+    protected ResourceTree? CachedTree(GwConnection connection, string restApiId) => Trees.GetValueOrDefault(SharedReads.TreeKey(connection, restApiId));
 
     /// <summary>Drops the cached tree after a change to its methods, so the next item reads it again.</summary>
-    protected void ForgetTree(GwConnection connection, string restApiId) => _trees.Remove((connection, restApiId));
+    protected void ForgetTree(GwConnection connection, string restApiId) => Trees.Remove(SharedReads.TreeKey(connection, restApiId));
+
+    /// <summary>Lambda functions and policies this script read, shared by the building cmdlets; null for the others (they read afresh).</summary>
+    protected LambdaLookups? SharedLambdaLookups(GwConnection connection) =>
+        UsesSharedTrees ? SharedReads.For(Runspace.DefaultRunspace, MyInvocation.HistoryId).LambdaFor(connection) : null;
 
     /// <summary>Keeps a listed tree current after this cmdlet changed a resource's methods.</summary>
     protected void Remember(GwConnection connection, RestApiResource resource) => CachedTree(connection, resource.RestApiId)?.Add(resource);
+
+    /// <summary>
+    /// A change this cmdlet does not write into the shared reads (any change by the other cmdlets; a failed or
+    /// unanswered one by the sharing cmdlets, which may have been made or not) drops what it touched: the API's
+    /// tree, or what was read of Lambda functions.
+    /// </summary>
+    private void ForgetChanged(GwRequestRecord record)
+    {
+        if (record.Method == "GET" || (UsesSharedTrees && record.StatusCode is >= 200 and < 300))
+        {
+            return;
+        }
+        var segments = record.Path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["restapis", var restApiId, ..] && segments.ElementAtOrDefault(2) is not ("deployments" or "stages"))
+        {
+            // Deployments and stages are snapshots and pointers to them: making them changes no resource or method.
+            SharedReads.ForgetApi(Runspace.DefaultRunspace, Uri.UnescapeDataString(restApiId));
+        }
+        else if (segments is [_, "functions", ..])
+        {
+            SharedReads.ForgetFunctions(Runspace.DefaultRunspace);
+        }
+    }
 
     /// <summary>
     /// Runs engine work to completion on the pipeline thread's behalf, writing its verbose and progress
@@ -228,6 +270,7 @@ public abstract partial class GwCmdlet : PSCmdlet, IDisposable
 
         public void RequestCompleted(GwRequestRecord record) => cmdlet.Post(() =>
         {
+            cmdlet.ForgetChanged(record);
             var status = record.StatusCode?.ToString() ?? "no response";
             var error = record.ErrorCode is null ? "" : $" {record.ErrorCode}";
             var attempt = record.Attempt > 1 ? $" (attempt {record.Attempt})" : "";

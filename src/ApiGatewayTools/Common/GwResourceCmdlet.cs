@@ -52,7 +52,9 @@ public abstract class GwResourceCmdlet : GwRestApiCmdlet
             // Planned upstream by -WhatIf: it does not exist yet, so it has no methods and nothing to read.
             return new RestApiResource { Connection = connection, RestApiId = RestApiId, ResourceId = ResourceId ?? PlannedId.For("Resource", path!.ToString()), Path = Path ?? ResourceId! };
         }
-        if (ResourceId is not null && CachedTree(connection, RestApiId)?.FindById(ResourceId) is { } known)
+        // A building cmdlet lists the API once for the whole script rather than reading one resource per item.
+        var tree = UsesSharedTrees ? Tree(connection, RestApiId) : CachedTree(connection, RestApiId);
+        if (ResourceId is not null && tree?.FindById(ResourceId) is { } known)
         {
             return known;
         }

@@ -43,6 +43,7 @@ internal static class LocalGatewaySession
             _server = server;
             _strictKeys = strictKeys;
         }
+        SharedReads.ForgetAll();
     }
 
     /// <summary>Stops the running gateway, if any, and its function runspaces.</summary>
@@ -55,6 +56,7 @@ internal static class LocalGatewaySession
             (server, host) = (_server, _functionHost);
             (_server, _functionHost, _strictKeys) = (null, null, null);
         }
+        SharedReads.ForgetAll();
         try
         {
             server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
