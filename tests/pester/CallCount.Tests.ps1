@@ -52,6 +52,8 @@ BeforeAll {
 
     $script:StatePath = Join-Path ([IO.Path]::GetTempPath()) "callcount-$PID.json"
     Remove-Item $script:StatePath -ErrorAction SilentlyContinue
+    # A gateway an earlier file left running would be kept by Start-GwLocalGateway, without this state file.
+    Stop-GwLocalGateway
     Start-GwLocalGateway -StatePath $script:StatePath -WarningAction SilentlyContinue | Out-Null
     Register-Function
 }

@@ -93,6 +93,19 @@ public sealed class ApiDocument
         return end < 0 ? message : message[..(end + 1)];
     }
 
+    /// <summary>
+    /// The OpenAPI library's rules, less the one that wants every operation to declare a response: API Gateway exports
+    /// a method without method responses (a Lambda proxy method, typically) with empty responses, and imports it again.
+    /// </summary>
+    private static readonly ValidationRuleSet Rules = RulesWithoutRequiredResponses();
+
+    private static ValidationRuleSet RulesWithoutRequiredResponses()
+    {
+        var rules = new ValidationRuleSet(ValidationRuleSet.GetDefaultRuleSet());
+        rules.Remove(nameof(OpenApiResponsesRules.ResponsesMustContainAtLeastOneResponse));
+        return rules;
+    }
+
     /// <summary>What the OpenAPI library finds wrong is an error here too: API Gateway would refuse the same document.</summary>
     private void CheckWithOpenApiLibrary()
     {
@@ -101,7 +114,7 @@ public sealed class ApiDocument
             throw new ApiDocumentException(Source, "/", "neither \"openapi\" nor \"swagger\" says which OpenAPI version this is; write openapi: 3.0.1 or swagger: \"2.0\" at the top.");
         }
 
-        var settings = new OpenApiReaderSettings();
+        var settings = new OpenApiReaderSettings { RuleSet = Rules };
         settings.AddYamlReader();
         var result = OpenApiDocument.Parse(Text, IsYaml ? "yaml" : "json", settings);
         if (result.Diagnostic?.Errors is { Count: > 0 } errors)

@@ -47,10 +47,12 @@ public sealed class ShowGwRestApiCommand : GwCmdlet
             var served = compared.Select(stage => Await(ct => ApiDefinitionFromService.ReadStageAsync(client, RestApiId, stage, ct))).ToList();
             return UndeployedRoutes.Between(live, served);
         }
-        catch (GwServiceException e)
+        catch (Exception e) when (e is GwServiceException or ApiDocumentException)
         {
-            // The tree is worth drawing without the marks (e.g. a role that may read the API but not export it).
-            WriteWarning($"What is not deployed is not marked: reading what the stages serve failed ({e.ErrorId}: {e.Message}).");
+            // The tree is worth drawing without the marks (e.g. a role that may read the API but not export it, or an
+            // export this module cannot read as a definition).
+            var id = e is GwServiceException service ? service.ErrorId : ApiDocumentException.InvalidDocumentErrorId;
+            WriteWarning($"What is not deployed is not marked: reading what the stages serve failed ({id}: {e.Message}).");
             return null;
         }
     }
