@@ -32,7 +32,7 @@
 .EXAMPLE
     dotnet pwsh ./bench/Invoke-Benchmarks.ps1 -ModulePath ./out/ApiGatewayTools -ReportPath ./docs/benchmarks.md -Only BuildScaling
 .EXAMPLE
-    dotnet pwsh ./bench/Invoke-Benchmarks.ps1 -ModulePath ./out/ApiGatewayTools -ReportPath ./docs/benchmarks.md -Only DataPlane -Target '*POST*'
+    dotnet pwsh ./bench/Invoke-Benchmarks.ps1 -ModulePath ./out/ApiGatewayTools -ReportPath ./docs/benchmarks.md -Only DataPlane -TargetFilter '*POST*'
 #>
 [CmdletBinding()]
 param(
@@ -66,7 +66,7 @@ param(
     # Measure only the data-plane targets whose names match one of these wildcards (e.g. 'gateway *POST*'); the
     # import cost is then skipped and the report is not written (a partial run must not replace the full one): the
     # figures and the verdicts that apply are printed.
-    [string[]] $Target
+    [string[]] $TargetFilter
 )
 
 $ErrorActionPreference = 'Stop'
@@ -218,9 +218,9 @@ function Get-ToolVersion([string] $Command, [string[]] $ArgumentList, [string] $
 #region Load generation
 
 # One load generator run against a URL; the same shape whatever the generator. CpuSeconds is the generator's own.
-# Whether -Target selects the target (every target without -Only).
+# Whether -TargetFilter selects the target (every target without it).
 function Test-Selected([string] $Name) {
-    -not $Target -or @($Target | Where-Object { $Name -like $_ }).Count -gt 0
+    -not $TargetFilter -or @($TargetFilter | Where-Object { $Name -like $_ }).Count -gt 0
 }
 
 # A wrk script that sends POST with this JSON body and these headers instead of GET.
@@ -827,7 +827,7 @@ $script:LoadAtStart = Get-LoadAverage
 try {
     Import-Module $ModulePath
     $failed = 0
-    if ('DataPlane' -in $Only -and ($Target -or 'Import' -notin $Only)) {
+    if ('DataPlane' -in $Only -and ($TargetFilter -or 'Import' -notin $Only)) {
         # A partial run: its figures and the verdicts about what it measured; no import cost, no report.
         Write-Host '== Data plane' -ForegroundColor Cyan
         $dataPlane = @(Measure-DataPlane)
