@@ -215,6 +215,6 @@ Describe 'Request validation at a deployed stage' {
         $entry = @((Get-GwLocalGateway).RecentRequests | Where-Object { $_.Path -like "*/pets" -and $_.StatusCode -eq 400 })[-1]
 
         $answer.Status | Should -Be 400
-        $entry.Error | Should -BeLike 'Request body does not match model schema for content type application/json: *NumberTooSmall at #/age*'
+        $entry.Error | Should -BeLike 'Request body does not match model schema for content type application/json: *numeric instance is lower than the required minimum (minimum: 0, found: -1) at /age*'
     }
 }

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
-using ApiGatewayTools.LocalGateway.ControlPlane;
-using ApiGatewayTools.LocalGateway.Http;
+using System.Text.Json;
+using ApiGatewayTools.LocalGateway.DataPlane.Validation;
 using ApiGatewayTools.LocalGateway.State;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 
@@ -22,17 +17,18 @@ namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 /// <remarks>
 /// The model is chosen by the Content-Type's media type (application/json when the request has none), else the
 /// method's "$default" model; without either the body is not checked, as on AWS. Each deployed model's
-/// schema is compiled once per deployment and kept with it, so a request only parses its own body.
+/// schema is compiled once per deployment (ModelValidator) and kept with it, so a request only parses its own
+/// body and walks the compiled checks.
 /// </remarks>
 internal sealed class RequestValidation : IInvokeStage
 {
     private const string DefaultContentType = "application/json";
     private const string DefaultModelKey = "$default";
 
-    private static readonly ConditionalWeakTable<DeploymentSnapshot, ConcurrentDictionary<string, JsonSchema>> Compiled = new();
+    private static readonly ConditionalWeakTable<DeploymentSnapshot, ConcurrentDictionary<string, ModelValidator>> Compiled = new();
 
-    /// <summary>One validator for every request: it keeps no state between calls, and building one (its format checks) costs more than a small body's check.</summary>
-    private static readonly JsonSchemaValidator Validator = new();
+    /// <summary>Strict JSON, as API Gateway reads a body: no comments, no trailing commas, at most 64 levels deep.</summary>
+    private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 64 };
 
     public ValueTask<MethodResult?> RunAsync(InvokeContext context, CancellationToken ct)
     {
@@ -45,11 +41,12 @@ internal sealed class RequestValidation : IInvokeStage
         if (validator.ValidateRequestParameters && MissingParameters(context, method) is { Count: > 0 } missing)
         {
             var list = string.Join(", ", missing);
-            return new(MethodResult.GatewayError(GatewayFailure.BadRequestParameters(list), $"Request validation failed: missing required request parameters: [{list}]"));
+            var failure = GatewayFailure.BadRequestParameters(list);
+            return new(MethodResult.GatewayError(failure.WithValidationError(failure.Message), $"Request validation failed: missing required request parameters: [{list}]"));
         }
         if (validator.ValidateRequestBody && BodyProblem(context, method) is { } problem)
         {
-            return new(MethodResult.GatewayError(GatewayFailure.BadRequestBody, problem));
+            return new(MethodResult.GatewayError(GatewayFailure.BadRequestBody.WithValidationError(problem.Errors), problem.Reason));
         }
         return default;
     }
@@ -86,8 +83,8 @@ internal sealed class RequestValidation : IInvokeStage
         return missing;
     }
 
-    /// <summary>Why the body does not match its model, as the execution log words it; null when it matches or nothing applies.</summary>
-    private static string? BodyProblem(InvokeContext context, MethodRecord method)
+    /// <summary>What the body breaks of its model, as the request log and $context.error.validationErrorString word it; null when it matches or nothing applies.</summary>
+    private static (string Reason, string Errors)? BodyProblem(InvokeContext context, MethodRecord method)
     {
         var contentType = context.Request.MediaType ?? DefaultContentType;
         if (!method.RequestModels.TryGetValue(contentType, out var modelName) && !method.RequestModels.TryGetValue(DefaultModelKey, out modelName))
@@ -99,32 +96,23 @@ internal sealed class RequestValidation : IInvokeStage
         {
             return null;
         }
-        var schema = Compiled.GetOrCreateValue(snapshot).GetOrAdd(modelName, name =>
-            ModelSchemas.Compile(snapshot.RestApiId, snapshot.Models, snapshot.Models[name].Schema));
-        var prefix = $"Request body does not match model schema for content type {contentType}: ";
-        JToken body;
+        var validator = Compiled.GetOrCreateValue(snapshot).GetOrAdd(modelName, name =>
+            ModelValidator.Compile(snapshot.RestApiId, snapshot.Models, name));
+        IReadOnlyList<SchemaViolation> violations;
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(context.Body), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None };
-            body = JToken.ReadFrom(reader);
+            using var body = JsonDocument.Parse(context.Body, BodyOptions);
+            violations = validator.Validate(body.RootElement);
         }
-        catch (JsonReaderException)
+        catch (JsonException)
         {
-            return prefix + "[Unknown error parsing request body]";
+            return Problem(contentType, "[Unknown error parsing request body]", "[Unknown error parsing request body]");
         }
-        var errors = Validator.Validate(body, schema);
-        return errors.Count == 0 ? null : prefix + $"[{string.Join(", ", errors.Select(Describe))}]";
+        return violations.Count == 0
+            ? null
+            : Problem(contentType, $"[{string.Join(", ", violations)}]", $"[{string.Join(", ", violations.Select(violation => violation.Message))}]");
     }
 
-    /// <summary>One failed rule of the schema, with where in the body it failed.</summary>
-    private static string Describe(ValidationError error)
-    {
-        var where = string.IsNullOrEmpty(error.Path) ? "#" : error.Path;
-        return error.Kind switch
-        {
-            ValidationErrorKind.PropertyRequired => $"object has missing required properties ([\"{error.Property}\"]) at {where}",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"object instance has properties which are not allowed by the schema: [\"{error.Property}\"] at {where}",
-            _ => $"{error.Kind} at {where}",
-        };
-    }
+    private static (string Reason, string Errors) Problem(string contentType, string logged, string errors) =>
+        ($"Request body does not match model schema for content type {contentType}: {logged}", errors);
 }

@@ -71,7 +71,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("""{"age":3}""", "object has missing required properties ([\"name\"])")]
-    [InlineData("""{"name":"Rex","age":-1}""", "NumberTooSmall at #/age")]
+    [InlineData("""{"name":"Rex","age":-1}""", "numeric instance is lower than the required minimum (minimum: 0, found: -1) at /age")]
     [InlineData("""{"name":""", "Unknown error parsing request body")]
     [InlineData("", "Unknown error parsing request body")]
     public async Task A_body_that_does_not_match_its_model_is_refused_and_the_log_says_why(string body, string why)
@@ -98,5 +98,26 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         Assert.Equal(200, (await Post("/loose", """{"name":"Rex"}""", contentType: "text/plain")).Status);
         Assert.Equal(400, (await Post("/loose", """{"age":1}""", contentType: "text/plain")).Status);
+    }
+
+    [Fact]
+    public async Task A_gateway_response_template_lists_what_validation_found_in_validationErrorString()
+    {
+        const string template = """{"message": "$context.error.validationErrorString"}""";
+        foreach (var type in new[] { "BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS" })
+        {
+            (await _gateway.Client.Put($"/restapis/{_apiId}/gatewayresponses/{type}",
+                new { responseTemplates = new Dictionary<string, string> { ["application/json"] = template } }))
+                .ShouldBe(HttpStatusCode.Created);
+        }
+        await _gateway.Deploy(_apiId);
+
+        var body = await Post("/pets?limit=1", """{"name":"Rex","age":-1}""");
+        var parameters = await Post("/pets", """{"name":"Rex"}""", trace: false);
+
+        Assert.Equal(400, body.Status);
+        Assert.Equal("""{"message": "[numeric instance is lower than the required minimum (minimum: 0, found: -1)]"}""", body.Body);
+        Assert.Equal(400, parameters.Status);
+        Assert.Equal("""{"message": "Missing required request parameters: [limit, X-Trace]"}""", parameters.Body);
     }
 }
