@@ -87,7 +87,7 @@ public sealed class ModelValidatorTests
     [Fact]
     public void Members_and_items_are_checked_where_they_are_and_only_when_their_parent_passed()
     {
-        const string schema = """
+        const string Schema = """
             {"type":"object","required":["name"],"properties":{
               "name":{"type":"string"},
               "owner":{"type":"object","properties":{"e/mail":{"format":"email"}}},
@@ -96,24 +96,24 @@ public sealed class ModelValidatorTests
 
         Assert.Equal(
             ["string \"x\" is not a valid email address at /owner/e~1mail", "string \"\" is too short (length: 0, required minimum: 1) at /tags/1"],
-            Violations(schema, """{"name":"Rex","owner":{"e/mail":"x"},"tags":["a",""]}"""));
+            Violations(Schema, """{"name":"Rex","owner":{"e/mail":"x"},"tags":["a",""]}"""));
         // The object itself lacks "name": its members are not looked at, so the one mistake is said once.
         Assert.Equal(
             ["object has missing required properties ([\"name\"]) at /"],
-            Violations(schema, """{"owner":{"e/mail":"x"}}"""));
+            Violations(Schema, """{"owner":{"e/mail":"x"}}"""));
     }
 
     [Fact]
     public void Pattern_properties_apply_to_declared_members_too_and_additional_schemas_to_the_rest()
     {
-        const string schema = """
+        const string Schema = """
             {"properties":{"x-id":{"type":"string"}},"patternProperties":{"^x-":{"minLength":3}},"additionalProperties":{"type":"integer"}}
             """;
 
-        Assert.Empty(Violations(schema, """{"x-id":"abc","count":2}"""));
+        Assert.Empty(Violations(Schema, """{"x-id":"abc","count":2}"""));
         Assert.Equal(
             ["string \"ab\" is too short (length: 2, required minimum: 3) at /x-id", "instance type (string) does not match any allowed primitive type (allowed: [\"integer\"]) at /count"],
-            Violations(schema, """{"x-id":"ab","count":"2"}"""));
+            Violations(Schema, """{"x-id":"ab","count":"2"}"""));
     }
 
     [Fact]

@@ -103,11 +103,11 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_gateway_response_template_lists_what_validation_found_in_validationErrorString()
     {
-        const string template = """{"message": "$context.error.validationErrorString"}""";
+        const string Template = """{"message": "$context.error.validationErrorString"}""";
         foreach (var type in new[] { "BAD_REQUEST_BODY", "BAD_REQUEST_PARAMETERS" })
         {
             (await _gateway.Client.Put($"/restapis/{_apiId}/gatewayresponses/{type}",
-                new { responseTemplates = new Dictionary<string, string> { ["application/json"] = template } }))
+                new { responseTemplates = new Dictionary<string, string> { ["application/json"] = Template } }))
                 .ShouldBe(HttpStatusCode.Created);
         }
         await _gateway.Deploy(_apiId);
