@@ -281,7 +281,7 @@ internal sealed class SchemaNode
                 violations.Add(new($"instance failed to match all required schemas (matched only {matched} out of {_allOf.Length})", pointer!));
             }
         }
-        if (_anyOf is not null && !_anyOf.Any(schema => schema.Check(value, null, null, depth + 1)))
+        if (_anyOf is not null && Matching(_anyOf, value, depth, stopAtFirstMatch: true) == 0)
         {
             if (violations is null)
             {
@@ -290,7 +290,7 @@ internal sealed class SchemaNode
             valid = false;
             violations.Add(new($"instance failed to match at least one required schema among {_anyOf.Length}", pointer!));
         }
-        if (_oneOf is not null && Matching(_oneOf, value, depth, stopAtFirstMiss: false) is var matches && matches != 1)
+        if (_oneOf is not null && Matching(_oneOf, value, depth) is var matches && matches != 1)
         {
             if (violations is null)
             {
@@ -311,7 +311,8 @@ internal sealed class SchemaNode
         return valid;
     }
 
-    private static int Matching(SchemaNode[] schemas, JsonElement value, int depth, bool stopAtFirstMiss)
+    /// <summary>How many of the schemas the value matches, counting until the first miss or match when asked to stop there.</summary>
+    private static int Matching(SchemaNode[] schemas, JsonElement value, int depth, bool stopAtFirstMiss = false, bool stopAtFirstMatch = false)
     {
         var matched = 0;
         foreach (var schema in schemas)
@@ -319,6 +320,10 @@ internal sealed class SchemaNode
             if (schema.Check(value, null, null, depth + 1))
             {
                 matched++;
+                if (stopAtFirstMatch)
+                {
+                    break;
+                }
             }
             else if (stopAtFirstMiss)
             {
@@ -331,7 +336,7 @@ internal sealed class SchemaNode
     private bool CheckEnumAndType(JsonElement value, List<SchemaViolation>? violations, string? pointer)
     {
         var valid = true;
-        if (_enum is not null && !_enum.Any(allowed => JsonValues.Equal(allowed, value)))
+        if (_enum is not null && !InEnum(value))
         {
             if (violations is null)
             {
@@ -350,6 +355,19 @@ internal sealed class SchemaNode
             violations.Add(new($"instance type ({Kind(value).ToString().ToLowerInvariant()}) does not match any allowed primitive type (allowed: {_typeNames})", pointer!));
         }
         return valid;
+    }
+
+    // Loops rather than lambdas on the paths every request takes: a lambda over a parameter allocates on each call.
+    private bool InEnum(JsonElement value)
+    {
+        foreach (var allowed in _enum!)
+        {
+            if (JsonValues.Equal(allowed, value))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool CheckNumber(JsonElement value, List<SchemaViolation>? violations, string? pointer)
@@ -573,7 +591,7 @@ internal sealed class SchemaNode
                 }
                 valid = false;
             }
-            if (names is not null && names.Where(needed => !value.TryGetProperty(needed.Utf8, out _)).Select(needed => needed.Text).ToList() is { Count: > 0 } missing)
+            if (names is not null && MissingNames(value, names) is { } missing)
             {
                 if (violations is null)
                 {
@@ -584,6 +602,19 @@ internal sealed class SchemaNode
             }
         }
         return valid;
+    }
+
+    private static List<string>? MissingNames(JsonElement value, Name[] names)
+    {
+        List<string>? missing = null;
+        foreach (var name in names)
+        {
+            if (!value.TryGetProperty(name.Utf8, out _))
+            {
+                (missing ??= []).Add(name.Text);
+            }
+        }
+        return missing;
     }
 
     private bool CheckItems(JsonElement value, List<SchemaViolation>? violations, string? pointer, int depth)
@@ -679,8 +710,22 @@ internal sealed class SchemaNode
         return null;
     }
 
-    private bool MatchesAnyPattern(JsonProperty member) =>
-        _patternProperties is not null && _patternProperties.Any(pair => Matches(pair.Pattern, member.Name));
+    private bool MatchesAnyPattern(JsonProperty member)
+    {
+        if (_patternProperties is null)
+        {
+            return false;
+        }
+        var name = member.Name;
+        foreach (var (pattern, _) in _patternProperties)
+        {
+            if (Matches(pattern, name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether two items of the array are equal as JSON values; hashing keeps it linear for long arrays.</summary>
     private static bool HasDuplicates(JsonElement array)
