@@ -217,4 +217,15 @@ Describe 'Request validation at a deployed stage' {
         $answer.Status | Should -Be 400
         $entry.Error | Should -BeLike 'Request body does not match model schema for content type application/json: *numeric instance is lower than the required minimum (minimum: 0, found: -1) at /age*'
     }
+
+    It 'tells callers why through a BAD_REQUEST_BODY gateway response that lists validationErrorString' {
+        $api = Get-GwRestApi -RestApiId $script:stage.RestApiId
+        $api | Set-GwGatewayResponse BAD_REQUEST_BODY -Template @{ 'application/json' = '{"message": "$context.error.validationErrorString"}' } | Out-Null
+        $api | Publish-GwDeployment -StageName prod | Out-Null
+
+        $answer = Invoke-Pets -Body '{"age":"two"}' -Headers @{ 'x-tenant' = 't1' }
+
+        $answer.Status | Should -Be 400
+        $answer.Body | Should -BeExactly '{"message": "[object has missing required properties (["name"])]"}'
+    }
 }
