@@ -14,7 +14,9 @@ namespace ApiGatewayTools.LocalGateway.State;
 /// <remarks>
 /// The file names its format and version; anything else (another program's JSON, a newer version, a file cut
 /// short) is refused with an error naming the file, never read as an empty state and later overwritten.
-/// A new kind of object kept in a store under an API is added to <see cref="PersistedRestApi"/>.
+/// A new kind of object kept in a store under an API is added to <see cref="PersistedRestApi"/>, and when a
+/// deployment freezes it, to the snapshot's <c>FrozenApi</c> as well. Such an addition is an optional list and
+/// keeps the version: a file written before the kind existed loads with none of it, as that gateway had none.
 /// </remarks>
 internal static class StateFile
 {
@@ -38,6 +40,7 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                Authorizers = [.. api.Authorizers.Values],
                 Models = [.. api.Models.Values],
                 GatewayResponses = [.. api.GatewayResponses.Values],
                 DocumentationParts = [.. api.DocumentationParts.Values],
@@ -92,6 +95,10 @@ internal static class StateFile
             foreach (var validator in persisted.RequestValidators ?? [])
             {
                 api.RequestValidators.Add(validator);
+            }
+            foreach (var authorizer in persisted.Authorizers ?? [])
+            {
+                api.Authorizers.Add(authorizer with { });
             }
             foreach (var model in persisted.Models ?? [])
             {
@@ -160,13 +167,17 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<AuthorizerRecord>? Authorizers { get; set; }
         public List<ModelRecord>? Models { get; set; }
         public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         public List<DocumentationPartRecord>? DocumentationParts { get; set; }
         public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
     }
 
-    /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
+    /// <summary>
+    /// A deployment's frozen copy of its API: written as what it holds, rebuilt the way a deployment builds it. Its
+    /// paths and parsed resource policy are derived from the resources and the policy document, so they are not written.
+    /// </summary>
     private sealed class SnapshotConverter : JsonConverter<DeploymentSnapshot>
     {
         public override DeploymentSnapshot Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -191,6 +202,10 @@ internal static class StateFile
             {
                 api.RequestValidators.Add(validator);
             }
+            foreach (var authorizer in frozen.Authorizers ?? [])
+            {
+                api.Authorizers.Add(authorizer);
+            }
             foreach (var model in frozen.Models ?? [])
             {
                 api.Models.Add(model);
@@ -213,6 +228,7 @@ internal static class StateFile
                 ApiKeySource = value.ApiKeySource,
                 MinimumCompressionSize = value.MinimumCompressionSize,
                 RequestValidators = [.. value.RequestValidators.Values],
+                Authorizers = [.. value.Authorizers.Values],
                 Models = [.. value.Models.Values],
                 GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
@@ -227,6 +243,7 @@ internal static class StateFile
             public string? ApiKeySource { get; set; }
             public int? MinimumCompressionSize { get; set; }
             public List<RequestValidatorRecord>? RequestValidators { get; set; }
+            public List<AuthorizerRecord>? Authorizers { get; set; }
             public List<ModelRecord>? Models { get; set; }
             public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }
