@@ -7,16 +7,18 @@ using ApiGatewayTools.LocalGateway.ControlPlane;
 namespace ApiGatewayTools.LocalGateway.State;
 
 /// <summary>
-/// The gateway's state as a file: every REST API with what is defined under it, and the Lambda permissions of
-/// local functions. A local function's code (a script block or a worker process) cannot be written down, so
-/// functions are not kept; their permissions are, and come back when a function of that name is registered.
+/// The gateway's state as a file: every REST API with what is defined under it, the account's API keys and usage
+/// plans, and the Lambda permissions of local functions. A local function's code (a script block or a worker
+/// process) cannot be written down, so functions are not kept; their permissions are, and come back when a function
+/// of that name is registered. Nor are the requests counted against usage plans: they start again from zero.
 /// </summary>
 /// <remarks>
 /// The file names its format and version; anything else (another program's JSON, a newer version, a file cut
 /// short) is refused with an error naming the file, never read as an empty state and later overwritten.
-/// A new kind of object kept in a store under an API is added to <see cref="PersistedRestApi"/>, and when a
-/// deployment freezes it, to the snapshot's <c>FrozenApi</c> as well. Such an addition is an optional list and
-/// keeps the version: a file written before the kind existed loads with none of it, as that gateway had none.
+/// A new kind of object kept in a store of the account is added to <see cref="PersistedState"/>; one kept under an
+/// API, to <see cref="PersistedRestApi"/>, and when a deployment freezes it, to the snapshot's <c>FrozenApi</c> as
+/// well. Such an addition is an optional list and keeps the version: a file written before the kind existed loads
+/// with none of it, as that gateway had none.
 /// </remarks>
 internal static class StateFile
 {
@@ -46,6 +48,8 @@ internal static class StateFile
                 DocumentationParts = [.. api.DocumentationParts.Values],
                 DocumentationVersions = [.. api.DocumentationVersions.Values],
             }).ToList(),
+            ApiKeys = [.. state.ApiKeys.Values],
+            UsagePlans = [.. state.UsagePlans.Values],
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
@@ -118,6 +122,14 @@ internal static class StateFile
             }
             state.RestApis.Add(api);
         }
+        foreach (var key in document.ApiKeys ?? [])
+        {
+            state.ApiKeys.Add(key);
+        }
+        foreach (var plan in document.UsagePlans ?? [])
+        {
+            state.UsagePlans.Add(plan);
+        }
         state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
     }
 
@@ -157,6 +169,8 @@ internal static class StateFile
         public int Version { get; set; }
         public DateTimeOffset SavedAt { get; set; }
         public List<PersistedRestApi>? RestApis { get; set; }
+        public List<ApiKeyRecord>? ApiKeys { get; set; }
+        public List<UsagePlanRecord>? UsagePlans { get; set; }
         public Dictionary<string, Dictionary<string, List<JsonObject>>>? FunctionPermissions { get; set; }
     }
 

@@ -145,6 +145,55 @@ public sealed class StatePersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_accounts_api_keys_and_usage_plans_read_back_the_same_and_still_open_a_keyed_method_after_a_restart()
+    {
+        string apiId;
+        string keyValue;
+        Dictionary<string, string> before;
+        await using (var first = Start())
+        {
+            var client = new GatewayClient(first);
+            var (id, rootId) = await client.CreateApi("keyed");
+            apiId = id;
+            var pets = await client.CreateResource(apiId, rootId, "pets");
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET", new { authorizationType = "NONE", apiKeyRequired = true })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET/responses/200", new { })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET/integration", new
+            {
+                type = "MOCK",
+                requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode": 200}""" },
+            })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET/integration/responses/200", new { })).ShouldBe(HttpStatusCode.Created);
+            (await client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
+            var key = await client.Post("/apikeys", new { name = "caller", description = "kept", customerId = "acme", enabled = true });
+            keyValue = key.Str("value");
+            var plan = await client.Post("/usageplans", new
+            {
+                name = "gold",
+                throttle = new { rateLimit = 10.5, burstLimit = 20 },
+                quota = new { limit = 1000, period = "MONTH", offset = 2 },
+                apiStages = new[] { new { apiId, stage = "prod", throttle = new Dictionary<string, object> { ["/pets/GET"] = new { rateLimit = 5.0, burstLimit = 10 } } } },
+            });
+            (await client.Post($"/usageplans/{plan.Str("id")}/keys", new { keyId = key.Str("id"), keyType = "API_KEY" })).ShouldBe(HttpStatusCode.Created);
+            before = await DescribeAccount(client, plan.Str("id"));
+        }
+
+        await using var second = Start();
+
+        var again = new GatewayClient(second);
+        var after = await DescribeAccount(again, JsonDocument.Parse(before["GetUsagePlans"]).RootElement.GetProperty("item")[0].GetProperty("id").GetString()!);
+        foreach (var (what, json) in before)
+        {
+            Assert.True(json == after[what], $"{what} differs after the restart:\n{json}\n{after[what]}");
+        }
+        var invokeUrl = new Uri(second.EndpointUrl, $"/restapis/{apiId}/prod/_user_request_/pets");
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(invokeUrl)).StatusCode);
+        using var keyed = new HttpRequestMessage(HttpMethod.Get, invokeUrl) { Headers = { { "x-api-key", keyValue } } };
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(keyed)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_change_is_written_without_waiting_for_the_stop_and_no_temporary_file_is_left()
     {
         await using var server = Start();
@@ -303,6 +352,18 @@ public sealed class StatePersistenceTests : IDisposable
             .ShouldBe(HttpStatusCode.Created);
         (await client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
         return apiId;
+    }
+
+    /// <summary>What a client reads back about the account's API keys (with their values) and a usage plan, each as JSON text.</summary>
+    private static async Task<Dictionary<string, string>> DescribeAccount(GatewayClient client, string planId)
+    {
+        async Task<string> Read(string path) => (await client.Get(path)).Json.GetRawText();
+        return new()
+        {
+            ["GetApiKeys"] = await Read("/apikeys?includeValues=true"),
+            ["GetUsagePlans"] = await Read("/usageplans"),
+            ["GetUsagePlanKeys"] = await Read($"/usageplans/{planId}/keys"),
+        };
     }
 
     /// <summary>What a client reads back about the API, each as JSON text, keyed by the operation.</summary>
