@@ -80,6 +80,44 @@ Describe 'Start-GwLocalGateway -StatePath' {
         (Get-GwResource -RestApiId $api.RestApiId -Path '/pets/{petId}').HttpMethods | Should -Contain 'GET'
     }
 
+    It 'keeps a deployed Lambda TOKEN authorizer: the restarted invoke URL still asks for the token, and the export is the same' {
+        # Allows exactly the token 'letmein'.
+        $authorize = {
+            param($Event, $Context)
+            $effect = if ($Event.authorizationToken -eq 'letmein') { 'Allow' } else { 'Deny' }
+            @{
+                principalId = 'kept-caller'
+                policyDocument = @{ Version = '2012-10-17'; Statement = @(@{ Action = 'execute-api:Invoke'; Effect = $effect; Resource = $Event.methodArn }) }
+            }
+        }
+        $functionName = New-TestName 'kept-authorizer'
+        Start-GwLocalGateway -StatePath $script:statePath | Out-Null
+        Register-GwLocalFunction -FunctionName $functionName -ScriptBlock $authorize | Out-Null
+        $api = New-TestApi 'kept-authorizer'
+        $authorizer = $api | New-GwAuthorizer -Name token-check -FunctionName $functionName -ResultTtlInSeconds 0
+        $api | Add-GwResource -Path /pets | Add-GwMethod GET -AuthorizerId $authorizer.AuthorizerId |
+            Set-GwMockIntegration -ResponseBody '{"who":"$context.authorizer.principalId"}' | Out-Null
+        $api | Publish-GwDeployment -StageName prod | Out-Null
+        $exported = Export-GwRestApi -RestApiId $api.RestApiId -StageName prod -AsJson
+        Stop-GwLocalGateway
+
+        Start-GwLocalGateway -StatePath $script:statePath | Out-Null
+        # A function's code is not kept across a restart (its permission is): the script registers it again.
+        Register-GwLocalFunction -FunctionName $functionName -ScriptBlock $authorize | Out-Null
+        $pets = "$((Get-GwStage -RestApiId $api.RestApiId -StageName prod).InvokeUrl)/pets"
+
+        $refused = Invoke-WebRequest -Uri $pets -SkipHttpErrorCheck
+        $refused.StatusCode | Should -Be 401
+        "$($refused.Content)" | Should -BeExactly '{"message":"Unauthorized"}'
+        $allowed = Invoke-WebRequest -Uri $pets -Headers @{ Authorization = 'letmein' } -SkipHttpErrorCheck
+        $allowed.StatusCode | Should -Be 200
+        "$($allowed.Content)" | Should -BeExactly '{"who":"kept-caller"}'
+        (Invoke-WebRequest -Uri $pets -Headers @{ Authorization = 'other' } -SkipHttpErrorCheck).StatusCode | Should -Be 403
+        $exported | Should -Match 'x-amazon-apigateway-authorizer'
+        Export-GwRestApi -RestApiId $api.RestApiId -StageName prod -AsJson | Should -BeExactly $exported
+        (Get-GwAuthorizer -RestApiId $api.RestApiId).AuthorizerId | Should -BeExactly $authorizer.AuthorizerId
+    }
+
     It 'refuses a corrupt state file with LocalGatewayStateUnreadable, naming the file and leaving it as it was' {
         Set-Content -Path $script:statePath -Value '{"format":"ApiGatewayTools.LocalGateway.State","version":1,"restApis":[{"api":' -NoNewline
 

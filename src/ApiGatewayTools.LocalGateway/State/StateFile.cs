@@ -7,14 +7,18 @@ using ApiGatewayTools.LocalGateway.ControlPlane;
 namespace ApiGatewayTools.LocalGateway.State;
 
 /// <summary>
-/// The gateway's state as a file: every REST API with what is defined under it, and the Lambda permissions of
-/// local functions. A local function's code (a script block or a worker process) cannot be written down, so
-/// functions are not kept; their permissions are, and come back when a function of that name is registered.
+/// The gateway's state as a file: every REST API with what is defined under it, the account's API keys and usage
+/// plans, and the Lambda permissions of local functions. A local function's code (a script block or a worker
+/// process) cannot be written down, so functions are not kept; their permissions are, and come back when a function
+/// of that name is registered. Nor are the requests counted against usage plans: they start again from zero.
 /// </summary>
 /// <remarks>
 /// The file names its format and version; anything else (another program's JSON, a newer version, a file cut
 /// short) is refused with an error naming the file, never read as an empty state and later overwritten.
-/// A new kind of object kept in a store under an API is added to <see cref="PersistedRestApi"/>.
+/// A new kind of object kept in a store of the account is added to <see cref="PersistedState"/>; one kept under an
+/// API, to <see cref="PersistedRestApi"/>, and when a deployment freezes it, to the snapshot's <c>FrozenApi</c> as
+/// well. Such an addition is an optional list and keeps the version: a file written before the kind existed loads
+/// with none of it, as that gateway had none.
 /// </remarks>
 internal static class StateFile
 {
@@ -38,11 +42,14 @@ internal static class StateFile
                 Deployments = [.. api.Deployments.Values],
                 Stages = [.. api.Stages.Values],
                 RequestValidators = [.. api.RequestValidators.Values],
+                Authorizers = [.. api.Authorizers.Values],
                 Models = [.. api.Models.Values],
                 GatewayResponses = [.. api.GatewayResponses.Values],
                 DocumentationParts = [.. api.DocumentationParts.Values],
                 DocumentationVersions = [.. api.DocumentationVersions.Values],
             }).ToList(),
+            ApiKeys = [.. state.ApiKeys.Values],
+            UsagePlans = [.. state.UsagePlans.Values],
             FunctionPermissions = state.FunctionPermissionsToKeep(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Options);
@@ -93,6 +100,10 @@ internal static class StateFile
             {
                 api.RequestValidators.Add(validator);
             }
+            foreach (var authorizer in persisted.Authorizers ?? [])
+            {
+                api.Authorizers.Add(authorizer with { });
+            }
             foreach (var model in persisted.Models ?? [])
             {
                 api.Models.Add(model with { });
@@ -110,6 +121,14 @@ internal static class StateFile
                 api.DocumentationVersions.Add(version);
             }
             state.RestApis.Add(api);
+        }
+        foreach (var key in document.ApiKeys ?? [])
+        {
+            state.ApiKeys.Add(key);
+        }
+        foreach (var plan in document.UsagePlans ?? [])
+        {
+            state.UsagePlans.Add(plan);
         }
         state.KeepFunctionPermissions(document.FunctionPermissions ?? []);
     }
@@ -150,6 +169,8 @@ internal static class StateFile
         public int Version { get; set; }
         public DateTimeOffset SavedAt { get; set; }
         public List<PersistedRestApi>? RestApis { get; set; }
+        public List<ApiKeyRecord>? ApiKeys { get; set; }
+        public List<UsagePlanRecord>? UsagePlans { get; set; }
         public Dictionary<string, Dictionary<string, List<JsonObject>>>? FunctionPermissions { get; set; }
     }
 
@@ -160,13 +181,17 @@ internal static class StateFile
         public List<DeploymentRecord>? Deployments { get; set; }
         public List<StageRecord>? Stages { get; set; }
         public List<RequestValidatorRecord>? RequestValidators { get; set; }
+        public List<AuthorizerRecord>? Authorizers { get; set; }
         public List<ModelRecord>? Models { get; set; }
         public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         public List<DocumentationPartRecord>? DocumentationParts { get; set; }
         public List<DocumentationVersionRecord>? DocumentationVersions { get; set; }
     }
 
-    /// <summary>A deployment's frozen copy of its API: written as the resources it holds, rebuilt the way a deployment builds it.</summary>
+    /// <summary>
+    /// A deployment's frozen copy of its API: written as what it holds, rebuilt the way a deployment builds it. Its
+    /// paths and parsed resource policy are derived from the resources and the policy document, so they are not written.
+    /// </summary>
     private sealed class SnapshotConverter : JsonConverter<DeploymentSnapshot>
     {
         public override DeploymentSnapshot Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -191,6 +216,10 @@ internal static class StateFile
             {
                 api.RequestValidators.Add(validator);
             }
+            foreach (var authorizer in frozen.Authorizers ?? [])
+            {
+                api.Authorizers.Add(authorizer);
+            }
             foreach (var model in frozen.Models ?? [])
             {
                 api.Models.Add(model);
@@ -213,6 +242,7 @@ internal static class StateFile
                 ApiKeySource = value.ApiKeySource,
                 MinimumCompressionSize = value.MinimumCompressionSize,
                 RequestValidators = [.. value.RequestValidators.Values],
+                Authorizers = [.. value.Authorizers.Values],
                 Models = [.. value.Models.Values],
                 GatewayResponses = [.. value.GatewayResponses.Values],
             }, options);
@@ -227,6 +257,7 @@ internal static class StateFile
             public string? ApiKeySource { get; set; }
             public int? MinimumCompressionSize { get; set; }
             public List<RequestValidatorRecord>? RequestValidators { get; set; }
+            public List<AuthorizerRecord>? Authorizers { get; set; }
             public List<ModelRecord>? Models { get; set; }
             public List<GatewayResponseRecord>? GatewayResponses { get; set; }
         }

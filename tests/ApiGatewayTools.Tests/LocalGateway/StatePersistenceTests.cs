@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ApiGatewayTools.LocalGateway;
+using ApiGatewayTools.LocalGateway.State;
 
 namespace ApiGatewayTools.Tests.LocalGateway;
 
@@ -94,6 +96,104 @@ public sealed class StatePersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deployment_reads_back_everything_it_froze_after_a_restart_its_authorizers_too()
+    {
+        string apiId;
+        DeploymentSnapshot frozen;
+        string authorizers;
+        await using (var first = Start())
+        {
+            var client = new GatewayClient(first);
+            apiId = await DeployApiWithThreeAuthorizers(client);
+            frozen = first.State.RestApis.Get(apiId).Deployments.Values.Single().Snapshot;
+            authorizers = (await client.Get($"/restapis/{apiId}/authorizers")).Json.GetRawText();
+        }
+
+        await using var second = Start();
+
+        var loaded = second.State.RestApis.Get(apiId).Deployments.Values.Single().Snapshot;
+        Assert.Equal(["COGNITO_USER_POOLS", "REQUEST", "TOKEN"], loaded.Authorizers.Values.Select(authorizer => authorizer.Type).Order());
+        // Every member of the snapshot, by value: one that the state file forgets differs here.
+        Assert.Equivalent(frozen, loaded, strict: true);
+        Assert.Equal(authorizers, (await new GatewayClient(second).Get($"/restapis/{apiId}/authorizers")).Json.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_state_file_written_before_authorizers_were_kept_still_loads_with_none()
+    {
+        string apiId;
+        string api;
+        await using (var first = Start())
+        {
+            var client = new GatewayClient(first);
+            apiId = await DeployApiWithThreeAuthorizers(client);
+            api = (await client.Get($"/restapis/{apiId}")).Json.GetRawText();
+        }
+        // Such a file is the same version without the lists: under the API and in each deployment's snapshot.
+        var older = JsonNode.Parse(File.ReadAllText(StatePath))!;
+        var persistedApi = older["restApis"]![0]!.AsObject();
+        Assert.True(persistedApi.Remove("authorizers"));
+        Assert.True(persistedApi["deployments"]![0]!["snapshot"]!.AsObject().Remove("authorizers"));
+        File.WriteAllText(StatePath, older.ToJsonString());
+
+        await using var second = Start();
+        var again = new GatewayClient(second);
+
+        Assert.Equal(api, (await again.Get($"/restapis/{apiId}")).Json.GetRawText());
+        Assert.Empty((await again.Get($"/restapis/{apiId}/authorizers")).Json.GetProperty("item").EnumerateArray());
+        Assert.Empty(second.State.RestApis.Get(apiId).Deployments.Values.Single().Snapshot.Authorizers);
+    }
+
+    [Fact]
+    public async Task The_accounts_api_keys_and_usage_plans_read_back_the_same_and_still_open_a_keyed_method_after_a_restart()
+    {
+        string apiId;
+        string keyValue;
+        Dictionary<string, string> before;
+        await using (var first = Start())
+        {
+            var client = new GatewayClient(first);
+            var (id, rootId) = await client.CreateApi("keyed");
+            apiId = id;
+            var pets = await client.CreateResource(apiId, rootId, "pets");
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET", new { authorizationType = "NONE", apiKeyRequired = true })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET/responses/200", new { })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET/integration", new
+            {
+                type = "MOCK",
+                requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode": 200}""" },
+            })).ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{pets}/methods/GET/integration/responses/200", new { })).ShouldBe(HttpStatusCode.Created);
+            (await client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
+            var key = await client.Post("/apikeys", new { name = "caller", description = "kept", customerId = "acme", enabled = true });
+            keyValue = key.Str("value");
+            var plan = await client.Post("/usageplans", new
+            {
+                name = "gold",
+                throttle = new { rateLimit = 10.5, burstLimit = 20 },
+                quota = new { limit = 1000, period = "MONTH", offset = 2 },
+                apiStages = new[] { new { apiId, stage = "prod", throttle = new Dictionary<string, object> { ["/pets/GET"] = new { rateLimit = 5.0, burstLimit = 10 } } } },
+            });
+            (await client.Post($"/usageplans/{plan.Str("id")}/keys", new { keyId = key.Str("id"), keyType = "API_KEY" })).ShouldBe(HttpStatusCode.Created);
+            before = await DescribeAccount(client, plan.Str("id"));
+        }
+
+        await using var second = Start();
+
+        var again = new GatewayClient(second);
+        var after = await DescribeAccount(again, JsonDocument.Parse(before["GetUsagePlans"]).RootElement.GetProperty("item")[0].GetProperty("id").GetString()!);
+        foreach (var (what, json) in before)
+        {
+            Assert.True(json == after[what], $"{what} differs after the restart:\n{json}\n{after[what]}");
+        }
+        var invokeUrl = new Uri(second.EndpointUrl, $"/restapis/{apiId}/prod/_user_request_/pets");
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(invokeUrl)).StatusCode);
+        using var keyed = new HttpRequestMessage(HttpMethod.Get, invokeUrl) { Headers = { { "x-api-key", keyValue } } };
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(keyed)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_change_is_written_without_waiting_for_the_stop_and_no_temporary_file_is_left()
     {
         await using var server = Start();
@@ -181,6 +281,89 @@ public sealed class StatePersistenceTests : IDisposable
         await using var server = Start();
 
         Assert.Contains("\"format\":\"ApiGatewayTools.LocalGateway.State\"", File.ReadAllText(StatePath));
+    }
+
+    /// <summary>
+    /// An API with a TOKEN, a REQUEST and a Cognito authorizer (every setting of each given), a method behind each,
+    /// and one of everything else a deployment freezes: a resource policy, an API key source, a compression size,
+    /// binary media types, a request validator, a model and a gateway response; deployed to stage prod.
+    /// </summary>
+    private static async Task<string> DeployApiWithThreeAuthorizers(GatewayClient client)
+    {
+        const string FunctionUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:auth/invocations";
+        var created = await client.Post("/restapis", new
+        {
+            name = "guarded",
+            apiKeySource = "AUTHORIZER",
+            minimumCompressionSize = 1024,
+            binaryMediaTypes = new[] { "image/png" },
+            policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*"}]}""",
+        });
+        created.ShouldBe(HttpStatusCode.Created);
+        var apiId = created.Str("id");
+        var rootId = created.Str("rootResourceId");
+        var token = (await client.Post($"/restapis/{apiId}/authorizers", new
+        {
+            name = "token",
+            type = "TOKEN",
+            authorizerUri = FunctionUri,
+            authorizerCredentials = "arn:aws:iam::000000000000:role/authorizer-invoker",
+            identitySource = "method.request.header.Authorization",
+            identityValidationExpression = "^Bearer [a-z]+$",
+            authorizerResultTtlInSeconds = 60,
+        })).Str("id");
+        var request = (await client.Post($"/restapis/{apiId}/authorizers", new
+        {
+            name = "request",
+            type = "REQUEST",
+            authorizerUri = FunctionUri,
+            identitySource = "method.request.header.auth, method.request.querystring.tenant",
+            authorizerResultTtlInSeconds = 0,
+        })).Str("id");
+        var cognito = (await client.Post($"/restapis/{apiId}/authorizers", new
+        {
+            name = "cognito",
+            type = "COGNITO_USER_POOLS",
+            providerARNs = new[]
+            {
+                "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_first",
+                "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_second",
+            },
+            authType = "cognito_user_pools",
+            identitySource = "method.request.header.X-Id-Token",
+        })).Str("id");
+        foreach (var (pathPart, authorizationType, authorizerId) in new[]
+        {
+            ("token", "CUSTOM", token),
+            ("request", "CUSTOM", request),
+            ("cognito", "COGNITO_USER_POOLS", cognito),
+        })
+        {
+            var resourceId = await client.CreateResource(apiId, rootId, pathPart);
+            (await client.Put($"/restapis/{apiId}/resources/{resourceId}/methods/GET", new { authorizationType, authorizerId }))
+                .ShouldBe(HttpStatusCode.Created);
+            (await client.Put($"/restapis/{apiId}/resources/{resourceId}/methods/GET/integration", new { type = "MOCK" }))
+                .ShouldBe(HttpStatusCode.Created);
+        }
+        (await client.Post($"/restapis/{apiId}/requestvalidators", new { name = "body", validateRequestBody = true })).ShouldBe(HttpStatusCode.Created);
+        (await client.Post($"/restapis/{apiId}/models", new { name = "Pet", contentType = "application/json", schema = """{"type":"object"}""" }))
+            .ShouldBe(HttpStatusCode.Created);
+        (await client.Put($"/restapis/{apiId}/gatewayresponses/UNAUTHORIZED", new { statusCode = "401", responseTemplates = new Dictionary<string, string> { ["application/json"] = """{"why":"$context.error.message"}""" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        (await client.Post($"/restapis/{apiId}/deployments", new { stageName = "prod" })).ShouldBe(HttpStatusCode.Created);
+        return apiId;
+    }
+
+    /// <summary>What a client reads back about the account's API keys (with their values) and a usage plan, each as JSON text.</summary>
+    private static async Task<Dictionary<string, string>> DescribeAccount(GatewayClient client, string planId)
+    {
+        async Task<string> Read(string path) => (await client.Get(path)).Json.GetRawText();
+        return new()
+        {
+            ["GetApiKeys"] = await Read("/apikeys?includeValues=true"),
+            ["GetUsagePlans"] = await Read("/usageplans"),
+            ["GetUsagePlanKeys"] = await Read($"/usageplans/{planId}/keys"),
+        };
     }
 
     /// <summary>What a client reads back about the API, each as JSON text, keyed by the operation.</summary>
