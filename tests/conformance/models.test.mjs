@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   CreateRestApiCommand, DeleteRestApiCommand, GetResourcesCommand,
   CreateModelCommand, GetModelCommand, GetModelsCommand, UpdateModelCommand, DeleteModelCommand, GetModelTemplateCommand,
-  PutMethodCommand,
+  PutMethodCommand, PutMethodResponseCommand, UpdateMethodResponseCommand, DeleteMethodResponseCommand,
   NotFoundException, BadRequestException, ConflictException,
 } from '@aws-sdk/client-api-gateway';
 import { apigw, uniqueName, childIdPattern, assertRejectsWith, bestEffort } from './support.mjs';
@@ -100,6 +100,23 @@ describe('Model lifecycle', () => {
     }));
     await assertRejectsWith(apigw.send(new DeleteModelCommand({ restApiId: api.id, modelName: 'Pet' })),
       ConflictException, 409, /^Cannot delete model 'Pet', is referenced in method request: \/\/POST$/);
+  });
+
+  it('PutMethodResponse and UpdateMethodResponse refuse a model the API does not have; DeleteModel refuses one a method response uses', async () => {
+    const resources = await apigw.send(new GetResourcesCommand({ restApiId: api.id }));
+    const root = resources.items.find((r) => r.path === '/');
+    const method = { restApiId: api.id, resourceId: root.id, httpMethod: 'GET' };
+    await apigw.send(new PutMethodCommand({ ...method, authorizationType: 'NONE' }));
+    await assertRejectsWith(apigw.send(new PutMethodResponseCommand({
+      ...method, statusCode: '200', responseModels: { 'application/json': 'Cat' },
+    })), BadRequestException, 400, /^Invalid model identifier specified: Cat$/);
+    await apigw.send(new PutMethodResponseCommand({ ...method, statusCode: '200', responseModels: { 'application/json': 'PetList' } }));
+    await assertRejectsWith(apigw.send(new UpdateMethodResponseCommand({
+      ...method, statusCode: '200', patchOperations: [{ op: 'add', path: '/responseModels/text~1plain', value: 'Cat' }],
+    })), BadRequestException, 400, /^Invalid model identifier specified: Cat$/);
+    await assertRejectsWith(apigw.send(new DeleteModelCommand({ restApiId: api.id, modelName: 'PetList' })),
+      ConflictException, 409, /^Cannot delete model 'PetList', is referenced in method response: \/\/GET$/);
+    await apigw.send(new DeleteMethodResponseCommand({ ...method, statusCode: '200' }));
   });
 
   it('DeleteModel answers 202, and the model is gone', async () => {

@@ -1,11 +1,12 @@
-// RequestValidator lifecycle, pagination, and how methods refer to a validator.
+// RequestValidator lifecycle, pagination, how methods refer to a validator, and TestInvokeMethod enforcing it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateRestApiCommand, DeleteRestApiCommand,
   CreateRequestValidatorCommand, GetRequestValidatorCommand, GetRequestValidatorsCommand,
   UpdateRequestValidatorCommand, DeleteRequestValidatorCommand,
-  PutMethodCommand, UpdateMethodCommand, GetMethodCommand,
+  PutMethodCommand, UpdateMethodCommand, GetMethodCommand, CreateModelCommand,
+  PutIntegrationCommand, PutMethodResponseCommand, PutIntegrationResponseCommand, TestInvokeMethodCommand,
   NotFoundException, BadRequestException,
 } from '@aws-sdk/client-api-gateway';
 import { apigw, uniqueName, childIdPattern, assertRejectsWith, bestEffort } from './support.mjs';
@@ -126,5 +127,54 @@ describe('GetRequestValidators', () => {
 
   it('an unknown API is a 404', async () => {
     await assertRejectsWith(apigw.send(new GetRequestValidatorsCommand({ restApiId: 'abcdefghij' })), NotFoundException, 404);
+  });
+});
+
+describe('TestInvokeMethod with a request validator', () => {
+  let api;
+  let method;
+
+  before(async () => {
+    api = await apigw.send(new CreateRestApiCommand({ name: uniqueName('conf-validated-test') }));
+    await apigw.send(new CreateModelCommand({
+      restApiId: api.id, name: 'Pet', contentType: 'application/json',
+      schema: JSON.stringify({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }),
+    }));
+    const validator = await apigw.send(new CreateRequestValidatorCommand({
+      restApiId: api.id, name: 'both', validateRequestBody: true, validateRequestParameters: true,
+    }));
+    method = { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'POST' };
+    await apigw.send(new PutMethodCommand({
+      ...method, authorizationType: 'NONE', requestValidatorId: validator.id,
+      requestModels: { 'application/json': 'Pet' }, requestParameters: { 'method.request.querystring.limit': true },
+    }));
+    await apigw.send(new PutIntegrationCommand({ ...method, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+    await apigw.send(new PutMethodResponseCommand({ ...method, statusCode: '200' }));
+    await apigw.send(new PutIntegrationResponseCommand({ ...method, statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } }));
+  });
+  after(() => bestEffort(() => apigw.send(new DeleteRestApiCommand({ restApiId: api.id }))));
+
+  const testInvoke = (pathWithQueryString, body) => apigw.send(new TestInvokeMethodCommand({
+    ...method, pathWithQueryString, body, headers: { 'Content-Type': 'application/json' },
+  }));
+
+  it('a missing required parameter answers status 400 with AWS\'s message, and the integration is not called', async () => {
+    const answer = await testInvoke('/', '{"name": "Rex"}');
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body, '{"message": "Missing required request parameters: [limit]"}');
+    assert.match(answer.log, /Method completed with status: 400/);
+  });
+
+  it('a body that does not match the model answers status 400 Invalid request body', async () => {
+    const answer = await testInvoke('/?limit=1', '{"age": 3}');
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body, '{"message": "Invalid request body"}');
+    assert.match(answer.log, /Request body does not match model schema for content type application\/json/);
+  });
+
+  it('a valid request reaches the integration', async () => {
+    const answer = await testInvoke('/?limit=1', '{"name": "Rex"}');
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body, '{"ok": true}');
   });
 });

@@ -142,6 +142,26 @@ Describe 'Test-GwMethod' {
         $e = Get-TerminatingError { $method | Test-GwMethod }
         $e.FullyQualifiedErrorId | Should -BeExactly 'MissingPathParameter,ApiGatewayTools.Commands.TestGwMethodCommand'
     }
+
+    It 'applies the method''s request validator as an invoke URL does, answering 400 without calling the integration' {
+        $api | New-GwModel -Name Order -Schema @{ type = 'object'; required = @('item'); properties = @{ item = @{ type = 'string' } } } | Out-Null
+        $validator = $api | New-GwRequestValidator -Name both -ValidateRequestBody -ValidateRequestParameters
+        $validated = $api | Add-GwResource -Path '/validated' |
+            Add-GwMethod POST -RequestValidator $validator.Name -RequestModel @{ 'application/json' = 'Order' } -RequestParameter @{ 'method.request.querystring.limit' = $true }
+        $validated | Set-GwMockIntegration -ResponseBody '{"ok":true}' | Out-Null
+
+        $missing = $validated | Test-GwMethod -Body '{"item":"tea"}'
+        $missing.Status | Should -Be 400
+        $missing.Body | Should -BeExactly '{"message": "Missing required request parameters: [limit]"}'
+        $missing.Log | Should -Not -BeLike '*Mock integration*'
+
+        $invalid = $validated | Test-GwMethod -Query @{ limit = '1' } -Body '{"count":2}'
+        $invalid.Status | Should -Be 400
+        $invalid.Body | Should -BeExactly '{"message": "Invalid request body"}'
+        $invalid.Log | Should -BeLike '*Request body does not match model schema for content type application/json*'
+
+        ($validated | Test-GwMethod -Query @{ limit = '1' } -Body '{"item":"tea"}').Body | Should -BeExactly '{"ok":true}'
+    }
 }
 
 Describe 'Set-GwMockIntegration static headers' {

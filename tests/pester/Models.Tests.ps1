@@ -157,6 +157,18 @@ Describe 'Remove-GwModel' {
         Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
     }
 
+    It 'refuses while a method response uses the model, naming the response, before sending the delete' {
+        $api = New-TestApi
+        $api | New-GwModel -Name Pet -Schema $PetSchema | Out-Null
+        $api | Add-GwResource -Path /pets | Add-GwMethod GET | Add-GwMethodResponse 200 -ResponseModel @{ 'application/json' = 'Pet' } | Out-Null
+        $marker = Get-LastRequestId
+        $e = Get-TerminatingError { $api | Remove-GwModel -Name Pet -Confirm:$false }
+
+        $e.FullyQualifiedErrorId | Should -BeExactly 'ModelInUse,ApiGatewayTools.Commands.RemoveGwModelCommand'
+        $e.Exception.Message | Should -BeLike '*GET /pets (response 200)*Remove-GwMethodResponse*'
+        Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
+    }
+
     It 'writes NotFoundException for a model that does not exist' {
         $api = New-TestApi
         Remove-GwModel -RestApiId $api.RestApiId -Name Cat -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errors
@@ -191,5 +203,27 @@ Describe 'Add-GwMethod with models and validators' {
         (Get-TerminatingError { $resource | Add-GwMethod POST -RequestModel @{ 'application/json' = 'Cat' } }).FullyQualifiedErrorId | Should -BeLike 'ModelNotFound,*'
         (Get-TerminatingError { $resource | Add-GwMethod POST -RequestValidator nosuch }).FullyQualifiedErrorId | Should -BeLike 'RequestValidatorNotFound,*'
         Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Add-GwMethodResponse with models' {
+    It 'names a model of the API for the response body' {
+        $api = New-TestApi
+        $api | New-GwModel -Name Pet -Schema $PetSchema | Out-Null
+        $response = $api | Add-GwResource -Path /pets | Add-GwMethod GET | Add-GwMethodResponse 200 -ResponseModel @{ 'application/json' = 'Pet' }
+
+        $response.ResponseModels['application/json'] | Should -BeExactly 'Pet'
+    }
+
+    It 'refuses a model the API does not have before sending, saying how to make it' {
+        $api = New-TestApi
+        $method = $api | Add-GwResource -Path /pets | Add-GwMethod GET
+        $marker = Get-LastRequestId
+        $e = Get-TerminatingError { $method | Add-GwMethodResponse 200 -ResponseModel @{ 'application/json' = 'Cat' } }
+
+        $e.FullyQualifiedErrorId | Should -BeExactly 'ModelNotFound,ApiGatewayTools.Commands.AddGwMethodResponseCommand'
+        $e.Exception.Message | Should -BeLike "*no model named 'Cat'*New-GwModel*"
+        Get-ChangingRequestSince $marker | Should -BeNullOrEmpty
+        $method | Get-GwMethodResponse | Should -BeNullOrEmpty
     }
 }

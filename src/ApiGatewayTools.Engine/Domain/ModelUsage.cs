@@ -30,5 +30,5 @@ public static class ModelUsage
     public static GwValidationException InUse(string restApiId, string modelName, IReadOnlyList<string> users) =>
         new(InUseErrorId, "Name",
             $"Model {modelName} of REST API {restApiId} is used by {string.Join(", ", users)}. Point those methods at another model "
-            + "(Add-GwMethod -RequestModel, or remove their responses' models) or remove them first; nothing was deleted.");
+            + "(Add-GwMethod -RequestModel, Add-GwMethodResponse -ResponseModel) or remove them (Remove-GwMethod, Remove-GwMethodResponse) first; nothing was deleted.");
 }

@@ -24,7 +24,7 @@ internal sealed partial class IntegrationRoutes(GatewayState state) : IRouteArea
         router.Map("PATCH", IntegrationPath, "UpdateIntegration", Update);
         router.Map("DELETE", IntegrationPath, "DeleteIntegration", Delete);
         new StatusCodeResponses<IntegrationResponseRecord>(state, "IntegrationResponse", method => method.RequiredIntegration.IntegrationResponses,
-            ReadResponse, response => response with { }, ApplyToResponse, ControlPlaneJson.IntegrationResponse).Register(router, ResponsePath);
+            ReadResponse, response => response with { }, ApplyToResponse, (_, _) => { }, ControlPlaneJson.IntegrationResponse).Register(router, ResponsePath);
     }
 
     private GatewayResponse Put(GatewayRequest request)

@@ -23,7 +23,8 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
         router.Map("PATCH", MethodPath, "UpdateMethod", Update);
         router.Map("DELETE", MethodPath, "DeleteMethod", Delete);
         new StatusCodeResponses<MethodResponseRecord>(state, "MethodResponse", method => method.MethodResponses,
-            ReadResponse, response => response with { }, ApplyToResponse, ControlPlaneJson.MethodResponse).Register(router, ResponsePath);
+            ReadResponse, response => response with { }, ApplyToResponse, (api, response) => ModelRoutes.EnsureExist(api, response.ResponseModels.Values),
+            ControlPlaneJson.MethodResponse).Register(router, ResponsePath);
     }
 
     /// <summary>The method verb from the path, upper-cased; anything outside API Gateway's list is a 400.</summary>
@@ -115,14 +116,18 @@ internal sealed partial class MethodRoutes(GatewayState state) : IRouteArea
     }
 
     /// <summary>Runs <paramref name="action"/> on the addressed method under the state lock; integrations use it too.</summary>
-    public static GatewayResponse WithMethod(GatewayState state, GatewayRequest request, Func<MethodRecord, GatewayResponse> action)
+    public static GatewayResponse WithMethod(GatewayState state, GatewayRequest request, Func<MethodRecord, GatewayResponse> action) =>
+        WithMethod(state, request, (_, method) => action(method));
+
+    /// <summary>Runs <paramref name="action"/> on the addressed method and its API (what the method may refer to) under the state lock.</summary>
+    public static GatewayResponse WithMethod(GatewayState state, GatewayRequest request, Func<RestApiRecord, MethodRecord, GatewayResponse> action)
     {
         var httpMethod = ReadHttpMethod(request);
         lock (state.Sync)
         {
             var api = state.RestApis.Get(request.Route("restapi_id"));
             var resource = api.Resources.Get(request.Route("resource_id"));
-            return action(resource.Method(httpMethod));
+            return action(api, resource.Method(httpMethod));
         }
     }
 

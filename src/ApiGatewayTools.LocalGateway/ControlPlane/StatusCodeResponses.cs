@@ -15,6 +15,7 @@ namespace ApiGatewayTools.LocalGateway.ControlPlane;
 /// <param name="read">Reads (and validates) a Put body for the status code.</param>
 /// <param name="copy">A copy that patching may change.</param>
 /// <param name="apply">Applies one patch operation, validating what it sets.</param>
+/// <param name="ensureFits">Checks a put or patched response against its API (the models it names exist) before it is kept.</param>
 internal sealed class StatusCodeResponses<TResponse>(
     GatewayState state,
     string operationSuffix,
@@ -22,6 +23,7 @@ internal sealed class StatusCodeResponses<TResponse>(
     Func<string, JsonElement, TResponse> read,
     Func<TResponse, TResponse> copy,
     Action<TResponse, PatchOperation> apply,
+    Action<RestApiRecord, TResponse> ensureFits,
     Action<Utf8JsonWriter, TResponse> write)
 {
     public void Register(Router router, string path)
@@ -36,9 +38,11 @@ internal sealed class StatusCodeResponses<TResponse>(
     {
         var statusCode = MethodRoutes.ReadStatusCode(request);
         var response = read(statusCode, request.Json);
-        return MethodRoutes.WithMethod(state, request, method =>
+        return MethodRoutes.WithMethod(state, request, (api, method) =>
         {
-            responsesOf(method)[statusCode] = response;
+            var responses = responsesOf(method);
+            ensureFits(api, response);
+            responses[statusCode] = response;
             return GatewayResponse.Json(201, w => write(w, response));
         });
     }
@@ -57,10 +61,10 @@ internal sealed class StatusCodeResponses<TResponse>(
     {
         var statusCode = MethodRoutes.ReadStatusCode(request);
         var operations = PatchOperation.ReadAll(request.Json);
-        return MethodRoutes.WithMethod(state, request, method =>
+        return MethodRoutes.WithMethod(state, request, (api, method) =>
         {
             var responses = responsesOf(method);
-            var response = PatchOperation.ApplyAll(operations, copy(Find(responses, statusCode)), apply);
+            var response = PatchOperation.ApplyAll(operations, copy(Find(responses, statusCode)), apply, updated => ensureFits(api, updated));
             responses[statusCode] = response;
             return GatewayResponse.Json(200, w => write(w, response));
         });

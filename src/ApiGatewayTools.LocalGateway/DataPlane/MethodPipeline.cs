@@ -24,6 +24,25 @@ internal sealed class MethodPipeline(HttpIntegration http, LambdaIntegration lam
             invocation.Log?.Add($"Execution failed due to configuration error: Unable to transform request or response: {e.Message}");
             result = MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, $"mapping template error: {e.Message}");
         }
+        return Completed(invocation, result);
+    }
+
+    /// <summary>
+    /// A request the gateway refused before its integration (request validation, in TestInvokeMethod): logged
+    /// as the method request, why it was refused, and the refusal's status. The integration is not called.
+    /// </summary>
+    public static MethodResult Refused(Invocation invocation, MethodResult refusal)
+    {
+        LogRequest(invocation);
+        if (refusal.Failure is { } reason)
+        {
+            invocation.Log?.Add(reason);
+        }
+        return Completed(invocation, refusal);
+    }
+
+    private static MethodResult Completed(Invocation invocation, MethodResult result)
+    {
         invocation.Log?.Add($"Method completed with status: {result.StatusCode}");
         return result;
     }

@@ -12,10 +12,14 @@ namespace ApiGatewayTools.LocalGateway.DataPlane;
 
 /// <summary>
 /// TestInvokeMethod: runs a method's current, undeployed definition through the same pipeline as an invoke
-/// URL, in the stage "test-invoke-stage", and reports the response with an execution log.
+/// URL, in the stage "test-invoke-stage", and reports the response with an execution log. Its request validator
+/// applies (the method's current one, with the API's current models); the caller checks of a stage do not.
 /// </summary>
 internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeline, GatewayResponses responses) : IRouteArea
 {
+    /// <summary>The chain's own request validation stage; it keeps no state between requests.</summary>
+    private static readonly RequestValidation Validation = new();
+
     public void Register(Router router) =>
         router.Map("POST", "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}", "TestInvokeMethod", TestInvokeAsync);
 
@@ -82,7 +86,11 @@ internal sealed class TestInvokeRoutes(GatewayState state, MethodPipeline pipeli
             Cancellation = ct,
         };
         var started = Stopwatch.GetTimestamp();
-        var result = responses.Answer(await pipeline.RunAsync(invocation, ct).ConfigureAwait(false), invocation, current.GatewayResponses);
+        // The method's request validator checks the request first, as on an invoke URL: a refusal never reaches the integration.
+        var answer = await Validation.RunAsync(InvokeContext.ForTestInvoke(invocation, current), ct).ConfigureAwait(false) is { } refusal
+            ? MethodPipeline.Refused(invocation, refusal)
+            : await pipeline.RunAsync(invocation, ct).ConfigureAwait(false);
+        var result = responses.Answer(answer, invocation, current.GatewayResponses);
         var latency = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return GatewayResponse.Json(200, w =>
         {

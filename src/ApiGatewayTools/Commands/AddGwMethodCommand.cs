@@ -124,7 +124,6 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
 
     private const string AuthorizerNotFoundErrorId = "AuthorizerNotFound";
     private const string RequestValidatorNotFoundErrorId = "RequestValidatorNotFound";
-    private const string ModelNotFoundErrorId = "ModelNotFound";
 
     /// <summary>The validator -RequestValidator names (by name first, else by id), read before anything is sent; null without one.</summary>
     private RequestValidator? FindRequestValidator(GwConnection connection)
@@ -139,21 +138,6 @@ public sealed class AddGwMethodCommand : GwResourceCmdlet
             ?? throw new GwNotFoundException(RequestValidatorNotFoundErrorId,
                 $"REST API {RestApiId} has no request validator named (or with id) '{RequestValidator}'. Create it with "
                 + $"New-GwRequestValidator -RestApiId {RestApiId} -Name '{RequestValidator}' -ValidateRequestBody -ValidateRequestParameters; nothing was changed.");
-    }
-
-    /// <summary>Every model -RequestModel names exists in the API, checked before anything is sent.</summary>
-    private void EnsureModelsExist(GwConnection connection, IReadOnlyDictionary<string, string>? models)
-    {
-        if (models is not { Count: > 0 })
-        {
-            return;
-        }
-        var names = Await(ct => Gateway(connection).ListAsync(ApiGatewayOperations.GetModels(RestApiId), ct).ToListAsync(ct)).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        if (models.Values.FirstOrDefault(name => !names.Contains(name)) is { } missing)
-        {
-            throw new GwNotFoundException(ModelNotFoundErrorId,
-                $"REST API {RestApiId} has no model named '{missing}'. Create it with New-GwModel -RestApiId {RestApiId} -Name {missing} -Schema ...; nothing was changed.");
-        }
     }
 
     /// <summary>The authorizer -AuthorizerId or -Authorizer names, read before anything is sent; null when neither is given.</summary>

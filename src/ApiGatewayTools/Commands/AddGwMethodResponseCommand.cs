@@ -19,6 +19,8 @@ public sealed class AddGwMethodResponseCommand : GwMethodCmdlet
 
     protected override object? TargetOfError => StatusCode;
 
+    protected override bool IsInputError(GwException e) => base.IsInputError(e) || e.ErrorId == ModelNotFoundErrorId;
+
     protected override void ProcessItem()
     {
         var request = new PutMethodResponseRequest
@@ -32,6 +34,7 @@ public sealed class AddGwMethodResponseCommand : GwMethodCmdlet
         };
         MethodResponsePlan.Validated(request);
         var (connection, resource, verb) = Target();
+        EnsureModelsExist(connection, request.ResponseModels);
         var method = ReadMethod(connection, resource, verb);
         var (plan, changes) = MethodResponsePlan.For(request with { ResourceId = resource.ResourceId, HttpMethod = verb }, method);
         if (!ApplyPlan(Gateway(connection), plan, $"method response {StatusCode} of {verb} {resource.Path} in REST API {RestApiId}", out var response))

@@ -18,7 +18,7 @@ public sealed class GetGwModelCommand : GwRestApiCmdlet
         All = GwLookup<RestApiModel>.Pages(ApiGatewayOperations.GetModels(RestApiId)),
         NameOf = model => model.Name,
         Order = models => models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase),
-        NotFound = (name, connection) => new GwNotFoundException("ModelNotFound",
+        NotFound = (name, connection) => new GwNotFoundException(ModelNotFoundErrorId,
             $"No model named '{name}' in REST API {RestApiId}. Create it with New-GwModel -RestApiId {RestApiId} -Name '{name}' -Schema ..."),
     }, null, Name);
 }

@@ -131,4 +131,32 @@ public sealed class ModelTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         (await _client.Patch(method, new { op = "remove", path = "/requestModels/application~1json" })).ShouldBe(HttpStatusCode.OK);
         (await _client.Delete($"/restapis/{apiId}/models/Pet")).ShouldBe(HttpStatusCode.Accepted);
     }
+
+    [Fact]
+    public async Task Method_responses_name_only_existing_models_and_a_model_one_uses_cannot_be_deleted()
+    {
+        var (apiId, rootId) = await _client.CreateApi();
+        var resourceId = await _client.CreateResource(apiId, rootId, "pets");
+        await _client.Post($"/restapis/{apiId}/models", new { name = "Pet", schema = PetSchema, contentType = "application/json" });
+        var method = $"/restapis/{apiId}/resources/{resourceId}/methods/POST";
+        (await _client.Put(method, new { authorizationType = "NONE" })).ShouldBe(HttpStatusCode.Created);
+
+        var unknown = await _client.Put($"{method}/responses/200", new { responseModels = new Dictionary<string, string> { ["application/json"] = "Cat" } });
+        unknown.ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        Assert.Equal("Invalid model identifier specified: Cat", unknown.ErrorMessage);
+        (await _client.Get($"{method}/responses/200")).ShouldBe(HttpStatusCode.NotFound, "NotFoundException");
+
+        (await _client.Put($"{method}/responses/200", new { responseModels = new Dictionary<string, string> { ["application/json"] = "Pet" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        var patched = await _client.Patch($"{method}/responses/200", new { op = "add", path = "/responseModels/text~1plain", value = "Cat" });
+        patched.ShouldBe(HttpStatusCode.BadRequest, "BadRequestException");
+        Assert.Equal("Invalid model identifier specified: Cat", patched.ErrorMessage);
+        Assert.False((await _client.Get($"{method}/responses/200")).Json.GetProperty("responseModels").TryGetProperty("text/plain", out _));
+
+        var inUse = await _client.Delete($"/restapis/{apiId}/models/Pet");
+        inUse.ShouldBe(HttpStatusCode.Conflict, "ConflictException");
+        Assert.Equal("Cannot delete model 'Pet', is referenced in method response: /pets/POST", inUse.ErrorMessage);
+        (await _client.Delete($"{method}/responses/200")).ShouldBe(HttpStatusCode.NoContent);
+        (await _client.Delete($"/restapis/{apiId}/models/Pet")).ShouldBe(HttpStatusCode.Accepted);
+    }
 }

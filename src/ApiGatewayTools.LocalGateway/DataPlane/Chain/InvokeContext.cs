@@ -10,17 +10,49 @@ namespace ApiGatewayTools.LocalGateway.DataPlane.Chain;
 /// One invoke-URL request on its way through the <see cref="InvokeChain"/>: what the client sent, and what
 /// each stage has learned about it so far. A stage reads what earlier stages set and sets what it finds.
 /// </summary>
-internal sealed class InvokeContext(HttpListenerContext http, InvokeTarget target, string requestId)
+internal sealed class InvokeContext
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NoMethodSettings =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+
+    private readonly HttpListenerContext? _http;
     private byte[]? _body;
     private DeployedStage? _stage;
     private InvocationRequest? _request;
     private ResourceMatch? _match;
     private MethodRecord? _method;
 
-    public HttpListenerContext Http { get; } = http;
-    public InvokeTarget Target { get; } = target;
-    public string RequestId { get; } = requestId;
+    public InvokeContext(HttpListenerContext http, InvokeTarget target, string requestId)
+        : this(target, requestId, http)
+    {
+    }
+
+    private InvokeContext(InvokeTarget target, string requestId, HttpListenerContext? http)
+    {
+        _http = http;
+        Target = target;
+        RequestId = requestId;
+    }
+
+    /// <summary>
+    /// A TestInvokeMethod run seen as a routed request, so that the stages after routing (request validation)
+    /// check it exactly as they check an invoke URL's. It has no listener request: only stages that read
+    /// what routing sets may run on it. The method runs in its API's current definition, in test-invoke-stage.
+    /// </summary>
+    public static InvokeContext ForTestInvoke(Invocation invocation, DeploymentSnapshot current) =>
+        new(new InvokeTarget(invocation.RestApiId, invocation.StageName, invocation.Request.Path, invocation.Request.RawQuery), invocation.RequestId, http: null)
+        {
+            Body = invocation.Request.Body,
+            Stage = new DeployedStage(invocation.RestApiId, invocation.StageName, "", current, invocation.StageVariables, NoMethodSettings, ExecuteApiEndpointDisabled: false),
+            Request = invocation.Request,
+            Match = new ResourceMatch(invocation.Resource, invocation.ResourcePath, invocation.PathParameters),
+            Method = invocation.Method,
+        };
+
+    /// <summary>The listener request behind an invoke URL's request; a test invocation has none.</summary>
+    public HttpListenerContext Http => _http ?? throw new InvalidOperationException("A test invocation has no listener request; only the stages after routing run on it.");
+    public InvokeTarget Target { get; }
+    public string RequestId { get; }
 
     /// <summary>
     /// Cancelled when the client has closed its connection (or the gateway stops): mapping templates stop rendering
