@@ -20,11 +20,13 @@ internal static class IntegrationResponseMapping
     /// <exception cref="MappingTemplateException">The selected response template cannot be rendered.</exception>
     public static MethodResult Map(Invocation invocation, IntegrationOutput output)
     {
-        var selector = output.ErrorMessage ?? output.StatusCode.ToString(CultureInfo.InvariantCulture);
-        var response = Select(invocation.Integration, selector, isLambdaError: output.ErrorMessage is not null);
+        // A Lambda function is told by its error message, which a success does not have (patterns then see "").
+        var selector = invocation.Integration.Type == "AWS" ? output.ErrorMessage ?? "" : output.StatusCode.ToString(CultureInfo.InvariantCulture);
+        var response = Select(invocation.Integration, selector);
         if (response is null)
         {
-            invocation.Log?.Add("Execution failed due to configuration error: No match for output mapping and no default output mapping specified for Endpoint Response");
+            invocation.Log?.Add("Execution failed due to configuration error: No match for output mapping and no default output mapping configured. " +
+                $"Endpoint Response Status Code: {output.StatusCode.ToString(CultureInfo.InvariantCulture)}");
             return MethodResult.GatewayError(GatewayFailure.ApiConfigurationError, "no integration response matches and none is the default");
         }
         invocation.Log?.Add($"Integration response {response.StatusCode} selected for {selector}");
@@ -57,9 +59,10 @@ internal static class IntegrationResponseMapping
         }
         else
         {
-            // No template (or an empty one): the integration's body passes through unchanged.
+            // No template (or an empty one): the integration's body passes through unchanged. Its Content-Type
+            // does not: a non-proxy answer carries only the headers the integration response maps.
             body = payload;
-            contentType = template?.ContentType ?? output.Header("Content-Type") ?? DefaultContentType;
+            contentType = template?.ContentType ?? DefaultContentType;
         }
         if (response.ContentHandling == "CONVERT_TO_BINARY")
         {
@@ -80,14 +83,10 @@ internal static class IntegrationResponseMapping
         return new MethodResult(statusCode, headers, body);
     }
 
-    /// <summary>
-    /// The integration response whose selectionPattern fully matches; the one without a pattern is the default.
-    /// A Lambda function that succeeded always takes the default.
-    /// </summary>
-    private static IntegrationResponseRecord? Select(IntegrationRecord integration, string selector, bool isLambdaError)
+    /// <summary>The integration response whose selectionPattern fully matches; the one without a pattern is the default.</summary>
+    private static IntegrationResponseRecord? Select(IntegrationRecord integration, string selector)
     {
         IntegrationResponseRecord? fallback = null;
-        var lambda = integration.Type == "AWS" && !isLambdaError;
         foreach (var response in integration.IntegrationResponses.Values)
         {
             if (string.IsNullOrEmpty(response.SelectionPattern))
@@ -95,7 +94,7 @@ internal static class IntegrationResponseMapping
                 fallback ??= response;
                 continue;
             }
-            if (!lambda && Pattern(response.SelectionPattern) is { } pattern && pattern.IsMatch(selector))
+            if (Pattern(response.SelectionPattern) is { } pattern && pattern.IsMatch(selector))
             {
                 return response;
             }

@@ -51,10 +51,14 @@ internal sealed class RequestValidation : IInvokeStage
         return default;
     }
 
-    /// <summary>The names of the required parameters the request lacks, in the order the method declares them.</summary>
+    /// <summary>
+    /// The names of the required parameters the request lacks, in the order of their full names (header before
+    /// path before querystring, then by name), as API Gateway lists them. A parameter counts as present only when
+    /// it is included and not blank (AWS's guide); a repeated query parameter when one of its values is not blank.
+    /// </summary>
     private static List<string> MissingParameters(InvokeContext context, MethodRecord method)
     {
-        var missing = new List<string>();
+        List<(string Declared, string Name)>? missing = null;
         var request = context.Request;
         foreach (var (declared, required) in method.RequestParameters)
         {
@@ -70,17 +74,17 @@ internal sealed class RequestValidation : IInvokeStage
             var name = parts[3];
             var present = parts[2] switch
             {
-                "querystring" or "multivaluequerystring" => request.Query.Any(pair => pair.Key == name),
-                "header" or "multivalueheader" => request.Headers[name] is not null,
-                "path" => context.Match.PathParameters.TryGetValue(name, out var value) && value.Length > 0,
+                "querystring" or "multivaluequerystring" => request.Query.Any(pair => pair.Key == name && !string.IsNullOrWhiteSpace(pair.Value)),
+                "header" or "multivalueheader" => !string.IsNullOrWhiteSpace(request.Headers[name]),
+                "path" => context.Match.PathParameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value),
                 _ => true,
             };
             if (!present)
             {
-                missing.Add(name);
+                (missing ??= []).Add((declared, name));
             }
         }
-        return missing;
+        return missing is null ? [] : [.. missing.OrderBy(parameter => parameter.Declared, StringComparer.Ordinal).Select(parameter => parameter.Name)];
     }
 
     /// <summary>What the body breaks of its model, as the request log and $context.error.validationErrorString word it; null when it matches or nothing applies.</summary>

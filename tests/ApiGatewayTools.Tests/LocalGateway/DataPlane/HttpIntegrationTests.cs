@@ -21,6 +21,11 @@ public sealed class HttpIntegrationTests : IAsyncLifetime
             context.Response.Headers.Add("X-Backend", "yes");
             context.Response.Headers.Add("Set-Cookie", "a=1");
             context.Response.Headers.Add("Set-Cookie", "b=2");
+            if (path.StartsWith("/html", StringComparison.Ordinal))
+            {
+                await TestBackend.Answer(context, 200, "<html>hello</html>", "text/html; charset=utf-8");
+                return;
+            }
             var status = path.StartsWith("/missing", StringComparison.Ordinal) ? 404 : 201;
             await TestBackend.Answer(context, status, $$"""{"backendPath":"{{context.Request.RawUrl}}"}""");
         });
@@ -236,5 +241,35 @@ public sealed class HttpIntegrationTests : IAsyncLifetime
         var answer = await _gateway.Get(apiId, "/thing");
         Assert.Equal(200, answer.Status);
         Assert.Equal("""{"backendPath":"/plain"}""", answer.Body);
+    }
+
+    /// <summary>
+    /// A non-proxy integration answers only the headers its integration response maps: the backend's Content-Type
+    /// is not among them, so a body passed through untouched goes out as application/json unless the response maps
+    /// method.response.header.Content-Type (as AWS's S3 proxy tutorial does with integration.response.header.Content-Type).
+    /// </summary>
+    [Fact]
+    public async Task HTTP_answers_application_json_for_a_body_passed_through_unless_Content_Type_is_mapped()
+    {
+        var apiId = await _gateway.CreateApi();
+        var plain = await _gateway.Method(apiId, "/plain", "GET", new { type = "HTTP", httpMethod = "GET", uri = _backend.BaseUrl + "/html" });
+        await _gateway.IntegrationResponse(apiId, plain, "GET", "200", new { });
+        var mapped = await _gateway.Method(apiId, "/mapped", "GET", new { type = "HTTP", httpMethod = "GET", uri = _backend.BaseUrl + "/html" });
+        (await _gateway.Client.Put($"/restapis/{apiId}/resources/{mapped}/methods/GET/responses/200",
+            new { responseParameters = new Dictionary<string, bool> { ["method.response.header.Content-Type"] = false } }))
+            .ShouldBe(HttpStatusCode.Created);
+        (await _gateway.Client.Put($"/restapis/{apiId}/resources/{mapped}/methods/GET/integration/responses/200",
+            new { responseParameters = new Dictionary<string, string> { ["method.response.header.Content-Type"] = "integration.response.header.Content-Type" } }))
+            .ShouldBe(HttpStatusCode.Created);
+        await _gateway.Deploy(apiId);
+
+        var passedThrough = await _gateway.Get(apiId, "/plain");
+        var withType = await _gateway.Get(apiId, "/mapped");
+
+        Assert.Equal("<html>hello</html>", passedThrough.Body);
+        Assert.Equal("application/json", passedThrough.Header("Content-Type"));
+        Assert.Null(passedThrough.Header("X-Backend"));
+        Assert.Equal("<html>hello</html>", withType.Body);
+        Assert.Equal("text/html; charset=utf-8", withType.Header("Content-Type"));
     }
 }

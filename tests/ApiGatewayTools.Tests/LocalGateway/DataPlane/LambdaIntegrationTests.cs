@@ -283,6 +283,44 @@ public sealed class LambdaIntegrationTests : IAsyncLifetime
         Assert.Equal("""{"error":"[BadRequest] name is required"}""", answer.Body);
     }
 
+    /// <summary>AWS's guide: without an integration response for it, a Lambda error is answered 200 OK by the default response.</summary>
+    [Fact]
+    public async Task AWS_non_proxy_answers_an_unmatched_function_error_with_the_default_response()
+    {
+        var apiId = await _gateway.CreateApi();
+        var resourceId = await _gateway.Method(apiId, "/fails", "POST", new { type = "AWS", httpMethod = "POST", uri = InvocationUri("thrower") });
+        await _gateway.IntegrationResponse(apiId, resourceId, "POST", "200", new { });
+        await _gateway.IntegrationResponse(apiId, resourceId, "POST", "400", new { selectionPattern = @"\[BadRequest\].*" });
+        await Allow("thrower", $"arn:aws:execute-api:us-east-1:000000000000:{apiId}/*/*/*");
+        await _gateway.Deploy(apiId);
+
+        var answer = await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/fails", DataPlaneHarness.Json("{}"));
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("boom", JsonDocument.Parse(answer.Body).RootElement.GetProperty("errorMessage").GetString());
+    }
+
+    /// <summary>
+    /// For Lambda the selection pattern is matched against the function's error message, which a success does not
+    /// have: the patterns see an empty text, so ".*" takes successes too (AWS's reference suggests ".+" for errors only).
+    /// </summary>
+    [Fact]
+    public async Task AWS_non_proxy_matches_a_success_as_an_empty_error_message()
+    {
+        var apiId = await _gateway.CreateApi();
+        var resourceId = await _gateway.Method(apiId, "/any", "POST", new { type = "AWS", httpMethod = "POST", uri = InvocationUri("plain") });
+        await _gateway.IntegrationResponse(apiId, resourceId, "POST", "200", new { });
+        await _gateway.IntegrationResponse(apiId, resourceId, "POST", "202", new { selectionPattern = ".*" });
+        var errorsOnly = await _gateway.Method(apiId, "/errors", "POST", new { type = "AWS", httpMethod = "POST", uri = InvocationUri("plain") });
+        await _gateway.IntegrationResponse(apiId, errorsOnly, "POST", "200", new { });
+        await _gateway.IntegrationResponse(apiId, errorsOnly, "POST", "500", new { selectionPattern = ".+" });
+        await Allow("plain", $"arn:aws:execute-api:us-east-1:000000000000:{apiId}/*/*/*");
+        await _gateway.Deploy(apiId);
+
+        Assert.Equal(202, (await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/any", DataPlaneHarness.Json("{}"))).Status);
+        Assert.Equal(200, (await _gateway.Invoke(apiId, "prod", HttpMethod.Post, "/errors", DataPlaneHarness.Json("{}"))).Status);
+    }
+
     private void RegisterRaw(string name, LocalFunctionHandler handler, int timeoutSeconds = 3) =>
         _gateway.Server.RegisterFunction(new LocalFunctionDefinition
         {

@@ -51,6 +51,33 @@ public sealed class MockIntegrationTests : IAsyncLifetime
         await _gateway.IntegrationResponse(_apiId, broken, "GET", "200", new { });
 
         await _gateway.Method(_apiId, "/unmapped", "GET", new { type = "MOCK" });
+
+        // The preflight method the console's "Enable CORS" makes: the three Access-Control-Allow-* headers, an empty template.
+        var preflight = await _gateway.Method(_apiId, "/status", "OPTIONS", new
+        {
+            type = "MOCK",
+            requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode": 200}""" },
+        });
+        (await _gateway.Client.Put($"/restapis/{_apiId}/resources/{preflight}/methods/OPTIONS/responses/200", new
+        {
+            responseParameters = new Dictionary<string, bool>
+            {
+                ["method.response.header.Access-Control-Allow-Headers"] = false,
+                ["method.response.header.Access-Control-Allow-Methods"] = false,
+                ["method.response.header.Access-Control-Allow-Origin"] = false,
+            },
+            responseModels = new Dictionary<string, string> { ["application/json"] = "Empty" },
+        })).ShouldBe(System.Net.HttpStatusCode.Created);
+        (await _gateway.Client.Put($"/restapis/{_apiId}/resources/{preflight}/methods/OPTIONS/integration/responses/200", new
+        {
+            responseParameters = new Dictionary<string, string>
+            {
+                ["method.response.header.Access-Control-Allow-Headers"] = "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+                ["method.response.header.Access-Control-Allow-Methods"] = "'GET,OPTIONS'",
+                ["method.response.header.Access-Control-Allow-Origin"] = "'*'",
+            },
+            responseTemplates = new Dictionary<string, string> { ["application/json"] = "" },
+        })).ShouldBe(System.Net.HttpStatusCode.Created);
         await _gateway.Deploy(_apiId, variables: new { color = "green" });
     }
 
@@ -121,5 +148,19 @@ public sealed class MockIntegrationTests : IAsyncLifetime
         var answer = await _gateway.Get(_apiId, "/unmapped");
         Assert.Equal(500, answer.Status);
         Assert.Equal("""{"message": "Internal server error"}""", answer.Body);
+    }
+
+    [Fact]
+    public async Task A_console_style_preflight_answers_200_with_its_headers_and_an_empty_JSON_body()
+    {
+        var answer = await _gateway.Invoke(_apiId, "prod", HttpMethod.Options, "/status",
+            headers: new Dictionary<string, string> { ["Origin"] = "https://app.example.com", ["Access-Control-Request-Method"] = "GET" });
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("", answer.Body);
+        Assert.Equal("application/json", answer.Header("Content-Type"));
+        Assert.Equal("*", answer.Header("Access-Control-Allow-Origin"));
+        Assert.Equal("GET,OPTIONS", answer.Header("Access-Control-Allow-Methods"));
+        Assert.Equal("Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token", answer.Header("Access-Control-Allow-Headers"));
     }
 }

@@ -58,15 +58,51 @@ public sealed class RequestValidationTests : IAsyncLifetime
         Assert.Equal("""{"ok":true}""", answer.Body);
     }
 
+    /// <summary>
+    /// API Gateway names the missing parameters in the order of their full names (method.request.header.* before
+    /// method.request.path.* before method.request.querystring.*), not in the order the method declared them.
+    /// </summary>
     [Fact]
-    public async Task Missing_required_parameters_are_named_in_the_order_declared()
+    public async Task Missing_required_parameters_are_named_in_the_order_of_their_full_names()
     {
         var answer = await Post("/pets", """{"name":"Rex"}""", trace: false);
 
         Assert.Equal(400, answer.Status);
-        Assert.Equal("""{"message": "Missing required request parameters: [limit, X-Trace]"}""", answer.Body);
+        Assert.Equal("""{"message": "Missing required request parameters: [X-Trace, limit]"}""", answer.Body);
         Assert.Equal("BadRequestException", answer.Header("x-amzn-ErrorType"));
-        Assert.Contains("[limit, X-Trace]", _gateway.Logged(answer).Error);
+        Assert.Equal("application/json", answer.Header("Content-Type"));
+        Assert.Contains("[X-Trace, limit]", _gateway.Logged(answer).Error);
+    }
+
+    /// <summary>AWS's guide: a required parameter must be included and not blank.</summary>
+    [Theory]
+    [InlineData("/pets?limit=")]
+    [InlineData("/pets?limit")]
+    [InlineData("/pets?limit=%20")]
+    public async Task A_required_query_parameter_with_a_blank_value_is_missing(string path)
+    {
+        var answer = await Post(path, """{"name":"Rex"}""");
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("""{"message": "Missing required request parameters: [limit]"}""", answer.Body);
+    }
+
+    [Fact]
+    public async Task A_required_header_with_an_empty_value_is_missing_and_header_names_match_in_any_case()
+    {
+        var empty = await _gateway.Invoke(_apiId, "prod", HttpMethod.Post, "/pets?limit=1", DataPlaneHarness.Json("""{"name":"Rex"}"""),
+            new Dictionary<string, string> { ["X-Trace"] = "" });
+        var lowerCase = await _gateway.Invoke(_apiId, "prod", HttpMethod.Post, "/pets?limit=1", DataPlaneHarness.Json("""{"name":"Rex"}"""),
+            new Dictionary<string, string> { ["x-trace"] = "1" });
+
+        Assert.Equal("""{"message": "Missing required request parameters: [X-Trace]"}""", empty.Body);
+        Assert.Equal(200, lowerCase.Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_query_parameter_is_present_when_one_of_its_values_is_not_blank()
+    {
+        Assert.Equal(200, (await Post("/pets?limit=&limit=5", """{"name":"Rex"}""")).Status);
     }
 
     [Theory]
