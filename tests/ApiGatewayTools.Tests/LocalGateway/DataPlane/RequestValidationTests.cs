@@ -154,6 +154,6 @@ public sealed class RequestValidationTests : IAsyncLifetime
         Assert.Equal(400, body.Status);
         Assert.Equal("""{"message": "[numeric instance is lower than the required minimum (minimum: 0, found: -1)]"}""", body.Body);
         Assert.Equal(400, parameters.Status);
-        Assert.Equal("""{"message": "Missing required request parameters: [limit, X-Trace]"}""", parameters.Body);
+        Assert.Equal("""{"message": "Missing required request parameters: [X-Trace, limit]"}""", parameters.Body);
     }
 }
