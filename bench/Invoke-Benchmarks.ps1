@@ -51,10 +51,17 @@ param(
     [ValidateRange(1, 120)]
     [int] $DurationSeconds = 10,
 
-    # Pairs of cold processes (bare, with the import) for the import cost; on a busy machine single processes vary
-    # by hundreds of milliseconds, so the median needs many.
-    [ValidateRange(5, 200)]
+    # Pairs of cold processes (bare, with the import) for the import cost: at least ImportRuns, and more, up to
+    # MaxImportRuns, until the median of what the import adds is known to within ImportPrecisionMs (95% confidence).
+    # On a busy machine single processes vary by hundreds of milliseconds, so the median needs many.
+    [ValidateRange(5, 500)]
     [int] $ImportRuns = 30,
+
+    [ValidateRange(5, 500)]
+    [int] $MaxImportRuns = 150,
+
+    [ValidateRange(1, 1000)]
+    [int] $ImportPrecisionMs = 15,
 
     # wrk is preferred; 'dotnet' forces the bench/LoadClient fallback.
     [ValidateSet('wrk', 'dotnet')]
@@ -558,10 +565,23 @@ function Get-Percentile([double[]] $Values, [double] $Percent) {
     $sorted[$below] + ($rank - $below) * ($sorted[$above] - $sorted[$below])
 }
 
-# The median of a list of numbers and how they spread: the middle half (25th to 75th percentile) and the extremes.
+# A 95% confidence interval of the median of a list of numbers, from their order alone (no assumption about how they
+# are distributed): the values ranked n/2 -/+ 0.98 sqrt(n). Too few values give the whole range.
+function Get-MedianInterval([double[]] $Values) {
+    $sorted = [double[]]@($Values | Sort-Object)
+    $count = $sorted.Count
+    $rank = [Math]::Max(1, [int][Math]::Floor(($count - 1.96 * [Math]::Sqrt($count)) / 2))
+    [pscustomobject]@{ Low = $sorted[$rank - 1]; High = $sorted[$count - $rank] }
+}
+
+# The median of a list of numbers, how precisely it is known, and how they spread: the middle half (25th to 75th
+# percentile) and the extremes.
 function Get-Spread([double[]] $Values) {
+    $interval = Get-MedianInterval $Values
     [pscustomobject]@{
         Median = Get-Median $Values
+        MedianLow  = $interval.Low
+        MedianHigh = $interval.High
         Low    = Get-Percentile $Values 25
         High   = Get-Percentile $Values 75
         Min    = ($Values | Measure-Object -Minimum).Minimum
@@ -614,24 +634,27 @@ function Measure-ReferenceImports {
     }
 }
 
-# $ImportRuns pairs of cold processes, one bare and one importing the module, started one after the other so that
-# both meet the machine in the same state; which of the two goes first alternates from pair to pair. What the
-# import adds is the median of the differences within pairs, so drift in the machine's load between pairs cancels
-# out; every sample counts (nothing is dropped) and the spread of the differences is reported with it.
+# Pairs of cold processes, one bare and one importing the module, started one after the other so that both meet
+# the machine in the same state; which of the two goes first alternates from pair to pair. What the import adds is
+# the median of the differences within pairs, so drift in the machine's load between pairs cancels out. Pairs are
+# added (from $ImportRuns up to $MaxImportRuns) until that median is known to within $ImportPrecisionMs ms; every
+# sample counts (nothing is dropped) and the spread of the differences is reported with it.
 function Measure-ImportCost {
     $import = "Import-Module '$($ModulePath.Replace("'", "''"))'"
     Measure-ColdProcess $import | Out-Null   # fills the file cache, so every measured process starts alike
     $loadBefore = Get-LoadAverage
-    $pairs = for ($run = 0; $run -lt $ImportRuns; $run++) {
-        if ($run % 2) { $imported = Measure-ColdProcess $import; $bare = Measure-ColdProcess '' }
-        else { $bare = Measure-ColdProcess ''; $imported = Measure-ColdProcess $import }
-        [pscustomobject]@{ Bare = $bare; Imported = $imported }
-    }
+    $pairs = [Collections.Generic.List[object]]::new()
     $added = { param($property) Get-Spread @($pairs | ForEach-Object { $_.Imported.$property - $_.Bare.$property }) }
+    $precise = { $wall = & $added WallMs; ($wall.MedianHigh - $wall.MedianLow) / 2 -le $ImportPrecisionMs }
+    while ($pairs.Count -lt $ImportRuns -or ($pairs.Count -lt $MaxImportRuns -and -not (& $precise))) {
+        if ($pairs.Count % 2) { $imported = Measure-ColdProcess $import; $bare = Measure-ColdProcess '' }
+        else { $bare = Measure-ColdProcess ''; $imported = Measure-ColdProcess $import }
+        $pairs.Add([pscustomobject]@{ Bare = $bare; Imported = $imported })
+    }
     $wall = & $added WallMs
     $memory = & $added WorkingSetMB
     [pscustomobject]@{
-        Runs             = $ImportRuns
+        Runs             = $pairs.Count
         # Other work on the machine stretches every process; the load average says how busy it was meanwhile.
         LoadAverage      = '{0} / {1}' -f $loadBefore, (Get-LoadAverage)
         InProcess        = Get-Spread @($pairs | ForEach-Object { $_.Imported.InProcessMs })
@@ -747,7 +770,7 @@ function Get-Verdicts($DataPlane, $Import) {
         }
     }
     if ($Import) {
-        & $row 'Import time added' "< $($Goals.ImportMs) ms" ('{0:N0} ms (median of {1} pairs; middle half {2:N0} to {3:N0} ms)' -f $Import.AddedMs, $Import.Runs, $Import.Wall.Low, $Import.Wall.High) ($Import.AddedMs -lt $Goals.ImportMs)
+        & $row 'Import time added' "< $($Goals.ImportMs) ms" ('{0:N0} ms (median of {1} pairs, 95% confidence {2:N0} to {3:N0} ms)' -f $Import.AddedMs, $Import.Runs, $Import.Wall.MedianLow, $Import.Wall.MedianHigh) ($Import.AddedMs -lt $Goals.ImportMs)
         & $row 'Working set added by the import' "< $($Goals.ImportWorkingSetMB) MB" ('{0:N1} MB' -f $Import.AddedMB) ($Import.AddedMB -lt $Goals.ImportWorkingSetMB)
     }
 }
@@ -816,18 +839,26 @@ function ConvertTo-MarkdownTable([object[]] $Rows, [string[]] $Columns, [hashtab
 
 # The report's section on the import cost: how it was measured, and each figure with its spread.
 function Get-ImportSection($Import) {
-    $range = { param($spread, $format) ('{0} to {1} (all {2} to {3})' -f ($format -f $spread.Low), ($format -f $spread.High), ($format -f $spread.Min), ($format -f $spread.Max)) }
+    $interval = { param($spread, $format) '{0} to {1}' -f ($format -f $spread.MedianLow), ($format -f $spread.MedianHigh) }
+    $range = { param($spread, $format) '{0} to {1} (all {2} to {3})' -f ($format -f $spread.Low), ($format -f $spread.High), ($format -f $spread.Min), ($format -f $spread.Max) }
+    $row = {
+        param($measure, $bare, $withImport, $spread, $format)
+        [pscustomobject]@{
+            Measure = $measure; Bare = $bare; WithImport = $withImport; Added = $format -f $spread.Median
+            Interval = & $interval $spread $format; Spread = & $range $spread $format
+        }
+    }
     $rows = @(
-        [pscustomobject]@{ Measure = 'Process wall time'; Bare = '{0:N0} ms' -f $Import.BareMs; WithImport = '{0:N0} ms' -f $Import.WithImportMs; Added = '{0:N0} ms' -f $Import.Wall.Median; Spread = & $range $Import.Wall '{0:N0} ms' }
-        [pscustomobject]@{ Measure = 'Process CPU time (user + system)'; Bare = '{0:N0} ms' -f $Import.BareCpuMs; WithImport = '{0:N0} ms' -f $Import.WithImportCpuMs; Added = '{0:N0} ms' -f $Import.Cpu.Median; Spread = & $range $Import.Cpu '{0:N0} ms' }
-        [pscustomobject]@{ Measure = 'Import-Module timed inside the process'; Bare = ''; WithImport = ''; Added = '{0:N0} ms' -f $Import.InProcess.Median; Spread = & $range $Import.InProcess '{0:N0} ms' }
-        [pscustomobject]@{ Measure = 'Working set'; Bare = '{0:N1} MB' -f $Import.BareMB; WithImport = '{0:N1} MB' -f $Import.WithImportMB; Added = '{0:N1} MB' -f $Import.Memory.Median; Spread = & $range $Import.Memory '{0:N1} MB' }
+        & $row 'Process wall time' ('{0:N0} ms' -f $Import.BareMs) ('{0:N0} ms' -f $Import.WithImportMs) $Import.Wall '{0:N0} ms'
+        & $row 'Process CPU time (user + system)' ('{0:N0} ms' -f $Import.BareCpuMs) ('{0:N0} ms' -f $Import.WithImportCpuMs) $Import.Cpu '{0:N0} ms'
+        & $row 'Import-Module timed inside the process' '' '' $Import.InProcess '{0:N0} ms'
+        & $row 'Working set' ('{0:N1} MB' -f $Import.BareMB) ('{0:N1} MB' -f $Import.WithImportMB) $Import.Memory '{0:N1} MB'
     )
     '## Module import'
     ''
-    "$($Import.Runs) pairs of cold ``pwsh -NoProfile`` processes, one bare and one running ``Import-Module``, started one after the other (which goes first alternates). Both run the same scaffolding: the bare one times an empty script block where the other times the import, then prints its CPU time and ``[Environment]::WorkingSet``. Wall time is that of the whole process, started as ``dotnet pwsh.dll`` without the ``dotnet tool run`` launcher. *Added* is the median of the differences within pairs, so that a change in the machine's load between pairs cancels out, and *Spread* the middle half (25th to 75th percentile) of those differences, with the smallest and largest; no sample is left out. Bare and with-import columns are the medians of each kind. Load average (1 min) before / after these runs: $($Import.LoadAverage) on $([Environment]::ProcessorCount) cores: a busy machine stretches every process, and the CPU-time row is the one it disturbs least."
+    "$($Import.Runs) pairs of cold ``pwsh -NoProfile`` processes, one bare and one running ``Import-Module``, started one after the other (which goes first alternates); pairs are added, from $ImportRuns up to $MaxImportRuns, until the median wall time added is known to within $ImportPrecisionMs ms. Both processes run the same scaffolding: the bare one times an empty script block where the other times the import, then prints its CPU time and ``[Environment]::WorkingSet``. Wall time is that of the whole process, started as ``dotnet pwsh.dll`` without the ``dotnet tool run`` launcher. *Added* is the median of the differences within pairs, so that a change in the machine's load between pairs cancels out; next to it, the 95% confidence interval of that median (from the ranks of the differences), and the middle half (25th to 75th percentile) of the differences with the smallest and largest. No sample is left out. Bare and with-import columns are the medians of each kind. Load average (1 min) before / after these runs: $($Import.LoadAverage) on $([Environment]::ProcessorCount) cores: a busy machine stretches every process, and the CPU-time row is the one it disturbs least."
     ''
-    ConvertTo-MarkdownTable $rows 'Measure', 'Bare', 'WithImport', 'Added', 'Spread' -Headers 'Measure', 'Bare session', 'With Import-Module', 'Added by the import (median)', 'Spread of what is added'
+    ConvertTo-MarkdownTable $rows 'Measure', 'Bare', 'WithImport', 'Added', 'Interval', 'Spread' -Headers 'Measure', 'Bare session', 'With Import-Module', 'Added by the import (median)', 'Median within (95%)', 'Middle half of the differences (all)'
 }
 
 function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
