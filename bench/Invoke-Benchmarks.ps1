@@ -19,8 +19,9 @@
     Each target gets a warm-up run, then a measured run; the CPU time of the load generator, of the server and of
     the machine as a whole (idle, other processes) is recorded for the measured run, which shows what limits a
     rate on a machine with few cores.
-    Import cost: cold `pwsh -NoProfile` processes with and without Import-Module, median wall time and median
-    working set.
+    Import cost: pairs of cold `pwsh -NoProfile` processes, bare and with Import-Module, until the median of what
+    the import adds (wall time; CPU time, the import timed inside the process and the working set alongside) is
+    known to within -ImportPrecisionMs. -Only Import measures and prints it alone and leaves the report as it is.
     Missing tools (wrk, nginx) are installed from Debian's packages with apt-get. Every server listens on
     127.0.0.1 only; every process started here is stopped before the script ends, on failure too.
     Building under AWS's control-plane quotas (bench/Measure-BuildScaling.ps1): APIs of 50 to 1,000 routes built
@@ -579,14 +580,14 @@ function Get-MedianInterval([double[]] $Values) {
 function Get-Spread([double[]] $Values) {
     $interval = Get-MedianInterval $Values
     [pscustomobject]@{
-        Median = Get-Median $Values
+        Median     = Get-Median $Values
         MedianLow  = $interval.Low
         MedianHigh = $interval.High
-        Low    = Get-Percentile $Values 25
-        High   = Get-Percentile $Values 75
-        Min    = ($Values | Measure-Object -Minimum).Minimum
-        Max    = ($Values | Measure-Object -Maximum).Maximum
-        Count  = $Values.Count
+        Low        = Get-Percentile $Values 25
+        High       = Get-Percentile $Values 75
+        Min        = ($Values | Measure-Object -Minimum).Minimum
+        Max        = ($Values | Measure-Object -Maximum).Maximum
+        Count      = $Values.Count
     }
 }
 
@@ -604,7 +605,8 @@ function Invoke-ColdPwsh([string] $Command) {
 # and working set at the end, and the assemblies $Work loaded. A bare sample runs the same scaffolding around no
 # work, so that a difference between the two is the work's alone.
 function Measure-ColdProcess([string] $Work) {
-    $command = "`$before = [AppDomain]::CurrentDomain.GetAssemblies().FullName; `$ms = (Measure-Command { $Work }).TotalMilliseconds; " +
+    # Stop makes a failing $Work fail the process (and the benchmark) instead of being timed as a quick one.
+    $command = "`$ErrorActionPreference = 'Stop'; `$before = [AppDomain]::CurrentDomain.GetAssemblies().FullName; `$ms = (Measure-Command { $Work }).TotalMilliseconds; " +
         "@{ ms = `$ms; cpuMs = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds; workingSet = [Environment]::WorkingSet; " +
         "assemblies = @([AppDomain]::CurrentDomain.GetAssemblies().FullName | Where-Object { `$_ -notin `$before } | ForEach-Object { (`$_ -split ',')[0] }) } | ConvertTo-Json -Compress"
     $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -615,14 +617,27 @@ function Measure-ColdProcess([string] $Work) {
 }
 
 # The first Import-Module of a session pays for PowerShell's own module loader: measured the same way for a
-# manifest with nothing in it and for a binary module that ships with PowerShell, so the figures above read in context.
+# manifest with nothing in it and for a binary module that ships with PowerShell, so the figures above read in
+# context; and for this module without its format file, which shows what the format file costs (PowerShell
+# rebuilds the session's whole format table when a module brings one).
 function Measure-ReferenceImports {
-    $empty = Join-Path ([IO.Path]::GetTempPath()) "gw-bench-empty-$PID"
-    New-Item -ItemType Directory -Force $empty | Out-Null
+    $scratch = Join-Path ([IO.Path]::GetTempPath()) "gw-bench-references-$PID"
+    New-Item -ItemType Directory -Force $scratch | Out-Null
     try {
-        $manifest = Join-Path $empty 'Empty.psd1'
-        Set-Content $manifest "@{ ModuleVersion = '1.0' }"
-        $references = [ordered]@{ 'an empty manifest module' = $manifest; 'Microsoft.PowerShell.PSResourceGet (ships with PowerShell)' = 'Microsoft.PowerShell.PSResourceGet' }
+        $empty = Join-Path $scratch 'Empty.psd1'
+        Set-Content $empty "@{ ModuleVersion = '1.0' }"
+        $withoutFormats = Join-Path $scratch (Split-Path $ModulePath -Leaf)
+        Copy-Item $ModulePath $withoutFormats -Recurse
+        $manifest = Get-ChildItem $withoutFormats -Filter *.psd1 | Select-Object -First 1
+        $text = Get-Content $manifest.FullName -Raw
+        $stripped = $text -replace '(?m)^\s*FormatsToProcess\s*=\s*(@\([^)]*\)|''[^'']*'')\s*$', ''
+        if ($stripped -eq $text) { throw "No FormatsToProcess entry found in $($manifest.Name) to take out." }
+        Set-Content $manifest.FullName $stripped -NoNewline
+        $references = [ordered]@{
+            'an empty manifest module'                                  = $empty
+            'this module without its format file'                       = $withoutFormats
+            'Microsoft.PowerShell.PSResourceGet (ships with PowerShell)' = 'Microsoft.PowerShell.PSResourceGet'
+        }
         $result = [ordered]@{}
         foreach ($name in $references.Keys) {
             $result[$name] = Get-Median @(for ($run = 0; $run -lt $ImportRuns; $run++) { (Measure-ColdProcess "Import-Module '$($references[$name])'").InProcessMs })
@@ -630,7 +645,7 @@ function Measure-ReferenceImports {
         $result
     }
     finally {
-        Remove-Item $empty -Recurse -Force -ErrorAction SilentlyContinue
+        Remove-Item $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
 }
 
@@ -821,7 +836,7 @@ function Get-ImportNotes($Import) {
     'Import: Import-Module itself takes {0:N0} ms timed inside the process (whole processes differ by {1:N0} ms); the assemblies it loads ({2}): {3}.' -f
         $Import.InProcess.Median, $Import.AddedMs, $Import.LoadedAssemblies.Count, ($Import.LoadedAssemblies -join ', ')
     $references = ($Import.ReferenceMs.GetEnumerator() | ForEach-Object { '{0:N0} ms for {1}' -f $_.Value, $_.Key }) -join ', '
-    "The first Import-Module of a session also runs PowerShell's own module loader, which the dotnet-tool build of PowerShell compiles on first use: timed the same way, importing takes $references. What is left for the module's own work is the difference."
+    "The first Import-Module of a session also runs PowerShell's own module loader, which the dotnet-tool build of PowerShell compiles on first use: timed the same way, importing takes $references. What is left for the module's own work is the difference; what the module costs without its format file, against with it, is what the format file costs: PowerShell rebuilds the session's whole format table when a module brings one, so that part hardly depends on how many views the file holds."
 }
 
 # A markdown table of the given properties; Headers, when given, name the columns in the same order.
@@ -856,9 +871,9 @@ function Get-ImportSection($Import) {
     )
     '## Module import'
     ''
-    "$($Import.Runs) pairs of cold ``pwsh -NoProfile`` processes, one bare and one running ``Import-Module``, started one after the other (which goes first alternates); pairs are added, from $ImportRuns up to $MaxImportRuns, until the median wall time added is known to within $ImportPrecisionMs ms. Both processes run the same scaffolding: the bare one times an empty script block where the other times the import, then prints its CPU time and ``[Environment]::WorkingSet``. Wall time is that of the whole process, started as ``dotnet pwsh.dll`` without the ``dotnet tool run`` launcher. *Added* is the median of the differences within pairs, so that a change in the machine's load between pairs cancels out; next to it, the 95% confidence interval of that median (from the ranks of the differences), and the middle half (25th to 75th percentile) of the differences with the smallest and largest. No sample is left out. Bare and with-import columns are the medians of each kind. Load average (1 min) before / after these runs: $($Import.LoadAverage) on $([Environment]::ProcessorCount) cores: a busy machine stretches every process, and the CPU-time row is the one it disturbs least."
+    "$($Import.Runs) pairs of cold ``pwsh -NoProfile`` processes, one bare and one running ``Import-Module``, started one after the other (which goes first alternates); pairs are added, from $ImportRuns up to $MaxImportRuns, until the median wall time added is known to within $ImportPrecisionMs ms. Both processes run the same scaffolding: the bare one times an empty script block where the other times the import, then prints its CPU time and ``[Environment]::WorkingSet``. Wall time is that of the whole process, started as ``dotnet pwsh.dll`` without the ``dotnet tool run`` launcher. *Added* is the median of the differences within pairs, so that a change in the machine's load between pairs cancels out; next to it, the 95% confidence interval of that median (from the ranks of the differences), and the middle half (25th to 75th percentile) of the differences with the smallest and largest (for the import timed inside the process: of the times themselves). No sample is left out. Bare and with-import columns are the medians of each kind. Load average (1 min) before / after these runs: $($Import.LoadAverage) on $([Environment]::ProcessorCount) cores: a busy machine stretches every process, and the CPU-time row is the one it disturbs least."
     ''
-    ConvertTo-MarkdownTable $rows 'Measure', 'Bare', 'WithImport', 'Added', 'Interval', 'Spread' -Headers 'Measure', 'Bare session', 'With Import-Module', 'Added by the import (median)', 'Median within (95%)', 'Middle half of the differences (all)'
+    ConvertTo-MarkdownTable $rows 'Measure', 'Bare', 'WithImport', 'Added', 'Interval', 'Spread' -Headers 'Measure', 'Bare session', 'With Import-Module', 'Added by the import (median)', 'Median within (95%)', 'Middle half (all)'
 }
 
 function Write-Report($Machine, $DataPlane, $Import, $Verdicts) {
