@@ -603,17 +603,27 @@ function Invoke-ColdPwsh([string] $Command) {
 
 # One cold process: its wall time seen from here, and from inside it the time $Work took, the process's CPU time
 # and working set at the end, and the assemblies $Work loaded. A bare sample runs the same scaffolding around no
-# work, so that a difference between the two is the work's alone.
+# work, so that a difference between the two is the work's alone. The scaffolding runs no command, only .NET calls
+# and operators: a command before the import (Measure-Command, say, which loads Microsoft.PowerShell.Utility) would
+# compile PowerShell's command and module machinery first and take that part of a cold import out of the figure.
 function Measure-ColdProcess([string] $Work) {
     # Stop makes a failing $Work fail the process (and the benchmark) instead of being timed as a quick one.
-    $command = "`$ErrorActionPreference = 'Stop'; `$before = [AppDomain]::CurrentDomain.GetAssemblies().FullName; `$ms = (Measure-Command { $Work }).TotalMilliseconds; " +
-        "@{ ms = `$ms; cpuMs = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds; workingSet = [Environment]::WorkingSet; " +
-        "assemblies = @([AppDomain]::CurrentDomain.GetAssemblies().FullName | Where-Object { `$_ -notin `$before } | ForEach-Object { (`$_ -split ',')[0] }) } | ConvertTo-Json -Compress"
+    $command = "`$ErrorActionPreference = 'Stop'; `$before = [AppDomain]::CurrentDomain.GetAssemblies().FullName; `$clock = [Diagnostics.Stopwatch]::StartNew(); " +
+        "$Work; `$ms = `$clock.Elapsed.TotalMilliseconds; " +
+        "`$loaded = [AppDomain]::CurrentDomain.GetAssemblies().FullName.Where({ `$_ -notin `$before }).ForEach({ (`$_ -split ',')[0] }) -join ','; " +
+        "[string]::Format([cultureinfo]::InvariantCulture, '{0}|{1}|{2}|{3}', `$ms, [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, [Environment]::WorkingSet, `$loaded)"
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $output = Invoke-ColdPwsh $command
     $wallMs = $clock.Elapsed.TotalMilliseconds
-    $inside = $output | ConvertFrom-Json
-    [pscustomobject]@{ WallMs = $wallMs; InProcessMs = $inside.ms; CpuMs = $inside.cpuMs; WorkingSetMB = $inside.workingSet / 1MB; Assemblies = @($inside.assemblies) }
+    $fields = $output.Trim().Split('|')
+    $number = { param($text) [double]::Parse($text, [cultureinfo]::InvariantCulture) }
+    [pscustomobject]@{
+        WallMs       = $wallMs
+        InProcessMs  = & $number $fields[0]
+        CpuMs        = & $number $fields[1]
+        WorkingSetMB = (& $number $fields[2]) / 1MB
+        Assemblies   = @($fields[3].Split(',', [StringSplitOptions]::RemoveEmptyEntries))
+    }
 }
 
 # The first Import-Module of a session pays for PowerShell's own module loader: measured the same way for a
@@ -871,7 +881,7 @@ function Get-ImportSection($Import) {
     )
     '## Module import'
     ''
-    "$($Import.Runs) pairs of cold ``pwsh -NoProfile`` processes, one bare and one running ``Import-Module``, started one after the other (which goes first alternates); pairs are added, from $ImportRuns up to $MaxImportRuns, until the median wall time added is known to within $ImportPrecisionMs ms. Both processes run the same scaffolding: the bare one times an empty script block where the other times the import, then prints its CPU time and ``[Environment]::WorkingSet``. Wall time is that of the whole process, started as ``dotnet pwsh.dll`` without the ``dotnet tool run`` launcher. *Added* is the median of the differences within pairs, so that a change in the machine's load between pairs cancels out; next to it, the 95% confidence interval of that median (from the ranks of the differences), and the middle half (25th to 75th percentile) of the differences with the smallest and largest (for the import timed inside the process: of the times themselves). No sample is left out. Bare and with-import columns are the medians of each kind. Load average (1 min) before / after these runs: $($Import.LoadAverage) on $([Environment]::ProcessorCount) cores: a busy machine stretches every process, and the CPU-time row is the one it disturbs least."
+    "$($Import.Runs) pairs of cold ``pwsh -NoProfile`` processes, one bare and one running ``Import-Module``, started one after the other (which goes first alternates); pairs are added, from $ImportRuns up to $MaxImportRuns, until the median wall time added is known to within $ImportPrecisionMs ms. Both processes run the same scaffolding, with no command in it (only .NET calls), so that the import meets PowerShell as cold as a script's first line does: the bare one times nothing where the other times ``Import-Module``, then each prints its CPU time and ``[Environment]::WorkingSet``. The first command and the first module import of a session compile PowerShell's own command and module machinery, whatever the module: the reference imports below, timed the same way, show that part. Wall time is that of the whole process, started as ``dotnet pwsh.dll`` without the ``dotnet tool run`` launcher. *Added* is the median of the differences within pairs, so that a change in the machine's load between pairs cancels out; next to it, the 95% confidence interval of that median (from the ranks of the differences), and the middle half (25th to 75th percentile) of the differences with the smallest and largest (for the import timed inside the process: of the times themselves). No sample is left out. Bare and with-import columns are the medians of each kind. Load average (1 min) before / after these runs: $($Import.LoadAverage) on $([Environment]::ProcessorCount) cores: a busy machine stretches every process, and the CPU-time row is the one it disturbs least."
     ''
     ConvertTo-MarkdownTable $rows 'Measure', 'Bare', 'WithImport', 'Added', 'Interval', 'Spread' -Headers 'Measure', 'Bare session', 'With Import-Module', 'Added by the import (median)', 'Median within (95%)', 'Middle half (all)'
 }
