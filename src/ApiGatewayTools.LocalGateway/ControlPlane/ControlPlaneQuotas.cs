@@ -36,6 +36,9 @@ internal sealed class ControlPlaneQuotas
         [EveryOtherOperation] = new(10, 40),
     };
 
+    /// <summary>How early a call may come for its token: timers fire a few milliseconds either side of what they were set to.</summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(50);
+
     private readonly Dictionary<string, TokenBucket> _buckets;
     private long _refused;
 
@@ -49,7 +52,7 @@ internal sealed class ControlPlaneQuotas
     public GatewayResponse? Refusal(string operation)
     {
         var bucket = _buckets.GetValueOrDefault(operation) ?? _buckets[EveryOtherOperation];
-        if (bucket.TryTake(out var nextToken))
+        if (bucket.TryTake(out var nextToken, TimerSlack))
         {
             return null;
         }

@@ -46,6 +46,21 @@ public sealed class ControlPlaneQuotaTests
     });
 
     [Fact]
+    public Task A_call_a_moment_early_for_its_token_is_let_through_and_the_next_one_still_waits_the_full_period() => With(async (server, client) =>
+    {
+        (await client.Post("/restapis", new { name = "first" })).ShouldBe(HttpStatusCode.Created);
+
+        // A client that waited its Retry-After on a timer that fired 20 ms early.
+        _clock.Advance(TimeSpan.FromSeconds(3) - TimeSpan.FromMilliseconds(20));
+        (await client.Post("/restapis", new { name = "second" })).ShouldBe(HttpStatusCode.Created);
+
+        // The 20 ms it came early are owed: three seconds later less 40 ms is still too soon.
+        _clock.Advance(TimeSpan.FromSeconds(3) - TimeSpan.FromMilliseconds(40));
+        (await client.Post("/restapis", new { name = "third" })).ShouldBe((HttpStatusCode)429, "TooManyRequestsException");
+        Assert.Equal(2, ApiCount(server));
+    });
+
+    [Fact]
     public Task ImportRestApi_is_its_own_operation_in_the_log_and_its_own_quota_beside_CreateRestApi() => With(async (server, client) =>
     {
         var document = new { openapi = "3.0.1", info = new { title = "imported", version = "1" }, paths = new { } };

@@ -33,7 +33,14 @@ internal sealed class TokenBucket
     public bool TryTake() => TryTake(out _);
 
     /// <summary>Takes a token if there is one; when there is none, <paramref name="nextToken"/> says how long until there is.</summary>
-    public bool TryTake(out TimeSpan nextToken)
+    public bool TryTake(out TimeSpan nextToken) => TryTake(out nextToken, TimeSpan.Zero);
+
+    /// <summary>
+    /// Takes a token if there is one, or if the next one is due within <paramref name="slack"/>: the bucket then
+    /// owes that part of a token and the next request waits for it, so the long-run rate is unchanged. A client
+    /// that waits exactly the Retry-After it was given is not refused because its timer fired a moment early.
+    /// </summary>
+    public bool TryTake(out TimeSpan nextToken, TimeSpan slack)
     {
         lock (_gate)
         {
@@ -41,7 +48,7 @@ internal sealed class TokenBucket
             var elapsed = _clock.GetElapsedTime(_refilledAt, now).TotalSeconds;
             _refilledAt = now;
             _tokens = Math.Min(Burst, _tokens + (elapsed * RatePerSecond));
-            if (_tokens < 1)
+            if (_tokens < 1 - (slack.TotalSeconds * RatePerSecond))
             {
                 nextToken = RatePerSecond > 0 ? TimeSpan.FromSeconds((1 - _tokens) / RatePerSecond) : TimeSpan.MaxValue;
                 return false;
