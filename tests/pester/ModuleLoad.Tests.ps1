@@ -18,11 +18,20 @@ BeforeAll {
 
 Describe 'What Import-Module loads' {
     It 'loads only the cmdlet assembly, and lists every cmdlet from it' {
-        $output = Invoke-ChildPwsh @"
+        # A pwsh process replays the JIT profile the previous one left in PowerShell's cache folder, on a
+        # background thread at startup, and that loads whatever assemblies the previous process used (the engine,
+        # when an earlier test's child ran cmdlets). The child gets a cache folder of its own, so that what it has
+        # loaded is what the import loaded.
+        $cache = $env:XDG_CACHE_HOME
+        $env:XDG_CACHE_HOME = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'cache') -Force).FullName
+        try {
+            $output = Invoke-ChildPwsh @"
 Import-Module '$modulePath'
 "cmdlets=`$(@(Get-Command -Module ApiGatewayTools -CommandType Cmdlet).Count)"
 $listOwnAssemblies
 "@
+        }
+        finally { $env:XDG_CACHE_HOME = $cache }
         $output | Should -Be @("cmdlets=$exportedCount", 'loaded=ApiGatewayTools')
     }
 
