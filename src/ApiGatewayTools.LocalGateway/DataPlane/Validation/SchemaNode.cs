@@ -271,44 +271,35 @@ internal sealed class SchemaNode
         if (_allOf is not null)
         {
             var matched = Matching(_allOf, value, depth, stopAtFirstMiss: violations is null);
-            if (matched < _allOf.Length)
-            {
-                if (violations is null)
-                {
-                    return false;
-                }
-                valid = false;
-                violations.Add(new($"instance failed to match all required schemas (matched only {matched} out of {_allOf.Length})", pointer!));
-            }
-        }
-        if (_anyOf is not null && Matching(_anyOf, value, depth, stopAtFirstMatch: true) == 0)
-        {
-            if (violations is null)
+            if (matched < _allOf.Length && StopAt(violations, pointer, $"instance failed to match all required schemas (matched only {matched} out of {_allOf.Length})", ref valid))
             {
                 return false;
             }
-            valid = false;
-            violations.Add(new($"instance failed to match at least one required schema among {_anyOf.Length}", pointer!));
         }
-        if (_oneOf is not null && Matching(_oneOf, value, depth) is var matches && matches != 1)
+        if (_anyOf is not null && Matching(_anyOf, value, depth, stopAtFirstMatch: true) == 0 && StopAt(violations, pointer, $"instance failed to match at least one required schema among {_anyOf.Length}", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"instance failed to match exactly one schema (matched {matches} out of {_oneOf.Length})", pointer!));
+            return false;
         }
-        if (_not is not null && _not.Check(value, null, null, depth + 1))
+        if (_oneOf is not null && Matching(_oneOf, value, depth) is var matches && matches != 1 && StopAt(violations, pointer, $"instance failed to match exactly one schema (matched {matches} out of {_oneOf.Length})", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new("instance matched a schema which it should not have", pointer!));
+            return false;
+        }
+        if (_not is not null && _not.Check(value, null, null, depth + 1) && StopAt(violations, pointer, "instance matched a schema which it should not have", ref valid))
+        {
+            return false;
         }
         return valid;
+    }
+
+    /// <summary>
+    /// Records a broken rule: the value is not valid, and the message goes on the list when there is one. True
+    /// when there is none, which means the check stops at this first broken rule.
+    /// </summary>
+    private static bool StopAt(List<SchemaViolation>? violations, string? pointer, string message, ref bool valid)
+    {
+        valid = false;
+        violations?.Add(new(message, pointer!));
+        return violations is null;
     }
 
     /// <summary>How many of the schemas the value matches, counting until the first miss or match when asked to stop there.</summary>
@@ -336,23 +327,13 @@ internal sealed class SchemaNode
     private bool CheckEnumAndType(JsonElement value, List<SchemaViolation>? violations, string? pointer)
     {
         var valid = true;
-        if (_enum is not null && !InEnum(value))
+        if (_enum is not null && !InEnum(value) && StopAt(violations, pointer, $"instance value ({Compact(value)}) not found in enum (possible values: {_enumText})", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"instance value ({Compact(value)}) not found in enum (possible values: {_enumText})", pointer!));
+            return false;
         }
-        if (_types != JsonTypes.None && (_types & TypeOf(value)) == 0)
+        if (_types != JsonTypes.None && (_types & TypeOf(value)) == 0 && StopAt(violations, pointer, $"instance type ({Kind(value).ToString().ToLowerInvariant()}) does not match any allowed primitive type (allowed: {_typeNames})", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"instance type ({Kind(value).ToString().ToLowerInvariant()}) does not match any allowed primitive type (allowed: {_typeNames})", pointer!));
+            return false;
         }
         return valid;
     }
@@ -373,36 +354,21 @@ internal sealed class SchemaNode
     private bool CheckNumber(JsonElement value, List<SchemaViolation>? violations, string? pointer)
     {
         var valid = true;
-        if (_maximum is not null && _maximum.CompareWith(value) is var above && (above > 0 || (_exclusiveMaximum && above == 0)))
-        {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new(above > 0
+        if (_maximum is not null && _maximum.CompareWith(value) is var above && (above > 0 || (_exclusiveMaximum && above == 0)) && StopAt(violations, pointer, above > 0
                 ? $"numeric instance is greater than the required maximum (maximum: {_maximum.Text}, found: {value.GetRawText()})"
-                : $"numeric instance is not strictly lower than the required maximum {_maximum.Text}", pointer!));
-        }
-        if (_minimum is not null && _minimum.CompareWith(value) is var below && (below < 0 || (_exclusiveMinimum && below == 0)))
+                : $"numeric instance is not strictly lower than the required maximum {_maximum.Text}", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new(below < 0
+            return false;
+        }
+        if (_minimum is not null && _minimum.CompareWith(value) is var below && (below < 0 || (_exclusiveMinimum && below == 0)) && StopAt(violations, pointer, below < 0
                 ? $"numeric instance is lower than the required minimum (minimum: {_minimum.Text}, found: {value.GetRawText()})"
-                : $"numeric instance is not strictly greater than the required minimum {_minimum.Text}", pointer!));
-        }
-        if (_multipleOf is not null && !_multipleOf.Divides(value))
+                : $"numeric instance is not strictly greater than the required minimum {_minimum.Text}", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"remainder of division is not zero ({value.GetRawText()} / {_multipleOf.Text})", pointer!));
+            return false;
+        }
+        if (_multipleOf is not null && !_multipleOf.Divides(value) && StopAt(violations, pointer, $"remainder of division is not zero ({value.GetRawText()} / {_multipleOf.Text})", ref valid))
+        {
+            return false;
         }
         return valid;
     }
@@ -415,42 +381,22 @@ internal sealed class SchemaNode
         }
         var text = value.GetString()!;
         var valid = true;
-        if (_format?.Invoke(text) is { } wrongFormat)
+        if (_format?.Invoke(text) is { } wrongFormat && StopAt(violations, pointer, wrongFormat, ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new(wrongFormat, pointer!));
+            return false;
         }
         var length = _minLength is null && _maxLength is null ? 0 : CodePoints(text);
-        if (length > _maxLength)
+        if (length > _maxLength && StopAt(violations, pointer, $"string \"{text}\" is too long (length: {length}, maximum allowed: {_maxLength})", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"string \"{text}\" is too long (length: {length}, maximum allowed: {_maxLength})", pointer!));
+            return false;
         }
-        if (length < _minLength)
+        if (length < _minLength && StopAt(violations, pointer, $"string \"{text}\" is too short (length: {length}, required minimum: {_minLength})", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"string \"{text}\" is too short (length: {length}, required minimum: {_minLength})", pointer!));
+            return false;
         }
-        if (_pattern is not null && !Matches(_pattern, text))
+        if (_pattern is not null && !Matches(_pattern, text) && StopAt(violations, pointer, $"ECMA 262 regex \"{_pattern}\" does not match input string \"{text}\"", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"ECMA 262 regex \"{_pattern}\" does not match input string \"{text}\"", pointer!));
+            return false;
         }
         return valid;
     }
@@ -459,41 +405,21 @@ internal sealed class SchemaNode
     {
         var count = value.GetArrayLength();
         var valid = true;
-        if (_additionalItemsForbidden && _tupleItems is not null && count > _tupleItems.Length)
+        if (_additionalItemsForbidden && _tupleItems is not null && count > _tupleItems.Length && StopAt(violations, pointer, $"array only allows {_tupleItems.Length} elements but instance has {count} elements", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"array only allows {_tupleItems.Length} elements but instance has {count} elements", pointer!));
+            return false;
         }
-        if (count > _maxItems)
+        if (count > _maxItems && StopAt(violations, pointer, $"array is too long: must have at most {_maxItems} elements but instance has {count} elements", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"array is too long: must have at most {_maxItems} elements but instance has {count} elements", pointer!));
+            return false;
         }
-        if (count < _minItems)
+        if (count < _minItems && StopAt(violations, pointer, $"array is too short: must have at least {_minItems} elements but instance has {count} elements", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new($"array is too short: must have at least {_minItems} elements but instance has {count} elements", pointer!));
+            return false;
         }
-        if (_uniqueItems && HasDuplicates(value))
+        if (_uniqueItems && HasDuplicates(value) && StopAt(violations, pointer, "array must not contain duplicate elements", ref valid))
         {
-            if (violations is null)
-            {
-                return false;
-            }
-            valid = false;
-            violations.Add(new("array must not contain duplicate elements", pointer!));
+            return false;
         }
         return valid;
     }
@@ -532,23 +458,13 @@ internal sealed class SchemaNode
         if (_maxProperties is not null || _minProperties is not null)
         {
             var count = value.EnumerateObject().Count();
-            if (count > _maxProperties)
+            if (count > _maxProperties && StopAt(violations, pointer, $"object has too many properties (found {count} but schema requires at most {_maxProperties})", ref valid))
             {
-                if (violations is null)
-                {
-                    return false;
-                }
-                valid = false;
-                violations.Add(new($"object has too many properties (found {count} but schema requires at most {_maxProperties})", pointer!));
+                return false;
             }
-            if (count < _minProperties)
+            if (count < _minProperties && StopAt(violations, pointer, $"object has too few properties (found {count} but schema requires at least {_minProperties})", ref valid))
             {
-                if (violations is null)
-                {
-                    return false;
-                }
-                valid = false;
-                violations.Add(new($"object has too few properties (found {count} but schema requires at least {_minProperties})", pointer!));
+                return false;
             }
         }
         if (_required is not null)
@@ -591,14 +507,9 @@ internal sealed class SchemaNode
                 }
                 valid = false;
             }
-            if (names is not null && MissingNames(value, names) is { } missing)
+            if (names is not null && MissingNames(value, names) is { } missing && StopAt(violations, pointer, $"property \"{name.Text}\" of object has missing property dependencies (schema requires {NameList(names.Select(n => n.Text))}; missing: {NameList(missing)})", ref valid))
             {
-                if (violations is null)
-                {
-                    return false;
-                }
-                valid = false;
-                violations.Add(new($"property \"{name.Text}\" of object has missing property dependencies (schema requires {NameList(names.Select(n => n.Text))}; missing: {NameList(missing)})", pointer!));
+                return false;
             }
         }
         return valid;
