@@ -100,8 +100,9 @@ internal sealed class RequestValidation : IInvokeStage
         {
             return null;
         }
-        var validator = Compiled.GetOrCreateValue(snapshot).GetOrAdd(modelName, name =>
-            ModelValidator.Compile(snapshot.RestApiId, snapshot.Models, name));
+        // A static factory with its argument: a lambda over the snapshot would allocate on every request, cached or not.
+        var validator = Compiled.GetOrCreateValue(snapshot).GetOrAdd(modelName,
+            static (name, deployed) => ModelValidator.Compile(deployed.RestApiId, deployed.Models, name), snapshot);
         IReadOnlyList<SchemaViolation> violations;
         try
         {
